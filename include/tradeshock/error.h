@@ -1,0 +1,68 @@
+// Error policy (see docs/ARCHITECTURE.md):
+//  - a fault in the user's input is an InputError value: file, line, column, the value found, what was
+//    expected. Readers collect them (--lenient) or raise the first one as InputException (strict);
+//  - an error that ends an operation (unknown code, missing FX rate, bad option) is an Error exception;
+//  - assertions are for programming errors only.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace tradeshock {
+
+// Ends the current operation; the message is complete and meant for the user.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class InputErrorKind {
+  kIo,               // cannot open or read
+  kCompression,      // corrupt or truncated gzip stream
+  kEncoding,         // bytes that are not UTF-8
+  kEmpty,            // no header, or no data rows
+  kBadHeader,        // header does not match a known format
+  kColumnCount,      // a row has too many or too few fields
+  kQuoting,          // unterminated or misplaced quote
+  kBadNumber,        // not a finite decimal number, or out of range
+  kNegativeValue,    // a value that must be >= 0
+  kBadPeriod,        // not YYYY, YYYY-MM or YYYY-MM..YYYY-MM
+  kBadFlow,          // not exports, imports or trade (or a known alias)
+  kBadUnit,          // not a known scale word (unit, thousand, million, billion...)
+  kUnknownCode,      // economy or product code that does not resolve
+  kUnknownCurrency,  // not an ISO 4217 code
+  kDuplicateKey,     // same reporter, partner, flow, product, period twice
+};
+
+std::string_view ToString(InputErrorKind kind);
+
+// 1-based line and column; 0 means "not applicable" (e.g. a whole-file error).
+struct InputError {
+  InputErrorKind kind = InputErrorKind::kIo;
+  std::string file;
+  std::size_t line = 0;
+  std::size_t column = 0;
+  std::string value;     // the offending text, shortened and made printable
+  std::string expected;  // what would have been accepted
+
+  // "file:line:column: bad number: got '1,2x', expected a decimal number"
+  std::string Message() const;
+};
+
+// The strict-mode form of an InputError.
+class InputException : public Error {
+ public:
+  explicit InputException(InputError error);
+  const InputError& error() const { return error_; }
+
+ private:
+  InputError error_;
+};
+
+// A value made safe to print inside quotes: non-printable and non-UTF-8 bytes become \xNN, long text
+// is cut with an ellipsis.
+std::string Printable(std::string_view text, std::size_t max_length = 60);
+
+}  // namespace tradeshock

@@ -1,0 +1,52 @@
+// Readers: long CSV, BACI (CEPII) and UN Comtrade CSV, plain or gzip, from files or stdin ("-").
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tradeshock/error.h"
+#include "tradeshock/reference.h"
+#include "tradeshock/trade_table.h"
+
+namespace tradeshock {
+
+enum class InputFormat { kAuto, kLong, kBaci, kComtrade };
+std::string_view ToString(InputFormat format);
+
+struct ReadOptions {
+  InputFormat format = InputFormat::kAuto;  // kAuto: detected from each file's header
+  bool lenient = false;                     // skip bad rows and count them, instead of stopping
+  DuplicatePolicy duplicates = DuplicatePolicy::kError;
+  std::string baci_country_codes;  // BACI country_codes_V*.csv; default: found beside the data file
+  unsigned threads = 0;            // 0: all cores
+  // Called now and then with a one-line status ("read 120 MB of 327 MB"); the library never prints.
+  std::function<void(std::string_view)> progress;
+};
+
+struct ReadReport {
+  struct FileReport {
+    std::string name;
+    InputFormat format = InputFormat::kAuto;
+    std::size_t rows = 0;
+  };
+  std::vector<FileReport> files;
+  std::size_t rows_kept = 0;
+  std::size_t rows_skipped = 0;                           // lenient mode only
+  std::map<InputErrorKind, std::size_t> skipped_by_kind;  // lenient mode only
+  std::vector<InputError> examples;                       // the first few skipped rows' errors
+};
+
+// Reads and validates every file into one table. Strict mode throws InputException at the first bad
+// row; lenient mode skips bad rows and reports them in `report`.
+TradeTable ReadTradeFiles(const std::vector<std::string>& paths, const Reference& reference,
+                          const ReadOptions& options = {}, ReadReport* report = nullptr);
+
+// Writes `content` to a temporary file beside `path` and renames it into place, so a failure never
+// leaves a half-written file. Throws Error.
+void WriteFileAtomically(const std::string& path, std::string_view content);
+
+}  // namespace tradeshock

@@ -1,0 +1,99 @@
+// Reference data: economies (ISO 3166-1 countries and ISO 3166-2 regions from Debian's iso-codes,
+// country groups from data/reference), the HS nomenclature, named product groups, currencies
+// (ISO 4217 from iso-codes) and FX rates (Federal Reserve H.10). Loaded once, read-only afterwards.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tradeshock/period.h"
+
+namespace tradeshock {
+
+enum class EconomyKind { kCountry, kSubdivision, kGroup, kWorld };
+
+struct Economy {
+  std::string code;     // canonical: alpha-3 (USA), ISO 3166-2 (CN-XJ), group code (EU27), WLD
+  std::string name;     // "United States", "Xinjiang Uygur Zizhiqu"
+  EconomyKind kind = EconomyKind::kCountry;
+  std::string alpha2;   // countries only
+  std::string numeric;  // ISO 3166-1 numeric, countries only ("156")
+  std::string country;  // subdivisions: alpha-3 of the country they belong to
+};
+
+struct CountryGroup {
+  std::string code;                  // EU27
+  std::string name;                  // European Union (27 members)
+  std::vector<std::string> members;  // alpha-3 codes
+  std::string as_of;                 // date the membership holds for (YYYY-MM-DD)
+  std::string source;
+};
+
+struct HsEntry {
+  std::string code;  // "01", "0101", "010121"
+  std::string description;
+  std::string parent;  // "TOTAL" for chapters
+  int level = 2;       // 2, 4 or 6 digits
+  std::string section;  // Roman numeral, "I".."XXI"
+};
+
+struct ProductGroup {
+  std::string code;                   // "CN-MECH-ELEC"
+  std::string name;                   // "Mechanical and electrical products"
+  std::vector<std::string> hs_codes;  // HS codes at any level
+  std::string source;
+};
+
+struct FxRate {
+  std::string currency;  // ISO 4217
+  Period period;
+  double per_usd = 0.0;  // units of currency per US dollar
+  std::string source;    // "Federal Reserve H.10, annual average 2020"
+};
+
+class Reference {
+ public:
+  struct Paths {
+    std::filesystem::path data_dir;       // the repo's data/ folder (holds reference/)
+    std::filesystem::path iso_codes_dir;  // Debian iso-codes JSON folder
+    // TRADESHOCK_DATA_DIR and TRADESHOCK_ISO_CODES_DIR when set, else the build's defaults.
+    static Paths Defaults();
+  };
+
+  static std::shared_ptr<const Reference> Load(const Paths& paths);
+  // Loaded on first use from Paths::Defaults().
+  static const Reference& Default();
+
+  // Resolves alpha-3, alpha-2, ISO numeric ("156", "0156"), ISO 3166-2 ("CN-XJ"), a group code,
+  // WLD/World, or an English name, case-insensitively. nullptr when unknown.
+  const Economy* FindEconomy(std::string_view text) const;
+  // As FindEconomy, but throws Error: "unknown economy 'XX': expected an ISO 3166 code, ..."
+  const Economy& ResolveEconomy(std::string_view text) const;
+  const CountryGroup* FindGroup(std::string_view code) const;
+  const std::vector<CountryGroup>& groups() const;
+  // Group members; {code} for anything else.
+  std::vector<std::string> Members(std::string_view code) const;
+
+  const HsEntry* FindHs(std::string_view code) const;
+  const ProductGroup* FindProductGroup(std::string_view code) const;
+  const std::vector<ProductGroup>& product_groups() const;
+
+  bool IsCurrency(std::string_view code) const;  // ISO 4217 alpha code
+
+  // Units of `currency` per US dollar over `period`: the annual average for a year, the monthly
+  // average for a month, the mean of the monthly averages for a range. USD is 1. Throws Error naming
+  // the currency and period when the rate is missing.
+  FxRate PerUsd(std::string_view currency, const Period& period) const;
+
+  struct Impl;
+  explicit Reference(std::unique_ptr<Impl> impl);
+  ~Reference();
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tradeshock

@@ -1,0 +1,57 @@
+# tradeshock: the two commands a fresh Debian 12 machine needs are `make demo` and `make test`.
+BUILD_DIR ?= build/release
+ASAN_DIR ?= build/asan
+FUZZ_DIR ?= build/fuzz
+BENCH_DIR ?= build/bench
+FUZZ_SECONDS ?= 60
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS = -G Ninja -Wno-dev
+CLI = $(BUILD_DIR)/tradeshock
+CASE = data/cases/xinjiang-2021
+
+.PHONY: all demo test test-release test-asan bench fuzz clean bootstrap
+
+all: $(CLI)
+
+bootstrap:
+	@scripts/bootstrap build
+
+$(CLI): bootstrap FORCE
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target tradeshock_cli
+
+FORCE:
+
+demo: $(CLI)
+	@echo "== Xinjiang 2020: partner shares of total trade, in US dollars at the Fed's 2020 average rate"
+	@$(CLI) indicators $(CASE)/flows.csv --reporter CN-XJ --flow trade --period 2020 --by partner --currency USD
+	@echo
+	@echo "== Xinjiang 2020: exports to the US and product groups, in yuan"
+	@$(CLI) indicators $(CASE)/flows.csv --reporter CN-XJ --flow exports --period 2020 --by product --currency CNY
+
+test: test-release test-asan
+
+test-release: bootstrap
+	cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+test-asan: bootstrap
+	cmake -S . -B $(ASAN_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRADESHOCK_SANITIZE=ON
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+bench:
+	@scripts/bootstrap bench
+	cmake -S . -B $(BENCH_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release -DTRADESHOCK_BENCH=ON
+	cmake --build $(BENCH_DIR) -j $(JOBS)
+	bench/run_read_bench.sh $(BENCH_DIR)
+
+fuzz:
+	@scripts/bootstrap fuzz
+	CXX=clang++ cmake -S . -B $(FUZZ_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRADESHOCK_FUZZ=ON
+	cmake --build $(FUZZ_DIR) -j $(JOBS)
+	fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
+clean:
+	rm -rf build out

@@ -26,8 +26,11 @@ demo: $(CLI)
 	@echo "== Xinjiang 2020: partner shares of total trade, in US dollars at the Fed's 2020 average rate"
 	@$(CLI) indicators $(CASE)/flows.csv --reporter CN-XJ --flow trade --period 2020 --by partner --currency USD
 	@echo
-	@echo "== Xinjiang 2020: exports to the US and product groups, in yuan"
-	@$(CLI) indicators $(CASE)/flows.csv --reporter CN-XJ --flow exports --period 2020 --by product --currency CNY
+	@echo "== What the case file holds"
+	@$(CLI) inspect $(CASE)/flows.csv
+	@echo
+	@echo "== The codes the case uses"
+	@$(CLI) lookup CN-XJ KAZ EAEU CN-MECH-ELEC CN-CLOTHING CNY
 
 test: test-release test-asan
 

@@ -45,6 +45,11 @@ struct ReadReport {
 TradeTable ReadTradeFiles(const std::vector<std::string>& paths, const Reference& reference,
                           const ReadOptions& options = {}, ReadReport* report = nullptr);
 
+// Reads one in-memory file (plain or gzip) of any format; `name` is used in messages. For fuzzing and
+// tests; a BACI buffer needs options.baci_country_codes.
+TradeTable ReadTradeBuffer(std::string_view bytes, const std::string& name, const Reference& reference,
+                           const ReadOptions& options = {}, ReadReport* report = nullptr);
+
 // Writes `content` to a temporary file beside `path` and renames it into place, so a failure never
 // leaves a half-written file. Throws Error.
 void WriteFileAtomically(const std::string& path, std::string_view content);

@@ -16,8 +16,8 @@ namespace tradeshock {
 enum class EconomyKind { kCountry, kSubdivision, kGroup, kWorld };
 
 struct Economy {
-  std::string code;     // canonical: alpha-3 (USA), ISO 3166-2 (CN-XJ), group code (EU27), WLD
-  std::string name;     // "United States", "Xinjiang Uygur Zizhiqu"
+  std::string code;  // canonical: alpha-3 (USA), ISO 3166-2 (CN-XJ), group code (EU27), WLD
+  std::string name;  // "United States", "Xinjiang Uygur Zizhiqu"
   EconomyKind kind = EconomyKind::kCountry;
   std::string alpha2;   // countries only
   std::string numeric;  // ISO 3166-1 numeric, countries only ("156")
@@ -33,11 +33,11 @@ struct CountryGroup {
 };
 
 struct HsEntry {
-  std::string code;  // "01", "0101", "010121"
+  std::string code;  // "01", "0101", "010121"; a section "XI"; "TOTAL"
   std::string description;
-  std::string parent;  // "TOTAL" for chapters
-  int level = 2;       // 2, 4 or 6 digits
-  std::string section;  // Roman numeral, "I".."XXI"
+  std::string parent;   // "TOTAL" for chapters and sections, "" for TOTAL
+  int level = 2;        // 2, 4 or 6 digits; 1 for a section, 0 for TOTAL
+  std::string section;  // Roman numeral, "I".."XXI"; "TOTAL" for chapter 99, "" for TOTAL
 };
 
 struct ProductGroup {
@@ -51,7 +51,7 @@ struct FxRate {
   std::string currency;  // ISO 4217
   Period period;
   double per_usd = 0.0;  // units of currency per US dollar
-  std::string source;    // "Federal Reserve H.10, annual average 2020"
+  std::string source;    // "Federal Reserve H.10 annual average, 2020"
 };
 
 class Reference {
@@ -63,25 +63,35 @@ class Reference {
     static Paths Defaults();
   };
 
+  // Reads and checks every reference file (about 15 ms). Throws Error naming the file (and line) that is
+  // missing or damaged.
   static std::shared_ptr<const Reference> Load(const Paths& paths);
-  // Loaded on first use from Paths::Defaults().
+  // Loaded on first use from Paths::Defaults(); thread-safe. If loading throws, the next call retries.
   static const Reference& Default();
 
   // Resolves alpha-3, alpha-2, ISO numeric ("156", "0156"), ISO 3166-2 ("CN-XJ"), a group code,
-  // WLD/World, or an English name, case-insensitively. nullptr when unknown.
+  // WLD/World, or an English name (iso-codes' name, common_name and official_name, a group's name, an
+  // alias from data/reference/economy_aliases.csv, a region's name), ignoring ASCII case and surrounding
+  // blanks. nullptr when unknown. Groups resolve to an Economy of kind kGroup.
   const Economy* FindEconomy(std::string_view text) const;
-  // As FindEconomy, but throws Error: "unknown economy 'XX': expected an ISO 3166 code, ..."
+  // As FindEconomy, but throws Error: "unknown economy 'XX': expected an ISO 3166-1
+  // alpha-3/alpha-2/numeric code, an ISO 3166-2 region code (CN-XJ), a group (EU27, ...) or WLD".
   const Economy& ResolveEconomy(std::string_view text) const;
   const CountryGroup* FindGroup(std::string_view code) const;
   const std::vector<CountryGroup>& groups() const;
   // Group members; {code} for anything else.
   std::vector<std::string> Members(std::string_view code) const;
 
+  // HS chapters, headings and subheadings ("61", "6109", "610910"), sections ("XI") and "TOTAL".
   const HsEntry* FindHs(std::string_view code) const;
   const ProductGroup* FindProductGroup(std::string_view code) const;
+  // Whether the HS code `hs_code` (2, 4 or 6 digits) falls under `selector`: TOTAL, a section, an HS code
+  // (by prefix: "61" covers "610910"), or a product group (any of its codes). Throws Error for a selector
+  // that is none of these: "unknown product 'X': expected ...".
+  bool ProductCovers(std::string_view selector, std::string_view hs_code) const;
   const std::vector<ProductGroup>& product_groups() const;
 
-  bool IsCurrency(std::string_view code) const;  // ISO 4217 alpha code
+  bool IsCurrency(std::string_view code) const;  // ISO 4217 alpha code, any ASCII case
 
   // Units of `currency` per US dollar over `period`: the annual average for a year, the monthly
   // average for a month, the mean of the monthly averages for a range. USD is 1. Throws Error naming

@@ -1,0 +1,13 @@
+// The subcommands of the tradeshock command line. Each Add* registers its options on `app` and sets a
+// callback that runs the command; failures are thrown as tradeshock::Error and reported by main.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace tradeshock::cli {
+
+void AddIndicatorsCommand(CLI::App& app);
+void AddLookupCommand(CLI::App& app);
+void AddInspectCommand(CLI::App& app);
+
+}  // namespace tradeshock::cli

@@ -1,0 +1,546 @@
+// tradeshock indicators: totals, shares, HHI, dependence, growth and RCA of one reporter's flow, as a
+// table, CSV or JSON. All computing is in the library (tradeshock/indicators.h); this file chooses what
+// to compute from the flags and formats it.
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "commands.h"
+#include "output.h"
+#include "tradeshock/error.h"
+#include "tradeshock/indicators.h"
+
+namespace tradeshock::cli {
+namespace {
+
+struct IndicatorsFlags {
+  InputFlags input;
+  std::string reporter;
+  std::string flow = "trade";
+  std::string period;
+  std::string by = "partner";
+  std::size_t top = 0;
+  std::string currency;
+  std::string partner;
+  std::string product = kTotalProduct;
+  std::string compare;
+  std::string format = "table";
+  std::string out;
+};
+
+// Everything the command computed; what could not be computed carries the reason instead.
+struct Report {
+  ShareResult shares;
+  std::optional<ShareResult> partner_shares;
+  std::optional<ShareResult> product_shares;
+  std::optional<Concentration> partner_hhi;
+  std::optional<Concentration> product_hhi;
+  std::optional<Dependence> dependence;
+  std::string dependence_error;
+  std::optional<Growth> growth;
+  std::string growth_error;
+  std::optional<Growth> partner_growth;
+  std::string partner_growth_error;
+  Period compare_period = Period::Year(2000);
+  std::optional<Rca> rca;
+  std::string rca_error;
+  std::vector<std::optional<double>> item_rca;  // by product, exports: per displayed item
+  std::string rca_world_from;
+  std::vector<std::string> notes;
+};
+
+Period ParsePeriodFlag(const std::string& text, std::string_view flag) {
+  const auto period = Period::Parse(text);
+  if (!period) {
+    throw Error(fmt::format("bad {} '{}': expected YYYY, YYYY-MM or YYYY-MM..YYYY-MM", flag, Printable(text)));
+  }
+  return *period;
+}
+
+ShareBy ParseBy(const std::string& text) {
+  if (text == "partner") return ShareBy::kPartner;
+  if (text == "product") return ShareBy::kProduct;
+  return ShareBy::kPartnerProduct;  // "partner,product" or "product,partner"; CLI11 checked the spelling
+}
+
+std::string EconomyName(const Reference& reference, const std::string& code) {
+  const Economy* economy = reference.FindEconomy(code);
+  return economy == nullptr ? std::string() : economy->name;
+}
+
+std::string Shorten(const std::string& text, std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (++chars > max_chars) return text.substr(0, i) + "...";
+  }
+  return text;
+}
+
+std::string ProductName(const Reference& reference, const std::string& code) {
+  if (code == kTotalProduct) return "all products";
+  if (const HsEntry* entry = reference.FindHs(code)) return entry->description;
+  if (const ProductGroup* group = reference.FindProductGroup(code)) return group->name;
+  return {};
+}
+
+Report Compute(const TradeTable& table, const Reference& reference, const Selection& selection, ShareBy by,
+               const IndicatorsFlags& flags, const IndicatorOptions& options, std::size_t displayed_items) {
+  Report report;
+  report.shares = ComputeShares(table, reference, selection, by, options);
+  const auto try_shares = [&](ShareBy other) -> std::optional<ShareResult> {
+    if (other == by) return report.shares;
+    try {
+      ShareResult shares = ComputeShares(table, reference, selection, other, options);
+      if (shares.items.empty()) return std::nullopt;
+      return shares;
+    } catch (const Error&) {
+      return std::nullopt;
+    }
+  };
+  report.partner_shares = try_shares(ShareBy::kPartner);
+  report.product_shares = try_shares(ShareBy::kProduct);
+  if (report.partner_shares && !report.partner_shares->items.empty()) {
+    report.partner_hhi = ComputeConcentration(*report.partner_shares);
+  }
+  if (report.product_shares && !report.product_shares->items.empty()) {
+    report.product_hhi = ComputeConcentration(*report.product_shares);
+  }
+
+  const std::string partner = flags.partner.empty() ? std::string() : reference.ResolveEconomy(flags.partner).code;
+  if (!partner.empty()) {
+    try {
+      report.dependence = ComputeDependence(table, reference, selection, partner, options);
+    } catch (const Error& error) {
+      report.dependence_error = error.what();
+    }
+  } else if (report.partner_shares) {
+    try {
+      report.dependence = ComputeDependence(*report.partner_shares);
+    } catch (const Error& error) {
+      report.dependence_error = error.what();
+    }
+  } else {
+    report.dependence_error = fmt::format("no partners are itemised for {}", report.shares.total.selection.Describe());
+  }
+
+  std::optional<Period> compare;
+  if (!flags.compare.empty()) compare = ParsePeriodFlag(flags.compare, "--compare");
+  report.compare_period = compare.value_or(selection.period.ShiftYears(-1));
+  try {
+    report.growth = ComputeGrowth(table, reference, selection, compare, options);
+  } catch (const Error& error) {
+    report.growth_error = error.what();
+  }
+  const std::string growth_partner = !partner.empty() ? partner : report.dependence ? report.dependence->partner : "";
+  if (!growth_partner.empty()) {
+    Selection partner_selection = selection;
+    partner_selection.partner = growth_partner;
+    try {
+      report.partner_growth = ComputeGrowth(table, reference, partner_selection, compare, options);
+    } catch (const Error& error) {
+      report.partner_growth_error = error.what();
+    }
+  }
+
+  if (selection.flow == Flow::kExports && report.shares.total.selection.product != kTotalProduct) {
+    try {
+      report.rca = ComputeRca(table, reference, selection, options);
+    } catch (const Error& error) {
+      report.rca_error = error.what();
+    }
+  }
+  if (selection.flow == Flow::kExports && by == ShareBy::kProduct) {
+    try {
+      const RcaByProduct rca = ComputeRcaByProduct(table, reference, selection, options);
+      std::map<std::string, std::optional<double>> by_product;
+      for (const auto& item : rca.items) by_product[item.product] = item.rca;
+      for (std::size_t i = 0; i < std::min(displayed_items, report.shares.items.size()); ++i) {
+        const auto found = by_product.find(report.shares.items[i].product);
+        report.item_rca.push_back(found == by_product.end() ? std::nullopt : found->second);
+      }
+      report.rca_world_from = rca.world_from;
+    } catch (const Error&) {
+      report.item_rca.clear();
+    }
+    if (std::ranges::none_of(report.item_rca, [](const auto& rca) { return rca.has_value(); })) report.item_rca.clear();
+  }
+  report.notes = report.shares.notes;
+  return report;
+}
+
+// ---- table ----
+
+struct Scale {
+  double divisor = 1.0;
+  std::string word;
+};
+
+Scale ChooseScale(double total) {
+  if (std::abs(total) >= 1e11) return {1e9, "billion"};
+  if (std::abs(total) >= 1e7) return {1e6, "million"};
+  if (std::abs(total) >= 1e4) return {1e3, "thousand"};
+  return {1.0, ""};
+}
+
+std::string ScaledValue(double value, const Scale& scale) {
+  return WithSeparators(value / scale.divisor, scale.divisor == 1.0 ? 2 : 1);
+}
+
+std::string ValueWithUnit(double value, const std::string& currency, const Scale& scale) {
+  return fmt::format("{} {}{}", ScaledValue(value, scale), scale.word.empty() ? "" : scale.word + " ", currency);
+}
+
+std::string GrowthLine(const Growth& growth, const Scale& scale) {
+  return fmt::format("{:+.1f}% ({} -> {})", 100.0 * growth.growth,
+                     ValueWithUnit(growth.base.value, growth.currency, scale),
+                     ValueWithUnit(growth.current.value, growth.currency, scale));
+}
+
+std::string ConcentrationLine(const Concentration& hhi, std::string_view noun) {
+  if (hhi.coverage > 1.0 + 1e-6) {
+    return fmt::format("not meaningful: the {} add up to {} of the total", noun, Percent(hhi.coverage));
+  }
+  std::string line = fmt::format("{:.4f} (normalised {:.4f}) over {} {}", hhi.hhi, hhi.normalized, hhi.item_count,
+                                 hhi.item_count == 1 ? noun.substr(0, noun.size() - 1) : noun);
+  if (hhi.lower_bound) {
+    line += fmt::format(" covering {} of the total: a lower bound (at most {:.4f} if the rest were one {})",
+                        Percent(hhi.coverage), hhi.hhi_upper, noun.substr(0, noun.size() - 1));
+  }
+  return line;
+}
+
+std::string RenderTable(const Report& report, const Reference& reference, ShareBy by, std::size_t top) {
+  const ShareResult& shares = report.shares;
+  const Scale scale = ChooseScale(shares.total.value);
+  const std::string value_header = fmt::format("{}{}", shares.currency, scale.word.empty() ? "" : " " + scale.word);
+  std::string out = fmt::format("{}, in {}\n", shares.total.selection.Describe(), shares.currency);
+  out += fmt::format("total: {} ({} row{})\n", ValueWithUnit(shares.total.value, shares.currency, scale),
+                     shares.total.rows.size(), shares.total.rows.size() == 1 ? "" : "s");
+  for (const std::string& line : shares.total.method) out += fmt::format("  {}\n", line);
+  out += "\n";
+
+  const bool with_rca = !report.item_rca.empty();
+  std::vector<std::string> header;
+  std::vector<bool> right;
+  if (by != ShareBy::kProduct) {
+    header.insert(header.end(), {"partner", ""});
+    right.insert(right.end(), {false, false});
+  }
+  if (by != ShareBy::kPartner) {
+    header.insert(header.end(), {"product", ""});
+    right.insert(right.end(), {false, false});
+  }
+  header.insert(header.end(), {value_header, "share"});
+  right.insert(right.end(), {true, true});
+  if (with_rca) {
+    header.push_back("RCA");
+    right.push_back(true);
+  }
+  TextTable text_table(header, right);
+  const std::size_t shown = top == 0 ? shares.items.size() : std::min(top, shares.items.size());
+  const auto label_cells = [&](std::string first, std::string second) {
+    std::vector<std::string> cells{std::move(first), std::move(second)};
+    if (by == ShareBy::kPartnerProduct) cells.insert(cells.end(), {"", ""});
+    return cells;
+  };
+  for (std::size_t i = 0; i < shown; ++i) {
+    const ShareItem& item = shares.items[i];
+    std::vector<std::string> cells;
+    if (by != ShareBy::kProduct) {
+      cells.push_back(item.partner);
+      cells.push_back(Shorten(EconomyName(reference, item.partner), 30));
+    }
+    if (by != ShareBy::kPartner) {
+      cells.push_back(item.product);
+      cells.push_back(Shorten(ProductName(reference, item.product), 40));
+    }
+    cells.push_back(ScaledValue(item.value, scale));
+    cells.push_back(Percent(item.share));
+    if (with_rca)
+      cells.push_back(i < report.item_rca.size() && report.item_rca[i] ? fmt::format("{:.2f}", *report.item_rca[i])
+                                                                       : "");
+    text_table.AddRow(std::move(cells));
+  }
+  const auto add_line = [&](std::vector<std::string> cells, double value, double share) {
+    cells.push_back(ScaledValue(value, scale));
+    cells.push_back(Percent(share));
+    if (with_rca) cells.push_back("");
+    text_table.AddRow(std::move(cells));
+  };
+  if (shown < shares.items.size()) {
+    double value = 0.0;
+    double share = 0.0;
+    for (std::size_t i = shown; i < shares.items.size(); ++i) {
+      value += shares.items[i].value;
+      share += shares.items[i].share;
+    }
+    add_line(label_cells("", fmt::format("other itemised ({})", shares.items.size() - shown)), value, share);
+  }
+  if (shares.rest) add_line(label_cells("", "rest (not itemised)"), shares.rest->value, shares.rest->share);
+  add_line(label_cells("", "total"), shares.total.value, 1.0);
+  out += text_table.Render();
+  out += "\n";
+
+  if (report.partner_hhi)
+    out += fmt::format("HHI of partners: {}\n", ConcentrationLine(*report.partner_hhi, "partners"));
+  if (report.product_hhi)
+    out += fmt::format("HHI of products: {}\n", ConcentrationLine(*report.product_hhi, "products"));
+  if (report.dependence) {
+    out += fmt::format("dependence on {} ({}): {} of {}\n", report.dependence->partner,
+                       EconomyName(reference, report.dependence->partner), Percent(report.dependence->share),
+                       ToString(shares.total.selection.flow));
+  }
+  const std::string compare_text = report.compare_period.ToString();
+  const std::string period_text = shares.total.selection.period.ToString();
+  if (report.growth) {
+    out += fmt::format("growth {} -> {}: {}\n", compare_text, period_text, GrowthLine(*report.growth, scale));
+  } else {
+    out += fmt::format("growth {} -> {}: not available\n", compare_text, period_text);
+  }
+  if (report.partner_growth) {
+    out += fmt::format("growth {} -> {} with {}: {}\n", compare_text, period_text,
+                       report.partner_growth->current.selection.partner, GrowthLine(*report.partner_growth, scale));
+  }
+  if (!report.item_rca.empty()) out += fmt::format("RCA (Balassa): world from {}\n", report.rca_world_from);
+  if (report.rca)
+    out += fmt::format("RCA (Balassa) of {}: {:.3f}, world from {}\n", report.rca->reporter_product.selection.product,
+                       report.rca->rca, report.rca->world_from);
+  if (!shares.rates.empty()) {
+    out += "rates:\n";
+    for (const RateUsed& rate : shares.rates) {
+      out +=
+          fmt::format("  {} {}: {} per USD ({})\n", rate.currency, rate.period.ToString(), rate.per_usd, rate.source);
+    }
+  }
+  return out;
+}
+
+// ---- CSV ----
+
+std::string RenderCsv(const Report& report, std::size_t top) {
+  const ShareResult& shares = report.shares;
+  std::string out = "kind,partner,product,value,currency,share\n";
+  const auto line = [&](std::string_view kind, const std::string& partner, const std::string& product, double value,
+                        const std::string& currency, std::optional<double> share) {
+    out += fmt::format("{},{},{},{},{},{}\n", kind, CsvField(partner), CsvField(product), value, currency,
+                       share ? fmt::format("{}", *share) : "");
+  };
+  const Selection& selection = shares.total.selection;
+  line("total", selection.partner, selection.product, shares.total.value, shares.currency, 1.0);
+  const std::size_t shown = top == 0 ? shares.items.size() : std::min(top, shares.items.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    const ShareItem& item = shares.items[i];
+    line("item", item.partner.empty() ? selection.partner : item.partner,
+         item.product.empty() ? selection.product : item.product, item.value, shares.currency, item.share);
+  }
+  if (shares.rest) line("rest", "", "", shares.rest->value, shares.currency, shares.rest->share);
+  if (report.partner_hhi) {
+    line("hhi_partners", "", "", report.partner_hhi->hhi, "", std::nullopt);
+    line("hhi_partners_normalized", "", "", report.partner_hhi->normalized, "", std::nullopt);
+  }
+  if (report.product_hhi) {
+    line("hhi_products", "", "", report.product_hhi->hhi, "", std::nullopt);
+    line("hhi_products_normalized", "", "", report.product_hhi->normalized, "", std::nullopt);
+  }
+  if (report.dependence) {
+    line("dependence", report.dependence->partner, selection.product, report.dependence->value,
+         report.dependence->currency, report.dependence->share);
+  }
+  if (report.growth) line("growth", selection.partner, selection.product, report.growth->growth, "", std::nullopt);
+  if (report.partner_growth) {
+    line("growth", report.partner_growth->current.selection.partner, selection.product, report.partner_growth->growth,
+         "", std::nullopt);
+  }
+  if (report.rca) line("rca", selection.partner, selection.product, report.rca->rca, "", std::nullopt);
+  return out;
+}
+
+// ---- JSON ----
+
+nlohmann::json SelectionJson(const Selection& selection) {
+  return {{"reporter", selection.reporter},
+          {"partner", selection.partner},
+          {"flow", std::string(ToString(selection.flow))},
+          {"product", selection.product},
+          {"period", selection.period.ToString()}};
+}
+
+nlohmann::json RatesJson(const std::vector<RateUsed>& rates) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const RateUsed& rate : rates) {
+    list.push_back({{"currency", rate.currency},
+                    {"period", rate.period.ToString()},
+                    {"per_usd", rate.per_usd},
+                    {"source", rate.source}});
+  }
+  return list;
+}
+
+nlohmann::json ValueJson(const ValueResult& value) {
+  return {{"selection", SelectionJson(value.selection)},
+          {"value", value.value},
+          {"currency", value.currency},
+          {"rows", value.rows.size()},
+          {"method", value.method},
+          {"rates", RatesJson(value.rates)}};
+}
+
+nlohmann::json ConcentrationJson(const std::optional<Concentration>& hhi) {
+  if (!hhi) return nullptr;
+  return {{"items", hhi->item_count},      {"hhi", hhi->hhi},           {"hhi_upper", hhi->hhi_upper},
+          {"normalized", hhi->normalized}, {"coverage", hhi->coverage}, {"lower_bound", hhi->lower_bound}};
+}
+
+nlohmann::json GrowthJson(const std::optional<Growth>& growth, const std::string& error) {
+  if (!growth) return {{"error", error}};
+  return {{"base", ValueJson(growth->base)},
+          {"current", ValueJson(growth->current)},
+          {"change", growth->change},
+          {"growth", growth->growth},
+          {"currency", growth->currency}};
+}
+
+std::string RenderJson(const Report& report, const Reference& reference, std::size_t top) {
+  const ShareResult& shares = report.shares;
+  nlohmann::json items = nlohmann::json::array();
+  const std::size_t shown = top == 0 ? shares.items.size() : std::min(top, shares.items.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    const ShareItem& item = shares.items[i];
+    nlohmann::json entry = {{"value", item.value}, {"share", item.share}, {"rows", item.rows.size()}};
+    if (!item.partner.empty()) {
+      entry["partner"] = item.partner;
+      entry["partner_name"] = EconomyName(reference, item.partner);
+    }
+    if (!item.product.empty()) {
+      entry["product"] = item.product;
+      entry["product_name"] = ProductName(reference, item.product);
+    }
+    if (i < report.item_rca.size() && report.item_rca[i]) entry["rca"] = *report.item_rca[i];
+    items.push_back(std::move(entry));
+  }
+  nlohmann::json json = {
+      {"selection", SelectionJson(shares.total.selection)},
+      {"currency", shares.currency},
+      {"total", ValueJson(shares.total)},
+      {"items", items},
+      {"items_total", shares.items.size()},
+      {"itemised", shares.itemised},
+      {"coverage", shares.coverage},
+      {"rest", shares.rest ? nlohmann::json{{"value", shares.rest->value}, {"share", shares.rest->share}}
+                           : nlohmann::json(nullptr)},
+      {"hhi",
+       {{"partners", ConcentrationJson(report.partner_hhi)}, {"products", ConcentrationJson(report.product_hhi)}}},
+      {"rates", RatesJson(shares.rates)},
+      {"notes", shares.notes},
+  };
+  if (report.dependence) {
+    json["dependence"] = {{"partner", report.dependence->partner},
+                          {"value", report.dependence->value},
+                          {"total", report.dependence->total},
+                          {"share", report.dependence->share},
+                          {"currency", report.dependence->currency}};
+  } else {
+    json["dependence"] = {{"error", report.dependence_error}};
+  }
+  json["growth"] = GrowthJson(report.growth, report.growth_error);
+  if (report.partner_growth || !report.partner_growth_error.empty()) {
+    json["partner_growth"] = GrowthJson(report.partner_growth, report.partner_growth_error);
+  }
+  if (report.rca) {
+    json["rca"] = {{"rca", report.rca->rca},
+                   {"world_from", report.rca->world_from},
+                   {"reporter_product", ValueJson(report.rca->reporter_product)},
+                   {"reporter_total", ValueJson(report.rca->reporter_total)},
+                   {"world_product", ValueJson(report.rca->world_product)},
+                   {"world_total", ValueJson(report.rca->world_total)}};
+  } else if (!report.rca_error.empty()) {
+    json["rca"] = {{"error", report.rca_error}};
+  }
+  return json.dump(2) + "\n";
+}
+
+void Run(const IndicatorsFlags& flags) {
+  const Reference& reference = Reference::Default();
+  Selection selection;
+  selection.reporter = reference.ResolveEconomy(flags.reporter).code;  // fail before reading big files
+  selection.flow = *ParseFlow(flags.flow);
+  selection.product = flags.product;
+  selection.period = ParsePeriodFlag(flags.period, "--period");
+  if (!flags.partner.empty()) reference.ResolveEconomy(flags.partner);
+  const ShareBy by = ParseBy(flags.by);
+  IndicatorOptions options;
+  options.currency = flags.currency;
+
+  const TradeTable table = ReadInput(flags.input, reference);
+  const std::size_t top = flags.top != 0 ? flags.top : flags.format == "table" ? 20 : 0;
+  const Report report = Compute(table, reference, selection, by, flags, options, top == 0 ? 20 : top);
+
+  std::string content;
+  if (flags.format == "json") {
+    content = RenderJson(report, reference, top);
+  } else if (flags.format == "csv") {
+    content = RenderCsv(report, top);
+  } else {
+    content = RenderTable(report, reference, by, top);
+  }
+  Emit(flags.out, content);
+
+  for (const std::string& note : report.notes) Note(fmt::format("note: {}", note));
+  if (flags.format != "json") {
+    if (!report.growth) Note(fmt::format("note: growth not available: {}", report.growth_error));
+    if (!report.partner_growth_error.empty()) {
+      Note(fmt::format("note: partner growth not available: {}", report.partner_growth_error));
+    }
+    if (!report.rca_error.empty()) Note(fmt::format("note: RCA not available: {}", report.rca_error));
+    if (!flags.partner.empty() && !report.dependence) Note(fmt::format("note: {}", report.dependence_error));
+    if (flags.format == "csv") {
+      for (const RateUsed& rate : report.shares.rates) {
+        Note(fmt::format("note: rate {} {}: {} per USD ({})", rate.currency, rate.period.ToString(), rate.per_usd,
+                         rate.source));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void AddIndicatorsCommand(CLI::App& app) {
+  auto flags = std::make_shared<IndicatorsFlags>();
+  CLI::App* command = app.add_subcommand(
+      "indicators",
+      "totals, shares by partner/product, HHI, dependence on one partner, growth and RCA of a reporter's flow");
+  AddInputFlags(*command, flags->input);
+  command->add_option("--reporter", flags->reporter, "reporting economy: ISO code, region (CN-XJ) or group")
+      ->required();
+  command->add_option("--flow", flags->flow, "exports, imports or trade (exports + imports)")
+      ->check(CLI::IsMember({"exports", "imports", "trade"}))
+      ->capture_default_str();
+  command->add_option("--period", flags->period, "2020, 2021-03 or 2021-01..2021-05")->required();
+  command->add_option("--by", flags->by, "itemise by partner, product, or partner,product")
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            if (value == "partner" || value == "product" || value == "partner,product" || value == "product,partner") {
+              return std::string();
+            }
+            return fmt::format("{} is not partner, product or partner,product", value);
+          },
+          "partner|product|partner,product"))
+      ->capture_default_str();
+  command->add_option("--top", flags->top, "show the N largest items (default: 20 in tables, all in csv/json)");
+  command->add_option("--currency", flags->currency, "convert into this currency (ISO 4217) at each period's rate");
+  command->add_option("--partner", flags->partner, "partner for dependence and partner growth (default: the largest)");
+  command->add_option("--product", flags->product, "TOTAL, an HS code (61, 6109, 610910), a section or a product group")
+      ->capture_default_str();
+  command->add_option("--compare", flags->compare, "base period of growth (default: the same months a year earlier)");
+  command->add_option("--format", flags->format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  command->add_option("--out", flags->out, "write the result to this file (atomically) instead of stdout");
+  command->callback([flags] { Run(*flags); });
+}
+
+}  // namespace tradeshock::cli

@@ -1,0 +1,165 @@
+// Trade indicators over a TradeTable: the value of a selection (with aggregation over partners, groups,
+// products and months), shares, HHI, dependence on one partner, growth and Balassa's RCA. Definitions,
+// formulas and references: docs/METHODS.md. Functions return plain result structs and never print;
+// they throw tradeshock::Error with a complete message when a value cannot be computed.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tradeshock/flow.h"
+#include "tradeshock/period.h"
+#include "tradeshock/reference.h"
+#include "tradeshock/trade_table.h"
+
+namespace tradeshock {
+
+inline constexpr char kWorld[] = "WLD";
+inline constexpr char kTotalProduct[] = "TOTAL";
+
+// What to measure: codes as the user gives them (canonical or resolvable by Reference).
+struct Selection {
+  std::string reporter;
+  std::string partner = kWorld;  // WLD, a country, a region or a group (EU27)
+  Flow flow = Flow::kTrade;
+  std::string product = kTotalProduct;  // TOTAL, an HS code at 2, 4 or 6 digits, or a product group
+  Period period = Period::Year(2000);
+
+  // "CN-XJ exports to USA, TOTAL, 2019" / "CN-XJ trade with WLD, TOTAL, 2020"
+  std::string Describe() const;
+};
+
+struct IndicatorOptions {
+  // Convert every contributing row into this ISO 4217 currency at its period's rate. Empty: keep the
+  // rows' currency, which must then be the same for all of them.
+  std::string currency;
+  // Relative tolerance when comparing itemised values with their total (published figures are rounded).
+  double tolerance = 1e-6;
+};
+
+// An exchange rate used in a conversion, for provenance.
+struct RateUsed {
+  std::string currency;
+  Period period;
+  double per_usd = 0.0;
+  std::string source;
+  bool operator==(const RateUsed&) const = default;
+};
+
+// The value of one selection and where it came from.
+struct ValueResult {
+  Selection selection;  // with codes made canonical
+  double value = 0.0;
+  std::string currency;
+  std::vector<std::size_t> rows;  // indices into the table of the rows that were added up
+  std::vector<RateUsed> rates;    // conversions applied (empty when none was needed)
+  // How the value was obtained when no single row held it, e.g. "partner WLD: sum over 4 partners".
+  std::vector<std::string> method;
+};
+
+// Throws Error "no data for CN-XJ exports to USA, TOTAL, 2019" when nothing matches, or when the
+// rows are in several currencies and options.currency is empty.
+ValueResult ComputeValue(const TradeTable& table, const Reference& reference, const Selection& selection,
+                         const IndicatorOptions& options = {});
+
+enum class ShareBy { kPartner, kProduct, kPartnerProduct };
+
+struct ShareItem {
+  std::string partner;  // empty when by product
+  std::string product;  // empty when by partner
+  double value = 0.0;
+  double share = 0.0;             // of the total, 0..1
+  std::vector<std::size_t> rows;  // indices into the table of the rows added up (empty for the rest line)
+  bool rest = false;              // the "rest (not itemised)" line: total minus the sum of the items
+};
+
+struct ShareResult {
+  ShareBy by = ShareBy::kPartner;
+  ValueResult total;              // the denominator: the selection itself (partner WLD, product TOTAL by default)
+  std::vector<ShareItem> items;   // largest first; all of them (top N is applied by the caller's display)
+  std::optional<ShareItem> rest;  // when the items add up to less than the total
+  double itemised = 0.0;          // sum of the items
+  double coverage = 0.0;          // itemised / total
+  std::string currency;
+  std::vector<RateUsed> rates;     // conversions applied to the items (the total's are in total.rates)
+  std::vector<std::string> notes;  // inconsistencies (items above the total), how items were aggregated
+};
+
+// Shares of the selection's value by partner, product or partner x product. Items are the single
+// economies (members when the selection's partner is a group) and the most detailed product codes of
+// each HS branch under the selection's product, each valued with ComputeValue's rules.
+ShareResult ComputeShares(const TradeTable& table, const Reference& reference, const Selection& selection, ShareBy by,
+                          const IndicatorOptions& options = {});
+
+// Herfindahl-Hirschman index of the items of a ShareResult.
+struct Concentration {
+  std::size_t item_count = 0;  // n
+  double hhi = 0.0;            // sum of squared shares, 0..1
+  double hhi_upper = 0.0;      // hhi + (rest share)^2: the value if the rest were a single item
+  double normalized = 0.0;     // (hhi - 1/n) / (1 - 1/n); 1 by convention when n == 1
+  double coverage = 0.0;       // share of the total that the items cover
+  bool lower_bound = false;    // items cover less than the total: the true HHI is at least `hhi`
+};
+Concentration ComputeConcentration(const ShareResult& shares);
+
+// Share of one partner in the reporter's flow; `partner` empty: the largest partner.
+struct Dependence {
+  std::string partner;
+  double value = 0.0;
+  double total = 0.0;
+  double share = 0.0;
+  std::string currency;
+};
+Dependence ComputeDependence(const ShareResult& partner_shares, const std::string& partner = {});
+// The same for any partner code, groups included ("EU27"): value(selection with partner) / value(selection).
+Dependence ComputeDependence(const TradeTable& table, const Reference& reference, const Selection& selection,
+                             const std::string& partner, const IndicatorOptions& options = {});
+
+// Growth of the selection's value from `base` (default: the same months a year earlier) to the
+// selection's period: (v1 - v0) / v0.
+struct Growth {
+  ValueResult base;     // v0
+  ValueResult current;  // v1
+  double change = 0.0;  // v1 - v0
+  double growth = 0.0;  // (v1 - v0) / v0
+  std::string currency;
+};
+Growth ComputeGrowth(const TradeTable& table, const Reference& reference, const Selection& selection,
+                     std::optional<Period> base = std::nullopt, const IndicatorOptions& options = {});
+
+// Balassa's revealed comparative advantage of reporter r in product k over exports:
+// (x_rk / X_r) / (x_wk / X_w).
+struct Rca {
+  ValueResult reporter_product;  // x_rk
+  ValueResult reporter_total;    // X_r
+  ValueResult world_product;     // x_wk
+  ValueResult world_total;       // X_w
+  double rca = 0.0;
+  // "reporter WLD rows" or "sum over 12 reporters in the table"
+  std::string world_from;
+};
+// The selection's flow must be exports; its partner is normally WLD (the world market).
+Rca ComputeRca(const TradeTable& table, const Reference& reference, const Selection& selection,
+               const IndicatorOptions& options = {});
+
+// RCA of every product of the reporter's exports in one pass over the table (for many products at once;
+// ComputeRca would scan the table four times per product). Products are those of ComputeShares by product.
+struct RcaByProduct {
+  struct Item {
+    std::string product;
+    double reporter_value = 0.0;  // x_rk
+    double world_value = 0.0;     // x_wk; 0 when the world has no row for k (rca is then not defined)
+    std::optional<double> rca;
+  };
+  std::vector<Item> items;      // in the order of the reporter's product shares (largest first)
+  double reporter_total = 0.0;  // X_r
+  double world_total = 0.0;     // X_w
+  std::string world_from;
+  std::string currency;
+};
+RcaByProduct ComputeRcaByProduct(const TradeTable& table, const Reference& reference, const Selection& selection,
+                                 const IndicatorOptions& options = {});
+
+}  // namespace tradeshock

@@ -1,0 +1,400 @@
+#include "indicators/aggregate.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "tradeshock/error.h"
+
+namespace tradeshock::indicators_internal {
+namespace {
+
+constexpr std::uint8_t kNoMatch = 0;
+constexpr std::uint8_t kExact = 1;
+constexpr std::uint8_t kPart = 2;  // the row is one part of a sum that makes up the selected code
+constexpr unsigned kComboCount = 32;
+
+std::string UpperAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+bool IsHsDigits(std::string_view code) {
+  if (code.size() != 2 && code.size() != 4 && code.size() != 6) return false;
+  return std::ranges::all_of(code, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string CanonicalProduct(const Reference& reference, std::string_view text) {
+  const std::string upper = UpperAscii(text);
+  if (upper == kTotalProduct) return upper;
+  if (IsHsDigits(upper)) return upper;
+  if (const HsEntry* entry = reference.FindHs(upper); entry != nullptr && entry->level == 1) return entry->code;
+  if (const ProductGroup* group = reference.FindProductGroup(upper)) return group->code;
+  throw Error(fmt::format(
+      "unknown product '{}': expected TOTAL, an HS code of 2, 4 or 6 digits (61, 6109, 610910), an HS section (XI) "
+      "or a product group (CN-MECH-ELEC, ...)",
+      Printable(text)));
+}
+
+enum class EconomyClass { kSingle, kWorld, kGroup };
+
+EconomyClass Classify(const Reference& reference, std::string_view code) {
+  if (code == kWorld) return EconomyClass::kWorld;
+  const Economy* economy = reference.FindEconomy(code);
+  if (economy == nullptr) return EconomyClass::kSingle;  // readers only store known codes; tests may not
+  if (economy->kind == EconomyKind::kWorld) return EconomyClass::kWorld;
+  if (economy->kind == EconomyKind::kGroup) return EconomyClass::kGroup;
+  return EconomyClass::kSingle;
+}
+
+// Per economy id: kExact for the selected code, kPart for the single economies that add up to it (all of
+// them for WLD, the members for a group). Keyed: every economy that is an item of its own is kExact.
+std::vector<std::uint8_t> MatchEconomies(const Dictionary& economies, const Reference& reference,
+                                         const std::string& selected, bool keyed) {
+  std::vector<std::uint8_t> match(economies.size(), kNoMatch);
+  const EconomyClass selected_class = Classify(reference, selected);
+  const std::uint8_t part = keyed ? kExact : kPart;
+  if (selected_class == EconomyClass::kWorld) {
+    for (std::uint32_t id = 0; id < economies.size(); ++id) {
+      if (Classify(reference, economies[id]) == EconomyClass::kSingle) match[id] = part;
+    }
+  } else if (selected_class == EconomyClass::kGroup) {
+    for (const std::string& member : reference.Members(selected)) {
+      if (const auto id = economies.Find(member); id < economies.size()) match[id] = part;
+    }
+  }
+  if (const auto id = economies.Find(selected); id < economies.size()) {
+    match[id] = keyed && selected_class != EconomyClass::kSingle ? kNoMatch : kExact;
+  }
+  return match;
+}
+
+bool ProductUnder(const Reference& reference, const std::string& selected, const std::string& code) {
+  if (selected == kTotalProduct) return true;
+  // HS digits by prefix without asking the nomenclature, so codes of every HS revision work.
+  if (IsHsDigits(selected)) return code.size() > selected.size() && code.starts_with(selected);
+  return reference.ProductCovers(selected, code);
+}
+
+std::vector<std::uint8_t> MatchProducts(const Dictionary& products, const Reference& reference,
+                                        const std::string& selected, bool keyed) {
+  std::vector<std::uint8_t> match(products.size(), kNoMatch);
+  for (std::uint32_t id = 0; id < products.size(); ++id) {
+    const std::string& code = products[id];
+    if (code == selected) {
+      match[id] = keyed ? kNoMatch : kExact;
+    } else if (IsHsDigits(code)) {
+      if (ProductUnder(reference, selected, code)) match[id] = keyed ? kExact : kPart;
+    } else if (keyed && selected == kTotalProduct && code != kTotalProduct) {
+      match[id] = kExact;  // named product groups stored as rows are items of TOTAL too
+    }
+  }
+  return match;
+}
+
+std::array<std::uint8_t, 3> MatchFlows(Flow selected) {
+  std::array<std::uint8_t, 3> match{kNoMatch, kNoMatch, kNoMatch};
+  match[static_cast<int>(selected)] = kExact;
+  if (selected == Flow::kTrade) {
+    match[static_cast<int>(Flow::kExports)] = kPart;
+    match[static_cast<int>(Flow::kImports)] = kPart;
+  }
+  return match;
+}
+
+std::vector<std::uint8_t> MatchPeriods(const std::vector<Period>& periods, const Period& selected) {
+  std::vector<std::uint8_t> match(periods.size(), kNoMatch);
+  for (std::size_t id = 0; id < periods.size(); ++id) {
+    if (periods[id] == selected) {
+      match[id] = kExact;
+    } else if (selected.kind() != Period::Kind::kMonth && periods[id].kind() == Period::Kind::kMonth &&
+               selected.Contains(periods[id])) {
+      match[id] = kPart;
+    }
+  }
+  return match;
+}
+
+// Ways of adding up, most direct first: fewer expanded dimensions, then months before flows before products
+// before partners before reporters.
+std::array<unsigned, kComboCount> PreferenceOrder() {
+  std::array<unsigned, kComboCount> order{};
+  std::iota(order.begin(), order.end(), 0u);
+  std::ranges::stable_sort(order, [](unsigned a, unsigned b) {
+    return std::popcount(a) != std::popcount(b) ? std::popcount(a) < std::popcount(b) : a < b;
+  });
+  return order;
+}
+
+struct ComboStats {
+  std::uint8_t flows = 0;    // bit per Flow seen
+  std::vector<bool> months;  // months of the selected period seen
+  bool any = false;
+};
+
+std::string MonthText(int index) { return Period::Month(index / 12, index % 12 + 1).ToString(); }
+
+// The codes that have a deeper code under them among `codes` ("61" when "6109" is there).
+std::unordered_set<std::string_view> CodesWithDetail(const std::vector<std::string_view>& codes) {
+  std::unordered_set<std::string_view> with_detail;
+  for (const std::string_view code : codes) {
+    for (std::size_t length = 2; length < code.size(); length += 2) with_detail.insert(code.substr(0, length));
+  }
+  return with_detail;
+}
+
+// Keeps, within each (reporter, partner, flow, period) cell, only the most detailed rows of each branch of
+// the nomenclature: a chapter row counts only when none of its headings or subheadings is there, so a chapter
+// and its subheadings are never both counted and a chapter without detail is not lost.
+void KeepMostDetailed(const TradeTable& table, std::vector<std::size_t>& rows) {
+  const auto code_of = [&](std::size_t row) -> std::string_view { return table.products()[table.product()[row]]; };
+  // One HS level only: nothing can be double counted (the common case: BACI is all 6-digit).
+  const std::size_t first_level = rows.empty() ? 0 : code_of(rows.front()).size();
+  if (std::ranges::all_of(rows, [&](std::size_t row) { return code_of(row).size() == first_level; })) return;
+  const auto cell_of = [&](std::size_t row) {
+    return (static_cast<std::uint64_t>(table.reporter()[row]) << 40) |
+           (static_cast<std::uint64_t>(table.partner()[row]) << 24) |
+           (static_cast<std::uint64_t>(table.flow()[row]) << 16) | table.period()[row];
+  };
+  std::unordered_map<std::uint64_t, std::vector<std::string_view>> codes_by_cell;
+  for (const std::size_t row : rows) codes_by_cell[cell_of(row)].push_back(code_of(row));
+  std::unordered_map<std::uint64_t, std::unordered_set<std::string_view>> detailed_by_cell;
+  for (const auto& [cell, codes] : codes_by_cell) detailed_by_cell.emplace(cell, CodesWithDetail(codes));
+  std::erase_if(rows, [&](std::size_t row) { return detailed_by_cell[cell_of(row)].contains(code_of(row)); });
+}
+
+}  // namespace
+
+Selection Canonicalize(const Reference& reference, const Selection& selection) {
+  Selection canonical = selection;
+  canonical.reporter = reference.ResolveEconomy(selection.reporter).code;
+  canonical.partner = reference.ResolveEconomy(selection.partner).code;
+  canonical.product = CanonicalProduct(reference, selection.product);
+  return canonical;
+}
+
+AggregateResult Aggregate(const TradeTable& table, const Reference& reference, const Selection& selection,
+                          bool by_partner, bool by_product) {
+  const auto reporter_match = MatchEconomies(table.economies(), reference, selection.reporter, false);
+  const auto partner_match = MatchEconomies(table.economies(), reference, selection.partner, by_partner);
+  const auto flow_match = MatchFlows(selection.flow);
+  const auto product_match = MatchProducts(table.products(), reference, selection.product, by_product);
+  const auto period_match = MatchPeriods(table.periods(), selection.period);
+
+  std::array<ComboStats, kComboCount> stats;
+  // (partner key << 37) | (product key << 5) | combo -> rows
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
+  const std::size_t n_rows = table.size();
+  for (std::size_t row = 0; row < n_rows; ++row) {
+    const std::uint8_t reporter = reporter_match[table.reporter()[row]];
+    if (reporter == kNoMatch) continue;
+    const std::uint8_t partner = partner_match[table.partner()[row]];
+    if (partner == kNoMatch) continue;
+    const std::uint8_t flow = flow_match[static_cast<int>(table.flow()[row])];
+    if (flow == kNoMatch) continue;
+    const std::uint8_t product = product_match[table.product()[row]];
+    if (product == kNoMatch) continue;
+    const std::uint8_t period = period_match[table.period()[row]];
+    if (period == kNoMatch) continue;
+    const unsigned combo = (reporter == kPart ? kReporterExpanded : 0) | (partner == kPart ? kPartnerExpanded : 0) |
+                           (product == kPart ? kProductExpanded : 0) | (flow == kPart ? kFlowExpanded : 0) |
+                           (period == kPart ? kPeriodExpanded : 0);
+    ComboStats& combo_stats = stats[combo];
+    combo_stats.any = true;
+    combo_stats.flows |= static_cast<std::uint8_t>(1u << static_cast<int>(table.flow()[row]));
+    if (combo & kPeriodExpanded) {
+      if (combo_stats.months.empty()) combo_stats.months.assign(selection.period.month_count(), false);
+      combo_stats.months[table.periods()[table.period()[row]].first_month() - selection.period.first_month()] = true;
+    }
+    const std::uint64_t partner_key = by_partner ? table.partner()[row] : 0;
+    const std::uint64_t product_key = by_product ? table.product()[row] : 0;
+    buckets[(partner_key << 37) | (product_key << 5) | combo].push_back(row);
+  }
+
+  // Which ways of adding up are acceptable for the selection as a whole.
+  AggregateResult result;
+  std::array<bool, kComboCount> valid{};
+  for (unsigned combo = 0; combo < kComboCount; ++combo) {
+    const ComboStats& combo_stats = stats[combo];
+    if (!combo_stats.any) continue;
+    valid[combo] = true;
+    if (combo & kFlowExpanded) {
+      const bool exports = combo_stats.flows & (1u << static_cast<int>(Flow::kExports));
+      const bool imports = combo_stats.flows & (1u << static_cast<int>(Flow::kImports));
+      if (!exports || !imports) {
+        valid[combo] = false;
+        result.refusals.push_back(
+            fmt::format("trade is exports + imports, but there are only {} rows", exports ? "exports" : "imports"));
+      }
+    }
+    if (combo & kPeriodExpanded) {
+      std::vector<std::string> missing;
+      for (std::size_t i = 0; i < combo_stats.months.size(); ++i) {
+        if (!combo_stats.months[i]) missing.push_back(MonthText(selection.period.first_month() + static_cast<int>(i)));
+      }
+      if (!missing.empty()) {
+        valid[combo] = false;
+        result.refusals.push_back(fmt::format("{} has no row of its own and months {} are missing",
+                                              selection.period.ToString(), fmt::join(missing, ", ")));
+      }
+    }
+  }
+  std::ranges::sort(result.refusals);
+  result.refusals.erase(std::unique(result.refusals.begin(), result.refusals.end()), result.refusals.end());
+
+  // Per key, the most direct acceptable way.
+  std::map<std::uint64_t, std::array<std::vector<std::size_t>*, kComboCount>> by_key;
+  for (auto& [bucket, rows] : buckets) by_key[bucket >> 5][bucket & (kComboCount - 1)] = &rows;
+  static const std::array<unsigned, kComboCount> order = PreferenceOrder();
+  for (auto& [key, combos] : by_key) {
+    for (const unsigned combo : order) {
+      if (combos[combo] == nullptr || !valid[combo]) continue;
+      AggregateEntry entry;
+      entry.partner = by_partner ? static_cast<std::uint32_t>(key >> 32) : kNotKeyed;
+      entry.product = by_product ? static_cast<std::uint32_t>(key & 0xFFFFFFFFu) : kNotKeyed;
+      entry.expanded = combo;
+      entry.rows = std::move(*combos[combo]);
+      if (combo & kProductExpanded) KeepMostDetailed(table, entry.rows);
+      std::ranges::sort(entry.rows);
+      result.entries.push_back(std::move(entry));
+      break;
+    }
+  }
+
+  // Product items: the most detailed codes of each branch, so a chapter and its headings are not both items.
+  if (by_product) {
+    std::vector<std::string_view> codes;
+    for (const AggregateEntry& entry : result.entries) {
+      const std::string& code = table.products()[entry.product];
+      if (IsHsDigits(code)) codes.push_back(code);
+    }
+    const auto with_detail = CodesWithDetail(codes);
+    std::erase_if(result.entries, [&](const AggregateEntry& entry) {
+      return with_detail.contains(std::string_view(table.products()[entry.product]));
+    });
+  }
+  return result;
+}
+
+std::vector<std::string> DescribeMethod(const TradeTable& table, const Reference& reference, const Selection& selection,
+                                        const AggregateEntry& entry) {
+  std::vector<std::string> lines;
+  // Ids are dense dictionary indices, so a flag per id counts distinct values without a tree.
+  const auto count_distinct = [&](auto column) {
+    std::vector<bool> seen;
+    std::size_t count = 0;
+    for (const std::size_t row : entry.rows) {
+      const auto id = static_cast<std::size_t>(column[row]);
+      if (id >= seen.size()) seen.resize(id + 1, false);
+      if (!seen[id]) {
+        seen[id] = true;
+        ++count;
+      }
+    }
+    return count;
+  };
+  const auto economies_text = [&](const std::string& code, std::size_t count, std::string_view noun) {
+    if (const CountryGroup* group = reference.FindGroup(code)) {
+      return fmt::format("sum over {} of its {} members", count, group->members.size());
+    }
+    return fmt::format("sum over {} {}{}", count, noun, count == 1 ? "" : "s");
+  };
+  if (entry.expanded & kReporterExpanded) {
+    lines.push_back(fmt::format("reporter {}: {}", selection.reporter,
+                                economies_text(selection.reporter, count_distinct(table.reporter()), "reporter")));
+  }
+  if (entry.expanded & kPartnerExpanded) {
+    lines.push_back(fmt::format("partner {}: {}", selection.partner,
+                                economies_text(selection.partner, count_distinct(table.partner()), "partner")));
+  }
+  if (entry.expanded & kProductExpanded) {
+    std::set<std::size_t> levels;
+    for (const std::size_t row : entry.rows) {
+      levels.insert(table.products()[table.product()[row]].size());
+      if (levels.size() == 3) break;  // 2, 4 and 6 digits: all there can be
+    }
+    lines.push_back(fmt::format("product {}: sum over {} HS codes at {} digits", selection.product,
+                                count_distinct(table.product()), fmt::join(levels, " and ")));
+  }
+  if (entry.expanded & kFlowExpanded) lines.push_back("trade: exports + imports");
+  if (entry.expanded & kPeriodExpanded) {
+    lines.push_back(
+        fmt::format("{}: sum of its {} months", selection.period.ToString(), selection.period.month_count()));
+  }
+  return lines;
+}
+
+void ThrowNoData(const Selection& selection, const std::vector<std::string>& refusals) {
+  if (refusals.empty()) throw Error(fmt::format("no data for {}", selection.Describe()));
+  throw Error(fmt::format("no data for {}: {}", selection.Describe(), fmt::join(refusals, "; ")));
+}
+
+std::string OutputCurrency(const TradeTable& table, const Reference& reference, const IndicatorOptions& options,
+                           const std::vector<std::span<const std::size_t>>& row_sets) {
+  if (!options.currency.empty()) {
+    const std::string currency = UpperAscii(options.currency);
+    if (!reference.IsCurrency(currency)) {
+      throw Error(fmt::format("unknown currency '{}': expected an ISO 4217 code (USD, CNY, EUR, ...)",
+                              Printable(options.currency)));
+    }
+    return currency;
+  }
+  std::set<std::string> currencies;
+  for (const auto rows : row_sets) {
+    for (const std::size_t row : rows) currencies.insert(table.currencies()[table.currency()[row]]);
+  }
+  if (currencies.size() > 1) {
+    const std::vector<std::string> sorted(currencies.begin(), currencies.end());
+    throw Error(fmt::format("rows are in {} and {}: choose a currency with --currency",
+                            fmt::join(sorted.begin(), sorted.end() - 1, ", "), sorted.back()));
+  }
+  return currencies.empty() ? std::string() : *currencies.begin();
+}
+
+Converter::Converter(const TradeTable& table, const Reference& reference, std::string currency)
+    : table_(table), reference_(reference), currency_(std::move(currency)) {}
+
+const Converter::Factor& Converter::FactorFor(CurrencyIdx currency, PeriodIdx period) {
+  const std::uint32_t key = (static_cast<std::uint32_t>(currency) << 16) | period;
+  if (const auto found = factors_.find(key); found != factors_.end()) return found->second;
+  Factor factor;
+  const std::string& from = table_.currencies()[currency];
+  if (from != currency_) {
+    const Period& when = table_.periods()[period];
+    const FxRate from_rate = reference_.PerUsd(from, when);
+    const FxRate to_rate = reference_.PerUsd(currency_, when);
+    // value in USD = value / per_usd(from); value in target = value in USD * per_usd(target)
+    factor.factor = to_rate.per_usd / from_rate.per_usd;
+    if (from != "USD")
+      factor.rates.push_back({from_rate.currency, from_rate.period, from_rate.per_usd, from_rate.source});
+    if (currency_ != "USD") factor.rates.push_back({to_rate.currency, to_rate.period, to_rate.per_usd, to_rate.source});
+  }
+  return factors_.emplace(key, std::move(factor)).first->second;
+}
+
+double Converter::Sum(std::span<const std::size_t> rows, std::vector<RateUsed>* rates) {
+  double sum = 0.0;
+  for (const std::size_t row : rows) {
+    const Factor& factor = FactorFor(table_.currency()[row], table_.period()[row]);
+    sum += table_.value()[row] * factor.factor;
+    if (rates != nullptr) AppendRates(*rates, factor.rates);
+  }
+  return sum;
+}
+
+void AppendRates(std::vector<RateUsed>& into, const std::vector<RateUsed>& rates) {
+  for (const RateUsed& rate : rates) {
+    if (std::ranges::find(into, rate) == into.end()) into.push_back(rate);
+  }
+}
+
+}  // namespace tradeshock::indicators_internal

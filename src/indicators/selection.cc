@@ -1,0 +1,14 @@
+#include <fmt/format.h>
+
+#include "tradeshock/indicators.h"
+
+namespace tradeshock {
+
+std::string Selection::Describe() const {
+  std::string_view link = "trade with";
+  if (flow == Flow::kExports) link = "exports to";
+  if (flow == Flow::kImports) link = "imports from";
+  return fmt::format("{} {} {}, {}, {}", reporter, link, partner, product, period.ToString());
+}
+
+}  // namespace tradeshock

@@ -1,0 +1,155 @@
+#include "io/input_bytes.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+#include <iterator>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "tradeshock/error.h"
+
+namespace tradeshock::io_internal {
+namespace {
+
+[[noreturn]] void ThrowIo(const std::string& path, const std::string& expected) {
+  throw InputException(InputError{InputErrorKind::kIo, path, 0, 0, {}, expected});
+}
+
+[[noreturn]] void ThrowCompression(const std::string& name, std::string value) {
+  throw InputException(
+      InputError{InputErrorKind::kCompression, name, 0, 0, std::move(value), "a complete gzip stream"});
+}
+
+std::string ReadAll(int fd, const std::string& path) {
+  std::string data;
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      ThrowIo(path, fmt::format("a readable file ({})", std::strerror(errno)));
+    }
+    data.append(buffer, static_cast<std::size_t>(got));
+  }
+  return data;
+}
+
+}  // namespace
+
+InputBytes::InputBytes(InputBytes&& other) noexcept { *this = std::move(other); }
+
+InputBytes& InputBytes::operator=(InputBytes&& other) noexcept {
+  if (this == &other) return *this;
+  if (mapping_ != nullptr) ::munmap(mapping_, mapping_size_);
+  const bool owned = other.mapping_ == nullptr;
+  owned_ = std::move(other.owned_);
+  mapping_ = std::exchange(other.mapping_, nullptr);
+  mapping_size_ = std::exchange(other.mapping_size_, 0);
+  view_ = owned ? std::string_view(owned_) : other.view_;
+  other.view_ = {};
+  return *this;
+}
+
+InputBytes::~InputBytes() {
+  if (mapping_ != nullptr) ::munmap(mapping_, mapping_size_);
+}
+
+bool IsGzip(std::string_view bytes) {
+  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1F &&
+         static_cast<unsigned char>(bytes[1]) == 0x8B;
+}
+
+std::string Gunzip(std::string_view bytes, const std::string& name) {
+  std::string out;
+  out.reserve(bytes.size() * 4);
+  z_stream stream{};
+  // 16 + MAX_WBITS: expect a gzip wrapper and check its CRC.
+  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) ThrowCompression(name, "zlib initialisation failed");
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(std::min<std::size_t>(bytes.size(), 1u << 30));
+  char buffer[1 << 16];
+  while (true) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    const int status = inflate(&stream, Z_NO_FLUSH);
+    out.append(buffer, sizeof buffer - stream.avail_out);
+    if (status == Z_STREAM_END) {
+      // Another gzip member may follow (concatenated .gz files are valid gzip).
+      const auto consumed = static_cast<std::size_t>(stream.next_in - reinterpret_cast<const Bytef*>(bytes.data()));
+      if (consumed >= bytes.size()) break;
+      if (!IsGzip(bytes.substr(consumed))) {
+        inflateEnd(&stream);
+        ThrowCompression(name, fmt::format("{} bytes of trailing garbage", bytes.size() - consumed));
+      }
+      inflateReset(&stream);
+      stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + consumed));
+      stream.avail_in = static_cast<uInt>(std::min<std::size_t>(bytes.size() - consumed, 1u << 30));
+      continue;
+    }
+    if (status == Z_OK) {
+      if (stream.avail_in == 0) {
+        const std::size_t consumed =
+            static_cast<std::size_t>(stream.next_in - reinterpret_cast<const Bytef*>(bytes.data()));
+        if (consumed >= bytes.size()) {
+          inflateEnd(&stream);
+          ThrowCompression(name, "truncated gzip stream");
+        }
+        stream.avail_in = static_cast<uInt>(std::min<std::size_t>(bytes.size() - consumed, 1u << 30));
+      }
+      continue;
+    }
+    if (status == Z_BUF_ERROR && stream.avail_in == 0) {
+      inflateEnd(&stream);
+      ThrowCompression(name, "truncated gzip stream");
+    }
+    const std::string message = stream.msg != nullptr ? stream.msg : "corrupt gzip data";
+    inflateEnd(&stream);
+    ThrowCompression(name, message);
+  }
+  inflateEnd(&stream);
+  return out;
+}
+
+InputBytes InputBytes::Load(const std::string& path) {
+  if (path == "-") {
+    std::string data = ReadAll(STDIN_FILENO, "<stdin>");
+    if (IsGzip(data)) return InputBytes(Gunzip(data, "<stdin>"));
+    return InputBytes(std::move(data));
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) ThrowIo(path, fmt::format("a readable file ({})", std::strerror(errno)));
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    ThrowIo(path, "a readable file (it is a directory)");
+  }
+  InputBytes result;
+  if (S_ISREG(info.st_mode) && info.st_size > 0) {
+    const auto size = static_cast<std::size_t>(info.st_size);
+    void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (mapping != MAP_FAILED) {
+      ::close(fd);
+      ::madvise(mapping, size, MADV_SEQUENTIAL);
+      result.mapping_ = mapping;
+      result.mapping_size_ = size;
+      result.view_ = std::string_view(static_cast<const char*>(mapping), size);
+      if (IsGzip(result.view_)) return InputBytes(Gunzip(result.view_, path));
+      return result;
+    }
+  }
+  std::string data = ReadAll(fd, path);
+  ::close(fd);
+  if (IsGzip(data)) return InputBytes(Gunzip(data, path));
+  return InputBytes(std::move(data));
+}
+
+}  // namespace tradeshock::io_internal

@@ -58,6 +58,16 @@ bool HasNonAscii(std::string_view data) {
   return false;
 }
 
+// The first line of the record starting at `start` (after skipped blank lines), as the value of a quoting
+// error: the field split failed, so the line is the most useful thing to show.
+std::string RecordLineText(std::string_view data, std::size_t start) {
+  while (start < data.size() && (data[start] == '\n' || data[start] == '\r')) ++start;
+  std::string_view line = data.substr(start, std::min<std::size_t>(data.size() - start, 200));
+  if (const auto newline = line.find('\n'); newline != std::string_view::npos) line = line.substr(0, newline);
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  return std::string(line);
+}
+
 void ParseChunk(std::string_view data, const RowParser& parser, bool lenient, Chunk& chunk) {
   const bool check_utf8 = HasNonAscii(data.substr(chunk.begin, chunk.end - chunk.begin));
   RecordReader reader(data, chunk.begin, chunk.end);
@@ -65,6 +75,7 @@ void ParseChunk(std::string_view data, const RowParser& parser, bool lenient, Ch
   RowError error;
   const std::size_t expected_fields = parser.field_count();
   while (true) {
+    const std::size_t record_start = reader.position();
     const RecordStatus status = reader.Next();
     line += reader.lines_before();
     if (status == RecordStatus::kEnd) break;
@@ -72,14 +83,17 @@ void ParseChunk(std::string_view data, const RowParser& parser, bool lenient, Ch
     line += reader.lines_inside() + 1;
     bool bad = false;
     if (status == RecordStatus::kUnterminatedQuote) {
-      error = {InputErrorKind::kQuoting, reader.bad_field() + 1, "", "a closing quote before the end of the file"};
+      error = {InputErrorKind::kQuoting, reader.bad_field() + 1, RecordLineText(data, record_start),
+               "a closing quote before the end of the file"};
       bad = true;
     } else if (status == RecordStatus::kMisplacedQuote) {
-      error = {InputErrorKind::kQuoting, reader.bad_field() + 1, "",
+      error = {InputErrorKind::kQuoting, reader.bad_field() + 1, RecordLineText(data, record_start),
                "quotes only around a whole field (a quote inside one is doubled: \"\")"};
       bad = true;
     } else if (reader.fields().size() != expected_fields) {
-      error = {InputErrorKind::kColumnCount, 0, fmt::format("{} fields", reader.fields().size()),
+      // The column is the first field past the expected count, or the first missing one.
+      const std::size_t got = reader.fields().size();
+      error = {InputErrorKind::kColumnCount, std::min(got, expected_fields) + 1, fmt::format("{} fields", got),
                fmt::format("{} fields as in the header", expected_fields)};
       bad = true;
     } else if (check_utf8) {

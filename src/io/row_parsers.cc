@@ -288,7 +288,6 @@ class LongParser : public RowParser {
 
 // ---------------------------------------------------------------------------------------------- BACI
 constexpr std::int32_t kUnseen = -2;
-constexpr std::int32_t kBad = -1;
 
 class BaciParser : public RowParser {
  public:
@@ -407,24 +406,27 @@ class BaciParser : public RowParser {
       ThrowHeader(path, 0, fmt::format("{}", fmt::join(names, ",")),
                   "BACI country codes columns country_code and country_iso3 (or iso_3digit_alpha)");
     }
-    std::size_t line = 1;
+    // 1-based line of the next record; the header may itself span lines inside quotes.
+    std::size_t line = 2 + reader.lines_before() + reader.lines_inside();
     while (true) {
       const RecordStatus status = reader.Next();
       line += reader.lines_before();
       if (status == RecordStatus::kEnd) break;
-      ++line;
+      const std::size_t record_line = line;
+      line += reader.lines_inside() + 1;
       if (status != RecordStatus::kOk) {
-        throw InputException(InputError{InputErrorKind::kQuoting, path, line - 1, reader.bad_field() + 1, {},
+        throw InputException(InputError{InputErrorKind::kQuoting, path, record_line, reader.bad_field() + 1, {},
                                         "a quote only at the start and end of a field"});
       }
       const auto& fields = reader.fields();
       if (fields.size() != names.size()) {
-        throw InputException(InputError{InputErrorKind::kColumnCount, path, line - 1, 0,
-                                        fmt::format("{} fields", fields.size()), fmt::format("{}", names.size())});
+        throw InputException(InputError{InputErrorKind::kColumnCount, path, record_line, 0,
+                                        fmt::format("{} fields", fields.size()),
+                                        fmt::format("{} fields as in the header", names.size())});
       }
       std::int32_t code = 0;
       if (!ParseSmallUint(Trim(fields[*code_column]), code) || code > 99999) {
-        throw InputException(InputError{InputErrorKind::kBadNumber, path, line - 1, *code_column + 1,
+        throw InputException(InputError{InputErrorKind::kBadNumber, path, record_line, *code_column + 1,
                                         std::string(fields[*code_column]), "a numeric country code"});
       }
       const std::string_view iso3 = Trim(fields[*iso3_column]);
@@ -440,7 +442,6 @@ class BaciParser : public RowParser {
       }
       if (static_cast<std::size_t>(code) >= canonical_.size()) canonical_.resize(code + 1);
       canonical_[code] = canonical;
-      line += reader.lines_inside();
     }
   }
 

@@ -68,8 +68,9 @@ TEST(IndicatorsCliTest, TableIsReadable) {
       {"total", R"(^ +total +200\.0 +100\.0%$)"}};
   std::vector<std::size_t> line_lengths;
   for (const auto& [code, pattern] : expected) {
-    const auto line = std::find_if(lines.begin(), lines.end(), [&](const std::string& text) {
-      return std::regex_search(text, std::regex(pattern));
+    const std::regex wanted(pattern);
+    const auto line = std::find_if(lines.begin(), lines.end(), [&wanted](const std::string& text) {
+      return std::regex_search(text, wanted);
     });
     ASSERT_NE(line, lines.end()) << code << " in\n" << run.out;
     line_lengths.push_back(line->size());

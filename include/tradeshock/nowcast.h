@@ -1,0 +1,85 @@
+// Year-to-date nowcast: the full-year value of a flow from its January..month-M value and a seasonal
+// profile C(m) (the cumulative share of the year reached by the end of month m) taken from earlier years
+// of the flow itself or of a stand-in flow; the policies of a scenario cut the covered flow from their
+// effective date. Method and fallbacks: docs/METHODS.md, "Scenarios and nowcast".
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tradeshock/indicators.h"
+#include "tradeshock/reference.h"
+#include "tradeshock/scenario.h"
+#include "tradeshock/trade_table.h"
+
+namespace tradeshock {
+
+struct NowcastRequest {
+  // The flow and its year-to-date period: a range YYYY-01..YYYY-MM (M = 1..11) or a single month
+  // YYYY-01. Partner and product as in ComputeValue.
+  Selection target;
+  // The flow whose earlier years give the profile; nullopt: the target itself. Its period is ignored.
+  std::optional<Selection> profile;
+  // Years whose profile is used; empty: every year before the target's year with enough data.
+  std::vector<int> profile_years;
+  // Policies to apply (those that cover the target flow entirely); may be empty.
+  std::vector<Policy> policies;
+  IndicatorOptions options;  // currency of the result (the profile is a ratio and needs none)
+};
+
+// Fills profile, profile_years and policies from a scenario's [nowcast] settings.
+NowcastRequest MakeNowcastRequest(const Scenario& scenario, const Selection& target);
+
+// One year's cumulative profile. cumulative[m] = C(m), m = 0..12, C(0) = 0, C(12) = 1; months not
+// observed are linearly interpolated between observed ones.
+struct ProfileYear {
+  int year = 0;
+  std::array<double, 13> cumulative{};
+  std::vector<int> known_months;  // months m (1..11) with an observed C(m)
+  std::vector<std::size_t> rows;  // table rows used
+  std::string from;  // "12 monthly rows" / "year-to-date rows 2019-01..2019-05, 2019-01..2019-10 and the year"
+};
+
+// The path of one estimate: the value of each month and the running total.
+struct NowcastPath {
+  double full_year = 0.0;
+  std::array<double, 12> monthly{};
+  std::array<double, 12> cumulative{};
+};
+
+struct NowcastEstimate {
+  NowcastPath central;
+  NowcastPath low;
+  NowcastPath high;
+  std::optional<double> yoy_central;  // full_year / last_year - 1, when last year's actual is known
+  std::optional<double> yoy_low;
+  std::optional<double> yoy_high;
+};
+
+struct NowcastResult {
+  Selection target;   // canonical codes
+  Selection profile;  // the profile's flow (== target's flow when no stand-in)
+  bool stand_in = false;
+  std::string currency;
+  ValueResult ytd;  // the year-to-date value
+  int year = 0;
+  int months_observed = 0;  // M
+  std::vector<ProfileYear> profile_years;
+  std::array<double, 13> central_profile{};  // mean of the years' C(m) (uniform m/12 with no year)
+  NowcastEstimate without_policy;
+  NowcastEstimate with_policy;                // == without_policy when no policy applies
+  std::vector<std::string> applied_policies;  // names of the policies that cut the flow
+  // Share of each month (1..12) that the policies stop: sum of share_stopped x (days from `from` / days).
+  std::array<double, 12> stopped_share{};
+  std::optional<ValueResult> last_year;  // the previous calendar year's actual
+  std::vector<RateUsed> rates;
+  // Every assumption, in plain words, to be printed with the result.
+  std::vector<std::string> assumptions;
+};
+
+// Throws Error when the target's period is not a year-to-date range, or its value is not in the table.
+NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const NowcastRequest& request);
+
+}  // namespace tradeshock

@@ -1,0 +1,165 @@
+// Policy scenarios: what a partner does to an economy's exports (a ban or a tariff), read from a TOML
+// scenario file (format: docs/FORMATS.md, "Scenario files"), and the exposure it creates: the value and
+// share of the exporter's exports and total trade at risk, by product and partner, and the partner
+// concentration before and after. Methods: docs/METHODS.md, "Scenarios and nowcast".
+#pragma once
+
+#include <compare>
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tradeshock/error.h"
+#include "tradeshock/flow.h"
+#include "tradeshock/indicators.h"
+#include "tradeshock/period.h"
+#include "tradeshock/reference.h"
+#include "tradeshock/trade_table.h"
+
+namespace tradeshock {
+
+// A calendar day (proleptic Gregorian), for policy effective dates.
+struct Date {
+  int year = 2000;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..DaysInMonth(year, month)
+
+  // Accepts YYYY-MM-DD only, with a valid day; years 1000..2999.
+  static std::optional<Date> Parse(std::string_view text);
+  static int DaysInMonth(int year, int month);
+  // The month the date falls in, as a Period of kind kMonth.
+  Period MonthPeriod() const { return Period::Month(year, month); }
+  std::string ToString() const;  // "2021-07-15"
+  auto operator<=>(const Date&) const = default;
+};
+
+enum class PolicyKind { kBan, kTariff };
+std::string_view ToString(PolicyKind kind);
+
+// Where a value was written in a scenario file (1-based; 0 when the scenario was built in code).
+struct SourcePlace {
+  std::string file;
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+
+struct Policy {
+  std::string name;  // optional in the file; defaults to "policy N" (1-based position)
+  PolicyKind kind = PolicyKind::kBan;
+  // Tariffs only: ad valorem rate as a FRACTION (0.25 = 25%). Informational: the exposure and the
+  // nowcast treat a tariff like a ban that stops `share_stopped` of the covered flow (no elasticities).
+  double rate = 0.0;
+  std::string imposed_by;  // canonical economy or group code (USA, EU27): the importer(s)
+  std::string on;          // canonical exporter code, regions included (CN-XJ)
+  // Canonical product selectors: TOTAL (the file said "all"), HS codes at any level, sections or product
+  // groups (CN-CLOTHING). Never empty.
+  std::vector<std::string> products;
+  Date from;                   // first day the policy applies
+  double share_stopped = 1.0;  // 0..1 of the covered flow that stops; < 1 for detention-style enforcement
+  std::string note;
+  SourcePlace place;       // where the [[policy]] table starts
+  SourcePlace from_place;  // where `from` is written (for "date before the data" errors)
+
+  // Whether the exports of `reporter` to `partner` in HS code or selector `product` are covered:
+  // reporter == on, partner is imposed_by or one of its members, and one of `products` covers `product`
+  // (TOTAL is covered only by TOTAL).
+  bool Covers(const Reference& reference, std::string_view reporter, std::string_view partner,
+              std::string_view product) const;
+};
+
+// [nowcast] settings: which flow's seasonal profile stands in for the nowcast flow. Unset fields mean
+// "the nowcast flow's own": profile = { partner = "WLD", flow = "trade" } -> the exporter's total trade.
+struct NowcastSettings {
+  std::optional<std::string> profile_reporter;
+  std::optional<std::string> profile_partner;
+  std::optional<Flow> profile_flow;
+  std::optional<std::string> profile_product;
+  std::vector<int> profile_years;  // empty: every earlier year with data
+  // Year-to-date flow to nowcast (optional): { reporter, partner, flow, product, period = "2021-01..2021-05" }.
+  std::optional<Selection> target;
+};
+
+struct Scenario {
+  std::string file;  // as given to the parser ("<string>" for ParseScenario without a name)
+  std::string title;
+  std::string description;
+  std::vector<Policy> policies;  // at least one
+  NowcastSettings nowcast;
+};
+
+// Parse and validate a scenario. Codes are resolved with `reference` and stored canonical. Throws
+// InputException (file, line, column, value, expected) for TOML syntax errors, unknown keys, wrong types,
+// impossible values (share_stopped outside 0..1, negative rate, bad date) and unknown codes.
+Scenario ParseScenario(std::string_view text, const Reference& reference, std::string file = "<string>");
+Scenario ReadScenarioFile(const std::filesystem::path& path, const Reference& reference);
+
+// Checks the scenario against the data it is applied to: a policy that starts before the table's first
+// period (no data before it to compare with) is an InputException located at its `from`.
+void CheckScenarioAgainstTable(const Scenario& scenario, const TradeTable& table);
+
+// ---------------------------------------------------------------------------------------------------
+// Exposure.
+
+struct ExposureItem {
+  std::string code;               // partner or product code
+  double value = 0.0;             // the exporter's exports in this item (period, base currency)
+  double covered = 0.0;           // of which covered by a policy
+  double at_risk = 0.0;           // covered x share_stopped
+  double share_of_exports = 0.0;  // at_risk / exporter's total exports (0 when unknown)
+  double share_of_trade = 0.0;    // at_risk / exporter's total trade (0 when unknown)
+};
+
+struct PartnerRank {
+  std::string partner;
+  double value = 0.0;
+  double share = 0.0;
+};
+
+// Partner concentration of one flow of the exporter (trade or exports), before and after the stopped
+// value is removed from the imposing partners.
+struct ConcentrationChange {
+  Flow flow = Flow::kTrade;
+  Concentration before;
+  Concentration after;
+  std::vector<PartnerRank> largest_before;  // largest first, all partners
+  std::vector<PartnerRank> largest_after;
+};
+
+struct PolicyExposure {
+  Policy policy;
+  double covered = 0.0;  // value of the covered exports in the period
+  double at_risk = 0.0;  // covered x share_stopped
+  // The covered flow over the same months a year earlier (nullopt when not in the data; see notes).
+  std::optional<ValueResult> year_earlier;
+  std::vector<ExposureItem> by_partner;
+  std::vector<ExposureItem> by_product;
+};
+
+struct ExposureResult {
+  std::string exporter;
+  Period period = Period::Year(2000);
+  std::string currency;
+  std::optional<ValueResult> exports_total;  // exporter -> WLD exports, TOTAL (nullopt when not in the data)
+  std::optional<ValueResult> trade_total;    // exporter <-> WLD trade, TOTAL
+  double at_risk = 0.0;                      // sum over policies
+  std::optional<double> share_of_exports;    // at_risk / exports_total
+  std::optional<double> share_of_trade;      // at_risk / trade_total
+  std::vector<PolicyExposure> policies;
+  std::vector<ExposureItem> by_partner;  // all policies, largest at_risk first
+  std::vector<ExposureItem> by_product;
+  std::vector<ConcentrationChange> concentration;  // for trade and for exports, when partner data exists
+  std::optional<double> year_earlier_value;        // sum of the policies' year_earlier values
+  std::vector<RateUsed> rates;                     // every FX rate used, without repeats
+  std::vector<std::string> notes;                  // how values were obtained, what was missing
+};
+
+// Exposure of the scenario's exporter(s) in `period` (e.g. 2020, the last full year before the ban), in
+// options.currency (the table's currency when empty and uniform). Throws Error when the covered flow has
+// no data at all.
+ExposureResult ComputeExposure(const TradeTable& table, const Reference& reference, const Scenario& scenario,
+                               const Period& period, const IndicatorOptions& options = {});
+
+}  // namespace tradeshock

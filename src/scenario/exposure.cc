@@ -1,0 +1,311 @@
+// Exposure of an exporter to a scenario's policies (docs/METHODS.md, "Scenarios and nowcast").
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "tradeshock/scenario.h"
+
+namespace tradeshock {
+
+namespace {
+
+void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
+  for (const RateUsed& rate : more) {
+    if (std::find(rates.begin(), rates.end(), rate) == rates.end()) rates.push_back(rate);
+  }
+}
+
+std::optional<ValueResult> TryValue(const TradeTable& table, const Reference& reference, const Selection& selection,
+                                    const IndicatorOptions& options, std::vector<std::string>& notes) {
+  try {
+    return ComputeValue(table, reference, selection, options);
+  } catch (const Error& error) {
+    notes.push_back(error.what());
+    return std::nullopt;
+  }
+}
+
+// The policy's product selectors without those another selector already covers (no double counting).
+std::vector<std::string> DistinctSelectors(const Reference& reference, const Policy& policy) {
+  std::vector<std::string> kept;
+  for (const std::string& selector : policy.products) {
+    bool inside = false;
+    for (const std::string& other : policy.products) {
+      if (other == selector) continue;
+      try {
+        if (other == kTotalProduct || (reference.FindHs(selector) && reference.ProductCovers(other, selector))) {
+          inside = true;
+        }
+      } catch (const Error&) {
+      }
+    }
+    if (!inside && std::find(kept.begin(), kept.end(), selector) == kept.end()) kept.push_back(selector);
+  }
+  return kept;
+}
+
+void AddItem(std::vector<ExposureItem>& items, const std::string& code, double value, double share_stopped) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const ExposureItem& item) { return item.code == code; });
+  if (it == items.end()) it = items.insert(items.end(), ExposureItem{code});
+  it->value += value;
+  it->covered += value;
+  it->at_risk += value * share_stopped;
+}
+
+void SortItems(std::vector<ExposureItem>& items) {
+  std::stable_sort(items.begin(), items.end(),
+                   [](const ExposureItem& a, const ExposureItem& b) { return a.at_risk > b.at_risk; });
+}
+
+PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, const Policy& policy,
+                          const Period& period, const IndicatorOptions& options, ExposureResult& result) {
+  PolicyExposure exposure;
+  exposure.policy = policy;
+  const std::vector<std::string> members = reference.Members(policy.imposed_by);
+  double year_earlier = 0.0;
+  bool year_earlier_complete = true;
+  std::vector<std::size_t> year_earlier_rows;
+  for (const std::string& selector : DistinctSelectors(reference, policy)) {
+    Selection selection{policy.on, policy.imposed_by, Flow::kExports, selector, period};
+    std::vector<std::string> notes;
+    auto value = TryValue(table, reference, selection, options, notes);
+    if (!value) {
+      result.notes.push_back(
+          fmt::format("{}: {} not in the data, counted as 0 ({})", policy.name, selection.Describe(), notes.front()));
+      year_earlier_complete = false;
+      continue;
+    }
+    AddRates(result.rates, value->rates);
+    if (result.currency.empty()) result.currency = value->currency;
+    exposure.covered += value->value;
+    // By product: the most detailed products under the selector, when the data itemise them.
+    bool itemised = false;
+    if (selector != kTotalProduct || table.products().size() > 1) {
+      try {
+        ShareResult shares = ComputeShares(table, reference, selection, ShareBy::kProduct, options);
+        if (!shares.items.empty()) {
+          for (const ShareItem& item : shares.items)
+            AddItem(exposure.by_product, item.product, item.value, policy.share_stopped);
+          if (shares.rest)
+            AddItem(exposure.by_product, "rest (not itemised)", shares.rest->value, policy.share_stopped);
+          AddRates(result.rates, shares.rates);
+          itemised = true;
+        }
+      } catch (const Error&) {
+      }
+    }
+    if (!itemised) AddItem(exposure.by_product, selector, value->value, policy.share_stopped);
+    // By partner: each member of a group.
+    if (members.size() > 1) {
+      double sum = 0.0;
+      for (const std::string& member : members) {
+        Selection one = selection;
+        one.partner = member;
+        std::vector<std::string> ignored;
+        if (auto part = TryValue(table, reference, one, options, ignored)) {
+          AddItem(exposure.by_partner, member, part->value, policy.share_stopped);
+          sum += part->value;
+        }
+      }
+      if (value->value - sum > value->value * 1e-9) {
+        AddItem(exposure.by_partner, "rest (not itemised)", value->value - sum, policy.share_stopped);
+      }
+    } else {
+      AddItem(exposure.by_partner, policy.imposed_by, value->value, policy.share_stopped);
+    }
+    Selection earlier = selection;
+    earlier.period = period.ShiftYears(-1);
+    std::vector<std::string> earlier_notes;
+    if (auto before = TryValue(table, reference, earlier, options, earlier_notes)) {
+      year_earlier += before->value;
+      AddRates(result.rates, before->rates);
+      year_earlier_rows.insert(year_earlier_rows.end(), before->rows.begin(), before->rows.end());
+    } else {
+      year_earlier_complete = false;
+      result.notes.push_back(
+          fmt::format("{}: the year-earlier value is not known ({})", policy.name, earlier_notes.front()));
+    }
+  }
+  exposure.at_risk = exposure.covered * policy.share_stopped;
+  if (year_earlier_complete && !policy.products.empty()) {
+    ValueResult earlier;
+    earlier.selection =
+        Selection{policy.on, policy.imposed_by, Flow::kExports,
+                  policy.products.size() == 1 ? policy.products.front() : "(policy products)", period.ShiftYears(-1)};
+    earlier.value = year_earlier;
+    earlier.currency = result.currency;
+    earlier.rows = std::move(year_earlier_rows);
+    exposure.year_earlier = std::move(earlier);
+  }
+  SortItems(exposure.by_partner);
+  SortItems(exposure.by_product);
+  return exposure;
+}
+
+std::vector<PartnerRank> Ranks(const ShareResult& shares) {
+  std::vector<PartnerRank> ranks;
+  for (const ShareItem& item : shares.items) ranks.push_back({item.partner, item.value, item.share});
+  std::stable_sort(ranks.begin(), ranks.end(),
+                   [](const PartnerRank& a, const PartnerRank& b) { return a.value > b.value; });
+  return ranks;
+}
+
+// Partner concentration of `flow` before and after removing the stopped exports.
+std::optional<ConcentrationChange> ConcentrationOf(const TradeTable& table, const Reference& reference,
+                                                   const std::string& exporter, Flow flow, const Period& period,
+                                                   const IndicatorOptions& options,
+                                                   const std::vector<ExposureItem>& stopped, ExposureResult& result) {
+  ShareResult shares;
+  try {
+    shares = ComputeShares(table, reference, Selection{exporter, kWorld, flow, kTotalProduct, period},
+                           ShareBy::kPartner, options);
+  } catch (const Error& error) {
+    result.notes.push_back(fmt::format("partner concentration of {}: {}", ToString(flow), error.what()));
+    return std::nullopt;
+  }
+  if (shares.items.empty()) return std::nullopt;
+  AddRates(result.rates, shares.total.rates);
+  AddRates(result.rates, shares.rates);
+  ConcentrationChange change;
+  change.flow = flow;
+  change.before = ComputeConcentration(shares);
+  change.largest_before = Ranks(shares);
+  ShareResult after = shares;
+  double removed = 0.0;
+  for (const ExposureItem& item : stopped) {
+    removed += item.at_risk;
+    auto it = std::find_if(after.items.begin(), after.items.end(),
+                           [&](const ShareItem& share) { return share.partner == item.code; });
+    if (it != after.items.end()) {
+      it->value = std::max(0.0, it->value - item.at_risk);
+    } else if (after.rest) {
+      after.rest->value = std::max(0.0, after.rest->value - item.at_risk);
+    }
+  }
+  after.total.value = std::max(0.0, after.total.value - removed);
+  after.itemised = 0.0;
+  for (ShareItem& item : after.items) {
+    item.share = after.total.value > 0.0 ? item.value / after.total.value : 0.0;
+    after.itemised += item.value;
+  }
+  if (after.rest) after.rest->share = after.total.value > 0.0 ? after.rest->value / after.total.value : 0.0;
+  after.coverage = after.total.value > 0.0 ? after.itemised / after.total.value : 0.0;
+  std::stable_sort(after.items.begin(), after.items.end(),
+                   [](const ShareItem& a, const ShareItem& b) { return a.value > b.value; });
+  change.after = ComputeConcentration(after);
+  change.largest_after = Ranks(after);
+  return change;
+}
+
+}  // namespace
+
+ExposureResult ComputeExposure(const TradeTable& table, const Reference& reference, const Scenario& scenario,
+                               const Period& period, const IndicatorOptions& options) {
+  if (scenario.policies.empty()) throw Error("scenario has no policy");
+  ExposureResult result;
+  result.exporter = scenario.policies.front().on;
+  result.period = period;
+  result.currency = options.currency;
+  for (const Policy& policy : scenario.policies) {
+    if (policy.on != result.exporter) {
+      result.notes.push_back(
+          fmt::format("{} is on {}, not on {}: left out of this exposure", policy.name, policy.on, result.exporter));
+      continue;
+    }
+    result.policies.push_back(ExposureOf(table, reference, policy, period, options, result));
+  }
+  bool any_data = false;
+  for (const PolicyExposure& exposure : result.policies) {
+    any_data = any_data || !exposure.by_product.empty();
+    result.at_risk += exposure.at_risk;
+    for (const ExposureItem& item : exposure.by_partner) {
+      AddItem(result.by_partner, item.code, 0.0, 0.0);
+      auto& total = *std::find_if(result.by_partner.begin(), result.by_partner.end(),
+                                  [&](const ExposureItem& x) { return x.code == item.code; });
+      total.value += item.value;
+      total.covered += item.covered;
+      total.at_risk += item.at_risk;
+    }
+    for (const ExposureItem& item : exposure.by_product) {
+      AddItem(result.by_product, item.code, 0.0, 0.0);
+      auto& total = *std::find_if(result.by_product.begin(), result.by_product.end(),
+                                  [&](const ExposureItem& x) { return x.code == item.code; });
+      total.value += item.value;
+      total.covered += item.covered;
+      total.at_risk += item.at_risk;
+    }
+    if (exposure.year_earlier)
+      result.year_earlier_value = result.year_earlier_value.value_or(0.0) + exposure.year_earlier->value;
+  }
+  if (!any_data) {
+    throw Error(
+        fmt::format("no data for the flows the scenario covers ({} exports, {})", result.exporter, period.ToString()));
+  }
+  IndicatorOptions same = options;
+  if (same.currency.empty()) same.currency = result.currency;
+  std::vector<std::string> notes;
+  result.exports_total = TryValue(
+      table, reference, Selection{result.exporter, kWorld, Flow::kExports, kTotalProduct, period}, same, notes);
+  result.trade_total =
+      TryValue(table, reference, Selection{result.exporter, kWorld, Flow::kTrade, kTotalProduct, period}, same, notes);
+  for (const std::string& note : notes) result.notes.push_back(fmt::format("total not known: {}", note));
+  // A denominator summed from product rows may cover only the products the source lists (the seed case
+  // lists two product groups): not used. One summed from partner rows is the usual total of partner-level
+  // data (BACI has no world rows) and is kept with a note, unless every partner in it is one the policies
+  // cover (the seed case lists exports to the US alone): that "total" is only the covered flow itself.
+  for (std::optional<ValueResult>* total : {&result.exports_total, &result.trade_total}) {
+    if (!*total) continue;
+    bool only_covered = true;
+    for (const std::size_t row : (*total)->rows) {
+      const std::string& partner = table.economies()[table.partner()[row]];
+      only_covered = only_covered && std::any_of(result.by_partner.begin(), result.by_partner.end(),
+                                                 [&](const ExposureItem& item) { return item.code == partner; });
+    }
+    for (const std::string& method : (*total)->method) {
+      const bool by_product = method.rfind("product ", 0) == 0;
+      const bool by_partner = method.rfind("partner ", 0) == 0;
+      if (by_product || (by_partner && only_covered)) {
+        result.notes.push_back(
+            fmt::format("{} is not used as a total: the data only give a sum of itemised rows "
+                        "({}), which need not cover everything",
+                        (*total)->selection.Describe(), method));
+        total->reset();
+        break;
+      }
+      if (by_partner) result.notes.push_back(fmt::format("{}: {}", (*total)->selection.Describe(), method));
+    }
+  }
+  if (result.exports_total && result.exports_total->value > 0.0) {
+    AddRates(result.rates, result.exports_total->rates);
+    result.share_of_exports = result.at_risk / result.exports_total->value;
+  }
+  if (result.trade_total && result.trade_total->value > 0.0) {
+    AddRates(result.rates, result.trade_total->rates);
+    result.share_of_trade = result.at_risk / result.trade_total->value;
+  }
+  for (auto* items : {&result.by_partner, &result.by_product}) {
+    SortItems(*items);
+    for (ExposureItem& item : *items) {
+      if (result.share_of_exports) item.share_of_exports = item.at_risk / result.exports_total->value;
+      if (result.share_of_trade) item.share_of_trade = item.at_risk / result.trade_total->value;
+    }
+  }
+  for (PolicyExposure& exposure : result.policies) {
+    for (auto* items : {&exposure.by_partner, &exposure.by_product}) {
+      for (ExposureItem& item : *items) {
+        if (result.share_of_exports) item.share_of_exports = item.at_risk / result.exports_total->value;
+        if (result.share_of_trade) item.share_of_trade = item.at_risk / result.trade_total->value;
+      }
+    }
+  }
+  for (Flow flow : {Flow::kTrade, Flow::kExports}) {
+    if (auto change =
+            ConcentrationOf(table, reference, result.exporter, flow, period, same, result.by_partner, result)) {
+      result.concentration.push_back(std::move(*change));
+    }
+  }
+  return result;
+}
+
+}  // namespace tradeshock

@@ -1,0 +1,346 @@
+// Year-to-date nowcast (docs/METHODS.md, "Scenarios and nowcast").
+#include "tradeshock/nowcast.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace tradeshock {
+
+namespace {
+
+// "CN-XJ exports to USA, TOTAL" (Selection::Describe without the period).
+std::string FlowText(const Selection& selection) {
+  std::string text = selection.Describe();
+  const std::size_t cut = text.rfind(", ");
+  return cut == std::string::npos ? text : text.substr(0, cut);
+}
+
+std::optional<ValueResult> TryValue(const TradeTable& table, const Reference& reference, Selection selection,
+                                    const Period& period, const IndicatorOptions& options) {
+  selection.period = period;
+  try {
+    return ComputeValue(table, reference, selection, options);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+// A ratio of two values of the same flow: the rows' own currency when they share one, else the
+// requested currency.
+std::optional<ValueResult> TryProfileValue(const TradeTable& table, const Reference& reference,
+                                           const Selection& selection, const Period& period,
+                                           const IndicatorOptions& options) {
+  IndicatorOptions own = options;
+  own.currency.clear();
+  if (auto value = TryValue(table, reference, selection, period, own)) return value;
+  if (options.currency.empty()) return std::nullopt;
+  return TryValue(table, reference, selection, period, options);
+}
+
+// Linear interpolation between known points (month, C); points include (0, 0) and (12, 1).
+std::array<double, 13> Interpolate(const std::vector<std::pair<int, double>>& points) {
+  std::array<double, 13> cumulative{};
+  for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+    const auto [m0, c0] = points[i];
+    const auto [m1, c1] = points[i + 1];
+    for (int m = m0; m <= m1; ++m) cumulative[m] = c0 + (c1 - c0) * (m - m0) / (m1 - m0);
+  }
+  return cumulative;
+}
+
+std::array<double, 13> Uniform() {
+  std::array<double, 13> cumulative{};
+  for (int m = 0; m <= 12; ++m) cumulative[m] = m / 12.0;
+  return cumulative;
+}
+
+std::optional<ProfileYear> ProfileOf(const TradeTable& table, const Reference& reference, const Selection& profile,
+                                     int year, const IndicatorOptions& options, std::vector<std::string>& notes) {
+  std::vector<std::pair<int, double>> values;
+  std::vector<std::string> currencies;
+  std::vector<std::size_t> rows;
+  for (int m = 1; m <= 11; ++m) {
+    if (auto value = TryProfileValue(table, reference, profile, Period::Range(year, 1, year, m), options)) {
+      values.emplace_back(m, value->value);
+      currencies.push_back(value->currency);
+      rows.insert(rows.end(), value->rows.begin(), value->rows.end());
+    }
+  }
+  if (values.empty()) return std::nullopt;  // no year-to-date information: not a profile year
+  auto full = TryProfileValue(table, reference, profile, Period::Year(year), options);
+  if (!full || !(full->value > 0.0)) {
+    notes.push_back(fmt::format("{}: year-to-date values but no full-year value for {}; year not used in the profile",
+                                year, FlowText(profile)));
+    return std::nullopt;
+  }
+  rows.insert(rows.end(), full->rows.begin(), full->rows.end());
+  // Values published in different currencies: one rate (the year's average) for all of them, so that the
+  // ratio measures the flow and not the exchange rate's movement within the year.
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (currencies[i] == full->currency) continue;
+    try {
+      const FxRate from = reference.PerUsd(currencies[i], Period::Year(year));
+      const FxRate to = reference.PerUsd(full->currency, Period::Year(year));
+      values[i].second *= to.per_usd / from.per_usd;
+      notes.push_back(
+          fmt::format("{}: the value to month {} in {} is converted to {} at the {} average rates "
+                      "({} {:.4f} and {} {:.4f} per USD) to form its share of the year",
+                      year, values[i].first, currencies[i], full->currency, year, from.currency, from.per_usd,
+                      to.currency, to.per_usd));
+    } catch (const Error& error) {
+      notes.push_back(fmt::format("{}: year not used in the profile ({})", year, error.what()));
+      return std::nullopt;
+    }
+  }
+  ProfileYear result;
+  result.year = year;
+  std::vector<std::pair<int, double>> points = {{0, 0.0}};
+  double previous = 0.0;
+  for (const auto& [m, value] : values) {
+    const double share = value / full->value;
+    if (share > 1.0 + 1e-9 || share < previous - 1e-9) {
+      notes.push_back(
+          fmt::format("{}: the value to {} ({:.6g}) is not between the previous months' and the "
+                      "full year's ({:.6g}); year not used in the profile",
+                      year, Period::Month(year, m).ToString(), value, full->value));
+      return std::nullopt;
+    }
+    previous = share;
+    points.emplace_back(m, share);
+    result.known_months.push_back(m);
+  }
+  points.emplace_back(12, 1.0);
+  result.cumulative = Interpolate(points);
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  result.rows = std::move(rows);
+  std::vector<std::string> months;
+  for (int m : result.known_months) months.push_back(std::to_string(m));
+  result.from = fmt::format("year-to-date values to month {} and the full year", fmt::join(months, ", "));
+  return result;
+}
+
+// Whether the policy covers the whole target flow (then it can cut it), part of it, or none of it.
+enum class Coverage { kNone, kPart, kAll };
+
+Coverage CoverageOf(const Policy& policy, const Reference& reference, const Selection& target) {
+  if (policy.on != target.reporter) return Coverage::kNone;
+  if (target.flow == Flow::kImports) return Coverage::kNone;
+  const bool covered = policy.Covers(reference, target.reporter, target.partner, target.product);
+  if (covered && target.flow == Flow::kExports) return Coverage::kAll;
+  return Coverage::kPart;  // the flow includes imports, or covers more partners or products than the policy
+}
+
+struct Candidate {
+  std::array<double, 13> profile;
+  std::string label;
+};
+
+NowcastPath PathOf(const std::array<double, 13>& profile, double ytd, int observed,
+                   const std::array<double, 12>& stopped) {
+  NowcastPath path;
+  const double full = ytd / profile[observed];
+  double running = 0.0;
+  for (int m = 1; m <= 12; ++m) {
+    double value = full * (profile[m] - profile[m - 1]);
+    if (m > observed) value *= 1.0 - stopped[m - 1];
+    path.monthly[m - 1] = value;
+    running += value;
+    path.cumulative[m - 1] = running;
+  }
+  path.full_year = running;
+  return path;
+}
+
+NowcastEstimate EstimateOf(const std::vector<Candidate>& candidates, const Candidate& central, double ytd, int observed,
+                           const std::array<double, 12>& stopped) {
+  NowcastEstimate estimate;
+  estimate.central = PathOf(central.profile, ytd, observed, stopped);
+  estimate.low = estimate.central;
+  estimate.high = estimate.central;
+  bool first = true;
+  for (const Candidate& candidate : candidates) {
+    NowcastPath path = PathOf(candidate.profile, ytd, observed, stopped);
+    if (first || path.full_year < estimate.low.full_year) estimate.low = path;
+    if (first || path.full_year > estimate.high.full_year) estimate.high = path;
+    first = false;
+  }
+  return estimate;
+}
+
+void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
+  for (const RateUsed& rate : more) {
+    if (std::find(rates.begin(), rates.end(), rate) == rates.end()) rates.push_back(rate);
+  }
+}
+
+}  // namespace
+
+NowcastRequest MakeNowcastRequest(const Scenario& scenario, const Selection& target) {
+  NowcastRequest request;
+  request.target = target;
+  const NowcastSettings& settings = scenario.nowcast;
+  if (settings.profile_reporter || settings.profile_partner || settings.profile_flow || settings.profile_product) {
+    Selection profile = target;
+    if (settings.profile_reporter) profile.reporter = *settings.profile_reporter;
+    if (settings.profile_partner) profile.partner = *settings.profile_partner;
+    if (settings.profile_flow) profile.flow = *settings.profile_flow;
+    if (settings.profile_product) profile.product = *settings.profile_product;
+    request.profile = profile;
+  }
+  request.profile_years = settings.profile_years;
+  request.policies = scenario.policies;
+  return request;
+}
+
+NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const NowcastRequest& request) {
+  const Period& period = request.target.period;
+  const bool january_start = period.first_month() % 12 == 0;
+  if (!january_start || period.first_year() != period.last_year() || period.month_count() > 11 ||
+      period.kind() == Period::Kind::kYear) {
+    throw Error(
+        fmt::format("nowcast of {}: the period must be a year-to-date range YYYY-01..YYYY-MM with MM "
+                    "from 01 to 11, got {}",
+                    request.target.Describe(), period.ToString()));
+  }
+  NowcastResult result;
+  result.ytd = ComputeValue(table, reference, request.target, request.options);
+  result.target = result.ytd.selection;
+  result.currency = result.ytd.currency;
+  result.year = period.first_year();
+  result.months_observed = period.month_count();
+  const int observed = result.months_observed;
+  AddRates(result.rates, result.ytd.rates);
+  std::vector<std::string>& assumptions = result.assumptions;
+
+  // The profile's flow, with canonical codes.
+  result.profile = request.profile.value_or(result.target);
+  result.profile.reporter = reference.ResolveEconomy(result.profile.reporter).code;
+  result.profile.partner = reference.ResolveEconomy(result.profile.partner).code;
+  result.stand_in = result.profile.reporter != result.target.reporter ||
+                    result.profile.partner != result.target.partner || result.profile.flow != result.target.flow ||
+                    result.profile.product != result.target.product;
+  if (result.stand_in) {
+    assumptions.push_back(
+        fmt::format("the seasonal profile of {} stands in for {}", FlowText(result.profile), FlowText(result.target)));
+  }
+
+  // Years of the profile.
+  std::set<int> years(request.profile_years.begin(), request.profile_years.end());
+  if (request.profile_years.empty()) {
+    for (const Period& p : table.periods()) {
+      for (int y = p.first_year(); y <= p.last_year(); ++y) {
+        if (y < result.year) years.insert(y);
+      }
+    }
+  }
+  for (int year : years) {
+    if (auto profile = ProfileOf(table, reference, result.profile, year, request.options, assumptions)) {
+      result.profile_years.push_back(std::move(*profile));
+    } else if (!request.profile_years.empty()) {
+      assumptions.push_back(fmt::format("{}: requested as a profile year but the data give no profile for it", year));
+    }
+  }
+
+  // Central profile and the candidates that make the band.
+  std::vector<Candidate> candidates;
+  Candidate central{Uniform(), "uniform"};
+  if (result.profile_years.empty()) {
+    assumptions.push_back(fmt::format("uniform profile C(m) = m/12: no earlier year-to-date data for {}; no band",
+                                      FlowText(result.profile)));
+  } else {
+    central.profile.fill(0.0);
+    for (const ProfileYear& year : result.profile_years) {
+      for (int m = 0; m <= 12; ++m) central.profile[m] += year.cumulative[m] / result.profile_years.size();
+      candidates.push_back({year.cumulative, std::to_string(year.year)});
+    }
+    std::vector<std::string> used;
+    for (const ProfileYear& year : result.profile_years) {
+      used.push_back(fmt::format("{} (C({}) = {:.4f}; {})", year.year, observed, year.cumulative[observed], year.from));
+    }
+    assumptions.push_back(
+        fmt::format("profile from {}: mean C({}) = {:.4f}; months between observed ones are "
+                    "interpolated linearly",
+                    fmt::join(used, ", "), observed, central.profile[observed]));
+    if (result.profile_years.size() == 1) {
+      candidates.push_back({Uniform(), "uniform"});
+      assumptions.push_back(
+          "band from a single profile year: between that year's profile and the uniform profile C(m) = m/12");
+    } else {
+      assumptions.push_back("band: the lowest and highest full-year estimates over the profile years");
+    }
+  }
+  result.central_profile = central.profile;
+  if (!(central.profile[observed] > 0.0)) {
+    throw Error(fmt::format("nowcast of {}: the profile reaches 0 of the year by month {}; cannot scale up",
+                            request.target.Describe(), observed));
+  }
+
+  // Policies: share of each month stopped.
+  for (const Policy& policy : request.policies) {
+    const Coverage coverage = CoverageOf(policy, reference, result.target);
+    if (coverage == Coverage::kNone) continue;
+    if (coverage == Coverage::kPart) {
+      assumptions.push_back(
+          fmt::format("{} covers only part of {}; not applied to the nowcast", policy.name, FlowText(result.target)));
+      continue;
+    }
+    const int from_index = policy.from.year * 12 + policy.from.month - 1;
+    const int year_start = result.year * 12;
+    if (from_index > year_start + 11) {
+      assumptions.push_back(fmt::format("{} starts on {}, after {}; no effect this year", policy.name,
+                                        policy.from.ToString(), result.year));
+      continue;
+    }
+    result.applied_policies.push_back(policy.name);
+    for (int m = 1; m <= 12; ++m) {
+      const int index = year_start + m - 1;
+      double fraction = 0.0;
+      if (index > from_index) {
+        fraction = 1.0;
+      } else if (index == from_index) {
+        const int days = Date::DaysInMonth(policy.from.year, policy.from.month);
+        fraction = static_cast<double>(days - policy.from.day + 1) / days;
+      }
+      result.stopped_share[m - 1] = std::min(1.0, result.stopped_share[m - 1] + policy.share_stopped * fraction);
+    }
+    assumptions.push_back(fmt::format(
+        "{} stops {:g}% of the flow from {} ({} of its first month, pro rata by days); months after {} are cut, "
+        "the observed months are taken as they are",
+        policy.name, policy.share_stopped * 100.0, policy.from.ToString(),
+        fmt::format("{:.4f}", result.stopped_share[std::clamp(from_index - year_start, 0, 11)]),
+        Period::Month(result.year, observed).ToString()));
+    if (from_index < year_start + observed) {
+      assumptions.push_back(
+          fmt::format("{} starts within the observed months: their data already show its effect", policy.name));
+    }
+  }
+
+  const std::array<double, 12> none{};
+  const double ytd = result.ytd.value;
+  result.without_policy = EstimateOf(candidates, central, ytd, observed, none);
+  result.with_policy = EstimateOf(candidates, central, ytd, observed, result.stopped_share);
+
+  // Last year's actual and the year-on-year change.
+  result.last_year = TryValue(table, reference, result.target, Period::Year(result.year - 1),
+                              IndicatorOptions{result.currency, request.options.tolerance});
+  if (result.last_year && result.last_year->value > 0.0) {
+    AddRates(result.rates, result.last_year->rates);
+    const double last = result.last_year->value;
+    for (NowcastEstimate* estimate : {&result.without_policy, &result.with_policy}) {
+      estimate->yoy_central = estimate->central.full_year / last - 1.0;
+      estimate->yoy_low = estimate->low.full_year / last - 1.0;
+      estimate->yoy_high = estimate->high.full_year / last - 1.0;
+    }
+  } else {
+    result.last_year.reset();
+    assumptions.push_back(fmt::format("no full-year value of {} for {}: no year-on-year change",
+                                      FlowText(result.target), result.year - 1));
+  }
+  return result;
+}
+
+}  // namespace tradeshock

@@ -1,0 +1,168 @@
+// Nowcast: hand-computed cases (the arithmetic is in the comments).
+#include "tradeshock/nowcast.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "indicators/table_builder.h"
+#include "reference/reference_fixture.h"
+
+namespace tradeshock::testing {
+namespace {
+
+using ::testing::Contains;
+using ::testing::HasSubstr;
+
+Policy BanFrom(Date from, double share_stopped) {
+  Policy policy;
+  policy.name = "test ban";
+  policy.imposed_by = "USA";
+  policy.on = "CHN";
+  policy.products = {"TOTAL"};
+  policy.from = from;
+  policy.share_stopped = share_stopped;
+  return policy;
+}
+
+bool AnyContains(const std::vector<std::string>& texts, const std::string& part) {
+  for (const std::string& text : texts) {
+    if (text.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(NowcastTest, NoEarlierDataMeansUniformAndSaysSo) {
+  // Jan-Mar 2021 = 30; uniform C(3) = 3/12 = 0.25, so the year = 30 / 0.25 = 120, 10 a month.
+  const TradeTable table = BuildTable({{"CHN", "USA", kX, "TOTAL", "2021-01..2021-03", 30.0}});
+  NowcastRequest request;
+  request.target = Select("CHN", "USA", kX, "TOTAL", "2021-01..2021-03");
+  const NowcastResult result = Nowcast(table, RepoReference(), request);
+  EXPECT_EQ(result.months_observed, 3);
+  EXPECT_DOUBLE_EQ(result.ytd.value, 30.0);
+  EXPECT_DOUBLE_EQ(result.without_policy.central.full_year, 120.0);
+  EXPECT_DOUBLE_EQ(result.without_policy.low.full_year, 120.0);  // no band without a profile
+  EXPECT_DOUBLE_EQ(result.without_policy.high.full_year, 120.0);
+  EXPECT_DOUBLE_EQ(result.without_policy.central.monthly[6], 10.0);
+  EXPECT_DOUBLE_EQ(result.without_policy.central.cumulative[11], 120.0);
+  EXPECT_TRUE(result.profile_years.empty());
+  EXPECT_FALSE(result.stand_in);
+  EXPECT_TRUE(AnyContains(result.assumptions, "uniform profile C(m) = m/12: no earlier year-to-date data"));
+  EXPECT_TRUE(AnyContains(result.assumptions, "no full-year value of CHN exports to USA"));
+  EXPECT_FALSE(result.last_year);
+}
+
+TEST(NowcastTest, TwoEarlierYearsOfMonthlyData) {
+  // 2019: Jan-Mar 5, 5, 5; Apr-Nov 9 each; Dec 13 -> year 15 + 72 + 13 = 100, C(3) = 0.15, C(4) = 0.24.
+  // 2020: Jan-Mar 10, 10, 5; Apr-Nov 8 each; Dec 11 -> year 25 + 64 + 11 = 100, C(3) = 0.25, C(4) = 0.33.
+  std::vector<TestRow> rows;
+  for (int m = 1; m <= 12; ++m) {
+    const double v2019 = m <= 3 ? 5.0 : (m <= 11 ? 9.0 : 13.0);
+    const double v2020 = m <= 2 ? 10.0 : (m == 3 ? 5.0 : (m <= 11 ? 8.0 : 11.0));
+    rows.push_back({"CHN", "USA", kX, "TOTAL", fmt::format("2019-{:02}", m), v2019});
+    rows.push_back({"CHN", "USA", kX, "TOTAL", fmt::format("2020-{:02}", m), v2020});
+  }
+  for (int m = 1; m <= 3; ++m) rows.push_back({"CHN", "USA", kX, "TOTAL", fmt::format("2021-{:02}", m), 10.0});
+  const TradeTable table = BuildTable(rows);
+  NowcastRequest request;
+  request.target = Select("CHN", "USA", kX, "TOTAL", "2021-01..2021-03");  // 3 x 10 = 30
+  const NowcastResult result = Nowcast(table, RepoReference(), request);
+  ASSERT_EQ(result.profile_years.size(), 2u);
+  EXPECT_NEAR(result.profile_years[0].cumulative[3], 0.15, 1e-12);
+  EXPECT_NEAR(result.profile_years[1].cumulative[3], 0.25, 1e-12);
+  // Mean C(3) = (0.15 + 0.25) / 2 = 0.20 -> 30 / 0.20 = 150; band 30 / 0.25 = 120 .. 30 / 0.15 = 200.
+  EXPECT_NEAR(result.central_profile[3], 0.20, 1e-12);
+  EXPECT_NEAR(result.without_policy.central.full_year, 150.0, 1e-9);
+  EXPECT_NEAR(result.without_policy.low.full_year, 120.0, 1e-9);
+  EXPECT_NEAR(result.without_policy.high.full_year, 200.0, 1e-9);
+  // April: 150 x (mean C(4) - mean C(3)) = 150 x ((0.24 + 0.33) / 2 - 0.20) = 150 x 0.085 = 12.75.
+  EXPECT_NEAR(result.without_policy.central.monthly[3], 12.75, 1e-9);
+  // Last year 100: +50% central, +20% .. +100%.
+  ASSERT_TRUE(result.last_year);
+  EXPECT_DOUBLE_EQ(result.last_year->value, 100.0);
+  EXPECT_NEAR(*result.without_policy.yoy_central, 0.5, 1e-12);
+  EXPECT_NEAR(*result.without_policy.yoy_low, 0.2, 1e-12);
+  EXPECT_NEAR(*result.without_policy.yoy_high, 1.0, 1e-12);
+  EXPECT_TRUE(AnyContains(result.assumptions, "band: the lowest and highest full-year estimates"));
+}
+
+TEST(NowcastTest, YearToDateRangesAndFullYearsOfAStandIn) {
+  // Profile: CHN total trade with the world. 2019: Jan-May 40 of 100 -> C(5) = 0.40.
+  // 2020: Jan-Feb 10, Jan-Aug 60 of 100 -> C(2) = 0.1, C(8) = 0.6, C(5) = 0.1 + (0.6 - 0.1) x 3/6 = 0.35.
+  const TradeTable table = BuildTable({
+      {"CHN", "WLD", kT, "TOTAL", "2019-01..2019-05", 40.0},
+      {"CHN", "WLD", kT, "TOTAL", "2019", 100.0},
+      {"CHN", "WLD", kT, "TOTAL", "2020-01..2020-02", 10.0},
+      {"CHN", "WLD", kT, "TOTAL", "2020-01..2020-08", 60.0},
+      {"CHN", "WLD", kT, "TOTAL", "2020", 100.0},
+      {"CHN", "USA", kX, "TOTAL", "2021-01..2021-05", 0.09},
+  });
+  NowcastRequest request;
+  request.target = Select("CHN", "USA", kX, "TOTAL", "2021-01..2021-05");
+  request.profile = Select("CHN", "WLD", kT, "TOTAL", "2020");
+  const NowcastResult result = Nowcast(table, RepoReference(), request);
+  ASSERT_EQ(result.profile_years.size(), 2u);
+  EXPECT_NEAR(result.profile_years[0].cumulative[5], 0.40, 1e-12);
+  EXPECT_NEAR(result.profile_years[1].cumulative[5], 0.35, 1e-12);
+  EXPECT_EQ(result.profile_years[1].known_months, (std::vector<int>{2, 8}));
+  // Mean C(5) = 0.375 -> 0.09 / 0.375 = 0.24; band 0.09 / 0.40 = 0.225 .. 0.09 / 0.35 = 0.2571428...
+  EXPECT_NEAR(result.without_policy.central.full_year, 0.24, 1e-12);
+  EXPECT_NEAR(result.without_policy.low.full_year, 0.225, 1e-12);
+  EXPECT_NEAR(result.without_policy.high.full_year, 0.09 / 0.35, 1e-12);
+  EXPECT_TRUE(result.stand_in);
+  EXPECT_TRUE(AnyContains(result.assumptions,
+                          "the seasonal profile of CHN trade with WLD, TOTAL stands in for CHN exports to USA, TOTAL"));
+}
+
+TEST(NowcastTest, BanStartingMidMonthIsProRataByDays) {
+  // Uniform profile: Jan-May 50 -> 10 a month. Ban from 15 July: July has 31 days, of which 15..31 = 17
+  // are banned, so July keeps 10 x 14/31; August-December are 0.
+  // Year = 50 + 10 (June) + 140/31 = 64.516129...
+  const TradeTable table = BuildTable({{"CHN", "USA", kX, "TOTAL", "2021-01..2021-05", 50.0}});
+  NowcastRequest request;
+  request.target = Select("CHN", "USA", kX, "TOTAL", "2021-01..2021-05");
+  request.policies = {BanFrom(Date{2021, 7, 15}, 1.0)};
+  const NowcastResult result = Nowcast(table, RepoReference(), request);
+  EXPECT_DOUBLE_EQ(result.without_policy.central.full_year, 120.0);
+  EXPECT_NEAR(result.stopped_share[6], 17.0 / 31.0, 1e-12);
+  EXPECT_NEAR(result.with_policy.central.monthly[6], 140.0 / 31.0, 1e-12);
+  EXPECT_DOUBLE_EQ(result.with_policy.central.monthly[7], 0.0);
+  EXPECT_NEAR(result.with_policy.central.full_year, 60.0 + 140.0 / 31.0, 1e-12);
+  EXPECT_THAT(result.applied_policies, Contains("test ban"));
+  EXPECT_TRUE(AnyContains(result.assumptions, "test ban stops 100% of the flow from 2021-07-15"));
+}
+
+TEST(NowcastTest, HalfTheFlowStopped) {
+  // As above with share_stopped 0.5: July keeps 10 x (1 - 0.5 x 17/31) = 10 x 22.5/31; Aug-Dec 5 each.
+  // Year = 50 + 10 + 225/31 + 25 = 92.258064...
+  const TradeTable table = BuildTable({{"CHN", "USA", kX, "TOTAL", "2021-01..2021-05", 50.0}});
+  NowcastRequest request;
+  request.target = Select("CHN", "USA", kX, "TOTAL", "2021-01..2021-05");
+  request.policies = {BanFrom(Date{2021, 7, 15}, 0.5)};
+  const NowcastResult result = Nowcast(table, RepoReference(), request);
+  EXPECT_NEAR(result.with_policy.central.monthly[6], 225.0 / 31.0, 1e-12);
+  EXPECT_NEAR(result.with_policy.central.monthly[11], 5.0, 1e-12);
+  EXPECT_NEAR(result.with_policy.central.full_year, 85.0 + 225.0 / 31.0, 1e-12);
+}
+
+TEST(NowcastTest, PolicyOnPartOfTheFlowIsNotAppliedAndSaid) {
+  // Exports to the world include far more than the US: a US ban cannot be applied to the total.
+  const TradeTable table = BuildTable({{"CHN", "WLD", kX, "TOTAL", "2021-01..2021-05", 50.0}});
+  NowcastRequest request;
+  request.target = Select("CHN", "WLD", kX, "TOTAL", "2021-01..2021-05");
+  request.policies = {BanFrom(Date{2021, 7, 15}, 1.0)};
+  const NowcastResult result = Nowcast(table, RepoReference(), request);
+  EXPECT_DOUBLE_EQ(result.with_policy.central.full_year, 120.0);
+  EXPECT_TRUE(result.applied_policies.empty());
+  EXPECT_TRUE(AnyContains(result.assumptions, "test ban covers only part of CHN exports to WLD"));
+}
+
+TEST(NowcastTest, RejectsAPeriodThatIsNotYearToDate) {
+  const TradeTable table = BuildTable({{"CHN", "USA", kX, "TOTAL", "2021-03..2021-05", 50.0}});
+  NowcastRequest request;
+  request.target = Select("CHN", "USA", kX, "TOTAL", "2021-03..2021-05");
+  EXPECT_THAT([&] { Nowcast(table, RepoReference(), request); },
+              ::testing::ThrowsMessage<Error>(HasSubstr("must be a year-to-date range YYYY-01..YYYY-MM")));
+}
+
+}  // namespace
+}  // namespace tradeshock::testing

@@ -1,0 +1,178 @@
+// Scenario files: a good file read in full, and located errors for the faults docs/FORMATS.md lists.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "indicators/table_builder.h"
+#include "reference/reference_fixture.h"
+#include "tradeshock/scenario.h"
+
+namespace tradeshock::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr char kGood[] = R"(title = "Two policies"
+description = "test"
+
+[[policy]]
+name = "ban"
+kind = "ban"
+imposed_by = "United States"
+on = "CN-XJ"
+products = "all"
+from = 2021-07-15
+
+[[policy]]
+kind = "tariff"
+rate = 0.25
+imposed_by = "EU27"
+on = "CHN"
+products = ["61", "CN-CLOTHING", "8471"]
+from = "2022-01-01"
+share_stopped = 0.5
+note = "detention-style"
+
+[nowcast]
+profile = { partner = "WLD", flow = "trade" }
+years = [2019, 2020]
+target = { reporter = "CN-XJ", partner = "USA", flow = "exports", period = "2021-01..2021-05" }
+)";
+
+TEST(ScenarioFileTest, ReadsEveryField) {
+  const Scenario scenario = ParseScenario(kGood, RepoReference(), "good.toml");
+  EXPECT_EQ(scenario.title, "Two policies");
+  ASSERT_EQ(scenario.policies.size(), 2u);
+  const Policy& ban = scenario.policies[0];
+  EXPECT_EQ(ban.name, "ban");
+  EXPECT_EQ(ban.kind, PolicyKind::kBan);
+  EXPECT_EQ(ban.imposed_by, "USA");  // the name resolved to its canonical code
+  EXPECT_EQ(ban.on, "CN-XJ");
+  EXPECT_EQ(ban.products, std::vector<std::string>{"TOTAL"});
+  EXPECT_EQ(ban.from, (Date{2021, 7, 15}));
+  EXPECT_EQ(ban.share_stopped, 1.0);  // the default
+  EXPECT_EQ(ban.place.line, 4u);
+  const Policy& tariff = scenario.policies[1];
+  EXPECT_EQ(tariff.name, "policy 2");
+  EXPECT_EQ(tariff.kind, PolicyKind::kTariff);
+  EXPECT_EQ(tariff.rate, 0.25);
+  EXPECT_EQ(tariff.imposed_by, "EU27");
+  EXPECT_EQ(tariff.products, (std::vector<std::string>{"61", "CN-CLOTHING", "8471"}));
+  EXPECT_EQ(tariff.from, (Date{2022, 1, 1}));  // a string date is accepted too
+  EXPECT_EQ(tariff.share_stopped, 0.5);
+  EXPECT_EQ(scenario.nowcast.profile_partner, "WLD");
+  EXPECT_EQ(scenario.nowcast.profile_flow, Flow::kTrade);
+  EXPECT_EQ(scenario.nowcast.profile_years, (std::vector<int>{2019, 2020}));
+  ASSERT_TRUE(scenario.nowcast.target);
+  EXPECT_EQ(scenario.nowcast.target->period, Period::Range(2021, 1, 2021, 5));
+}
+
+TEST(ScenarioFileTest, TheSeedCaseScenarioReads) {
+  const Scenario scenario = ReadScenarioFile(
+      std::filesystem::path(TRADESHOCK_SOURCE_DIR) / "data/cases/xinjiang-2021/scenario.toml", RepoReference());
+  ASSERT_EQ(scenario.policies.size(), 1u);
+  EXPECT_EQ(scenario.policies[0].from, (Date{2021, 7, 15}));
+  EXPECT_EQ(scenario.policies[0].imposed_by, "USA");
+}
+
+// Parses `text` expecting an InputException; returns it.
+InputError ParseError(const std::string& text) {
+  try {
+    ParseScenario(text, RepoReference(), "bad.toml");
+  } catch (const InputException& exception) {
+    return exception.error();
+  }
+  ADD_FAILURE() << "no error for:\n" << text;
+  return {};
+}
+
+constexpr char kPolicyHead[] = "[[policy]]\nkind = \"ban\"\nimposed_by = \"USA\"\non = \"CHN\"\nproducts = \"all\"\n";
+
+TEST(ScenarioFileTest, UnknownKeyIsLocated) {
+  const InputError error = ParseError(std::string(kPolicyHead) + "from = 2021-07-15\nshare_stoped = 0.5\n");
+  EXPECT_EQ(error.line, 7u);  // head is 5 lines, from is line 6
+  EXPECT_THAT(error.Message(), HasSubstr("bad.toml:7:"));
+  EXPECT_THAT(error.Message(), HasSubstr("key 'share_stoped'"));
+  EXPECT_THAT(error.Message(), HasSubstr("share_stopped"));  // the list of accepted keys
+}
+
+TEST(ScenarioFileTest, ShareAboveOneIsLocated) {
+  const InputError error = ParseError(std::string(kPolicyHead) + "from = 2021-07-15\nshare_stopped = 1.5\n");
+  EXPECT_EQ(error.kind, InputErrorKind::kBadNumber);
+  EXPECT_EQ(error.line, 7u);
+  EXPECT_THAT(error.Message(), HasSubstr("got '1.5', expected key 'share_stopped': a number from 0 to 1"));
+}
+
+TEST(ScenarioFileTest, WrongTypeIsLocated) {
+  const InputError error = ParseError(std::string(kPolicyHead) + "from = 2021-07-15\nshare_stopped = \"half\"\n");
+  EXPECT_EQ(error.line, 7u);
+  EXPECT_THAT(error.Message(), HasSubstr("key 'share_stopped': a number, got a string"));
+}
+
+TEST(ScenarioFileTest, UnknownCodeIsLocated) {
+  const InputError error = ParseError(
+      "[[policy]]\nkind = \"ban\"\nimposed_by = \"USA\"\non = \"XX-NOWHERE\"\nproducts = \"all\"\n"
+      "from = 2021-07-15\n");
+  EXPECT_EQ(error.kind, InputErrorKind::kUnknownCode);
+  EXPECT_EQ(error.line, 4u);
+  EXPECT_THAT(error.Message(), HasSubstr("got 'XX-NOWHERE', expected key 'on'"));
+}
+
+TEST(ScenarioFileTest, UnknownProductIsLocated) {
+  const InputError error = ParseError(
+      "[[policy]]\nkind = \"ban\"\nimposed_by = \"USA\"\non = \"CHN\"\nproducts = [\"61\", \"9X\"]\n"
+      "from = 2021-07-15\n");
+  EXPECT_EQ(error.line, 5u);
+  EXPECT_THAT(error.Message(), HasSubstr("got '9X', expected key 'products'"));
+}
+
+TEST(ScenarioFileTest, ImpossibleDateIsLocated) {
+  const InputError error = ParseError(std::string(kPolicyHead) + "from = \"2021-02-30\"\n");
+  EXPECT_EQ(error.kind, InputErrorKind::kBadPeriod);
+  EXPECT_EQ(error.line, 6u);
+  EXPECT_THAT(error.Message(), HasSubstr("key 'from': a date YYYY-MM-DD"));
+}
+
+TEST(ScenarioFileTest, MissingKeyNamesIt) {
+  const InputError error = ParseError(kPolicyHead);
+  EXPECT_EQ(error.line, 1u);  // the [[policy]] table
+  EXPECT_THAT(error.Message(), HasSubstr("key 'from' in [[policy]] #1 (required)"));
+}
+
+TEST(ScenarioFileTest, SyntaxErrorIsLocated) {
+  const InputError error = ParseError("title = \"x\"\n[[policy]\n");
+  EXPECT_EQ(error.line, 2u);
+  EXPECT_THAT(error.Message(), HasSubstr("bad.toml:2:"));
+  EXPECT_THAT(error.Message(), HasSubstr("valid TOML"));
+}
+
+TEST(ScenarioFileTest, NoPolicyIsAnError) {
+  const InputError error = ParseError("title = \"nothing\"\n");
+  EXPECT_THAT(error.Message(), HasSubstr("at least one [[policy]] table"));
+}
+
+TEST(ScenarioFileTest, DateBeforeTheDataIsLocatedWhenApplied) {
+  const Scenario scenario =
+      ParseScenario(std::string(kPolicyHead) + "from = 2018-12-31\n", RepoReference(), "early.toml");
+  const TradeTable table = BuildTable({{"CHN", "USA", kX, "TOTAL", "2019", 10.0}});
+  try {
+    CheckScenarioAgainstTable(scenario, table);
+    FAIL() << "no error";
+  } catch (const InputException& exception) {
+    EXPECT_EQ(exception.error().line, 6u);
+    EXPECT_THAT(exception.error().Message(), HasSubstr("got '2018-12-31', expected key 'from'"));
+    EXPECT_THAT(exception.error().Message(), HasSubstr("the data start in 2019-01"));
+  }
+}
+
+TEST(DateTest, ParsesValidDaysOnly) {
+  EXPECT_EQ(Date::Parse("2024-02-29"), (Date{2024, 2, 29}));  // leap year
+  EXPECT_FALSE(Date::Parse("2021-02-29"));
+  EXPECT_FALSE(Date::Parse("2021-7-15"));
+  EXPECT_EQ(Date::DaysInMonth(2021, 7), 31);
+  EXPECT_EQ((Date{2021, 7, 5}).ToString(), "2021-07-05");
+}
+
+}  // namespace
+}  // namespace tradeshock::testing

@@ -1,0 +1,432 @@
+// The claims checker: each claim's metric from the indicators library, under each reading, against the
+// interval its statement allows. Method: docs/methods/claims.md.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "claims/check_internal.h"
+#include "claims/format.h"
+#include "tradeshock/claims.h"
+
+namespace tradeshock {
+
+namespace claims_internal {
+
+SummedValue SumValues(const TradeTable& table, const Reference& reference, const Selection& selection,
+                      const std::vector<std::string>& partners, const std::vector<std::string>& products,
+                      const IndicatorOptions& options) {
+  SummedValue sum;
+  for (const std::string& partner : partners) {
+    for (const std::string& product : products) {
+      Selection one = selection;
+      one.partner = partner;
+      one.product = product;
+      ValueResult value = ComputeValue(table, reference, one, options);
+      if (!sum.currency.empty() && sum.currency != value.currency) {
+        throw Error(fmt::format("rows are in {} and {}: choose a currency", sum.currency, value.currency));
+      }
+      sum.currency = value.currency;
+      sum.value += value.value;
+      sum.parts.push_back(std::move(value));
+    }
+  }
+  return sum;
+}
+
+std::string DescribePartners(const Selection& selection, const std::vector<std::string>& partners,
+                             const std::vector<std::string>& products) {
+  Selection shown = selection;
+  shown.partner = fmt::format("{}", fmt::join(partners, "+"));
+  shown.product = fmt::format("{}", fmt::join(products, "+"));
+  return shown.Describe();
+}
+
+}  // namespace claims_internal
+
+namespace {
+
+using claims_internal::SummedValue;
+using claims_internal::SumValues;
+
+int PercentDecimals(const Claim& claim) { return std::max(1, claim.stated.decimals + 1); }
+
+// Records the rows and rates of a value in a reading, without repeating them.
+void AddProvenance(const TradeTable& table, const ValueResult& value, ClaimReading& reading) {
+  for (std::size_t row : value.rows) {
+    if (std::any_of(reading.rows.begin(), reading.rows.end(), [&](const ClaimRow& r) { return r.index == row; })) {
+      continue;
+    }
+    ClaimRow claim_row;
+    claim_row.index = row;
+    if (table.has_source()) claim_row.source = table.sources()[table.source()[row]];
+    reading.rows.push_back(std::move(claim_row));
+  }
+  for (const RateUsed& rate : value.rates) {
+    if (std::find(reading.rates.begin(), reading.rates.end(), rate) == reading.rates.end()) {
+      reading.rates.push_back(rate);
+    }
+  }
+  for (const std::string& method : value.method) reading.method.push_back(method);
+}
+
+void AddProvenance(const TradeTable& table, const SummedValue& sum, ClaimReading& reading) {
+  for (const ValueResult& part : sum.parts) AddProvenance(table, part, reading);
+}
+
+// "computed 4.52%, within 4.45% to 4.55%" / "computed 45.9%, 24.1 points below the stated 70%".
+void Judge(const Claim& claim, double computed, const std::string& currency, ClaimReading& reading) {
+  const int decimals = PercentDecimals(claim);
+  const Interval interval = claim.Feasible();
+  const bool value_metric = IsValueMetric(claim.metric);
+  auto quantity = [&](double v) {
+    return value_metric ? FormatValue(v, currency, claim.stated.scale, decimals)
+                        : FormatQuantity(claim.metric, v, currency, decimals);
+  };
+  const std::string allowed = value_metric ? FormatValueInterval(interval, currency, claim.stated.scale, decimals)
+                                           : FormatInterval(interval, claim.metric, currency, decimals);
+  const std::string shown = quantity(computed);
+  reading.computed = computed;
+  const double stated = claim.stated.Value();
+  const bool strict = claim.comparison == ClaimComparison::kMoreThan || claim.comparison == ClaimComparison::kLessThan;
+  if (strict && std::fabs(computed - stated) <= 1e-9 * std::fabs(stated)) {
+    // Equal to a "more than" bound: the data most likely holds the claim's own rounded figure, and cannot
+    // say on which side of it the true value lies.
+    reading.status = ClaimStatus::kNotCheckable;
+    reading.message = fmt::format(
+        "computed exactly the stated bound {}: the data cannot tell whether the value is {} "
+        "it (the row may hold the claim's own figure)",
+        shown, ComparisonWords(claim.comparison));
+    return;
+  }
+  if (interval.Contains(computed)) {
+    reading.status = ClaimStatus::kSupported;
+    const bool whole_number = !value_metric && !IsPercentMetric(claim.metric);
+    reading.message = whole_number && claim.comparison == ClaimComparison::kAbout
+                          ? fmt::format("computed {}, as stated", shown)
+                          : fmt::format("computed {}, within {}", shown, allowed);
+    return;
+  }
+  reading.status = ClaimStatus::kContradicted;
+  const double gap = computed - stated;
+  const char* direction = gap > 0 ? "above" : "below";
+  if (IsPercentMetric(claim.metric)) {
+    reading.message = fmt::format("computed {}, {} points {} the stated {}", shown,
+                                  FormatNumber(std::fabs(gap) * 100.0, decimals), direction, claim.stated.text);
+  } else if (value_metric) {
+    reading.message =
+        fmt::format("computed {}, {} ({}%) {} the stated {}", shown, quantity(std::fabs(gap)),
+                    FormatNumber(std::fabs(gap) / std::fabs(stated) * 100.0, 1), direction, claim.stated.text);
+  } else {
+    reading.message = fmt::format("computed {}, the stated {} does not hold", shown, claim.stated.text);
+  }
+  if (claim.comparison == ClaimComparison::kAbout) reading.message += fmt::format(" (which allows {})", allowed);
+}
+
+Selection BaseSelection(const Claim& claim, Flow flow) {
+  return Selection{.reporter = claim.reporter,
+                   .partner = claim.partners.front(),
+                   .flow = flow,
+                   .product = claim.products.front(),
+                   .period = claim.period};
+}
+
+class ClaimEvaluator {
+ public:
+  ClaimEvaluator(const TradeTable& table, const Reference& reference, const ClaimCheckOptions& options)
+      : table_(table), reference_(reference), options_(options) {}
+
+  ClaimReading Evaluate(const Claim& claim, Flow flow, const std::string& currency) {
+    ClaimReading reading;
+    reading.flow = flow;
+    reading.currency = currency;
+    reading.label = fmt::format("flow {}", ToString(flow));
+    if (!currency.empty()) reading.label += ", currency " + currency;
+    const IndicatorOptions indicator_options{.currency = currency, .tolerance = options_.tolerance};
+    try {
+      switch (claim.metric) {
+        case ClaimMetric::kValue:
+          Value(claim, flow, indicator_options, reading);
+          break;
+        case ClaimMetric::kShare:
+          Share(claim, flow, indicator_options, reading);
+          break;
+        case ClaimMetric::kGrowth:
+          GrowthOf(claim, flow, indicator_options, reading);
+          break;
+        case ClaimMetric::kProjectedValue:
+        case ClaimMetric::kProjectedGrowth:
+          Projected(claim, flow, indicator_options, reading);
+          break;
+        case ClaimMetric::kCount:
+        case ClaimMetric::kRank:
+          CountOrRank(claim, flow, indicator_options, reading);
+          break;
+      }
+    } catch (const Error& error) {
+      reading.status = ClaimStatus::kNotCheckable;
+      reading.computed.reset();
+      reading.message = error.what();
+    }
+    return reading;
+  }
+
+ private:
+  void Value(const Claim& claim, Flow flow, const IndicatorOptions& options, ClaimReading& reading) {
+    const SummedValue value =
+        SumValues(table_, reference_, BaseSelection(claim, flow), claim.partners, claim.products, options);
+    AddProvenance(table_, value, reading);
+    Judge(claim, value.value, value.currency, reading);
+  }
+
+  void Share(const Claim& claim, Flow flow, const IndicatorOptions& options, ClaimReading& reading) {
+    const Selection selection = BaseSelection(claim, flow);
+    Selection denominator = selection;
+    std::vector<std::string> denominator_partners = {kWorld};
+    std::vector<std::string> denominator_products = claim.products;
+    if (claim.of) {
+      denominator_partners = claim.of->partners.value_or(std::vector<std::string>{kWorld});
+      if (claim.of->reporter) denominator.reporter = *claim.of->reporter;
+      if (claim.of->flow) denominator.flow = *claim.of->flow;
+      if (claim.of->products) denominator_products = *claim.of->products;
+      if (claim.of->period) denominator.period = *claim.of->period;
+    } else if (claim.partners == std::vector<std::string>{kWorld}) {
+      denominator_products = {kTotalProduct};  // a product's share of all products
+    }
+    const SummedValue part = SumValues(table_, reference_, selection, claim.partners, claim.products, options);
+    const SummedValue whole =
+        SumValues(table_, reference_, denominator, denominator_partners, denominator_products, options);
+    const std::string whole_text =
+        claims_internal::DescribePartners(denominator, denominator_partners, denominator_products);
+    if (part.currency != whole.currency) {
+      throw Error(fmt::format("rows are in {} and {}: choose a currency", part.currency, whole.currency));
+    }
+    if (!(whole.value > 0.0)) {
+      throw Error(fmt::format("the value of {} is {}: shares of it are undefined", whole_text, whole.value));
+    }
+    AddProvenance(table_, part, reading);
+    AddProvenance(table_, whole, reading);
+    std::vector<std::string> built;  // how a denominator that is not a row was put together
+    for (const ValueResult& value : whole.parts) built.insert(built.end(), value.method.begin(), value.method.end());
+    if (part.value > whole.value * (1.0 + options.tolerance) && !built.empty()) {
+      // A total summed from the rows present is only as complete as they are; a part above it proves it is not.
+      throw Error(fmt::format(
+          "{} is not a row of the data: built from the rows present ({}) it is {}, less than the "
+          "part {}, so the rows present are incomplete",
+          whole_text, fmt::join(built, "; "), FormatQuantity(ClaimMetric::kValue, whole.value, whole.currency, 3),
+          FormatQuantity(ClaimMetric::kValue, part.value, part.currency, 3)));
+    }
+    Judge(claim, part.value / whole.value, part.currency, reading);
+    if (!built.empty()) {
+      reading.message += fmt::format(" (the total is not a row of the data: {}; complete only if the rows are)",
+                                     fmt::join(built, "; "));
+    }
+  }
+
+  void GrowthOf(const Claim& claim, Flow flow, const IndicatorOptions& options, ClaimReading& reading) {
+    Selection current = BaseSelection(claim, flow);
+    Selection base = current;
+    base.period = claim.base.value_or(claim.period.ShiftYears(-1));
+    // The base first: its absence is what usually makes a year-on-year claim uncheckable.
+    const SummedValue base_value = SumValues(table_, reference_, base, claim.partners, claim.products, options);
+    const SummedValue current_value = SumValues(table_, reference_, current, claim.partners, claim.products, options);
+    if (base_value.currency != current_value.currency) {
+      throw Error(fmt::format("rows are in {} and {}: choose a currency", base_value.currency, current_value.currency));
+    }
+    if (base_value.value == 0.0) {
+      throw Error(fmt::format("growth is undefined: the value of {} is 0",
+                              claims_internal::DescribePartners(base, claim.partners, claim.products)));
+    }
+    AddProvenance(table_, base_value, reading);
+    AddProvenance(table_, current_value, reading);
+    Judge(claim, current_value.value / base_value.value - 1.0, current_value.currency, reading);
+  }
+
+  void Projected(const Claim& claim, Flow flow, const IndicatorOptions& options, ClaimReading& reading) {
+    if (options_.projections == nullptr) throw Error("no projection (no projection source was given)");
+    if (claim.partners.size() != 1 || claim.products.size() != 1) {
+      throw Error("no projection: projections are for one partner and one product at a time");
+    }
+    const Selection selection = BaseSelection(claim, flow);
+    std::optional<Projection> projection = options_.projections->Project(selection, options);
+    if (!projection) throw Error(fmt::format("no projection for {}", selection.Describe()));
+    reading.projection = projection;
+    const std::string band =
+        fmt::format("band {} to {}", FormatQuantity(ClaimMetric::kValue, projection->low, projection->currency, 1),
+                    FormatQuantity(ClaimMetric::kValue, projection->high, projection->currency, 1));
+    if (claim.metric == ClaimMetric::kProjectedValue) {
+      if (!options.currency.empty() && projection->currency != options.currency) {
+        throw Error(fmt::format("the projection is in {}, the claim in {}", projection->currency, options.currency));
+      }
+      Judge(claim, projection->central, projection->currency, reading);
+      const Interval interval = claim.Feasible();
+      const bool low_in = interval.Contains(projection->low);
+      const bool high_in = interval.Contains(projection->high);
+      reading.message += fmt::format(" (projection: {}; {})", band,
+                                     low_in && high_in ? "the whole band agrees"
+                                     : !low_in && !high_in && reading.status == ClaimStatus::kContradicted
+                                         ? "the whole band disagrees"
+                                         : "the band straddles the statement");
+      return;
+    }
+    Selection base = selection;
+    base.period = claim.base.value_or(claim.period.ShiftYears(-1));
+    const IndicatorOptions base_options{.currency = projection->currency, .tolerance = options.tolerance};
+    const ValueResult base_value = ComputeValue(table_, reference_, base, base_options);
+    if (base_value.value == 0.0) throw Error(fmt::format("growth is undefined: the value of {} is 0", base.Describe()));
+    AddProvenance(table_, base_value, reading);
+    Judge(claim, projection->central / base_value.value - 1.0, projection->currency, reading);
+    reading.message += fmt::format(" (projected {} against {} actual {}; {} is {} to {})",
+                                   FormatQuantity(ClaimMetric::kValue, projection->central, projection->currency, 1),
+                                   base.period.ToString(),
+                                   FormatQuantity(ClaimMetric::kValue, base_value.value, base_value.currency, 1), band,
+                                   FormatNumber(100.0 * (projection->low / base_value.value - 1.0), 1) + "%",
+                                   FormatNumber(100.0 * (projection->high / base_value.value - 1.0), 1) + "%");
+  }
+
+  void CountOrRank(const Claim& claim, Flow flow, const IndicatorOptions& options, ClaimReading& reading) {
+    const bool by_partner = claim.by == "partner";
+    Selection selection = BaseSelection(claim, flow);
+    if (by_partner)
+      selection.partner = kWorld;
+    else
+      selection.product = kTotalProduct;
+    const ShareResult shares =
+        ComputeShares(table_, reference_, selection, by_partner ? ShareBy::kPartner : ShareBy::kProduct, options);
+    AddProvenance(table_, shares.total, reading);
+    for (const ShareItem& item : shares.items) {
+      ValueResult item_rows;
+      item_rows.rows = item.rows;
+      AddProvenance(table_, item_rows, reading);
+    }
+    const double rest = shares.rest ? shares.rest->value : 0.0;
+    if (claim.metric == ClaimMetric::kCount) {
+      Judge(claim, static_cast<double>(shares.items.size()), "", reading);
+      if (shares.rest) {
+        reading.message += fmt::format(" (at least: a rest of {} is not itemised)",
+                                       FormatQuantity(ClaimMetric::kValue, rest, shares.currency, 1));
+      }
+      return;
+    }
+    const std::string code =
+        by_partner ? reference_.ResolveEconomy(claim.partners.front()).code : claim.products.front();
+    auto found = std::find_if(shares.items.begin(), shares.items.end(), [&](const ShareItem& item) {
+      return (by_partner ? item.partner : item.product) == code;
+    });
+    if (found == shares.items.end()) {
+      throw Error(fmt::format("no data for {} in the {}s of {}", code, claim.by, selection.Describe()));
+    }
+    const double rank = 1.0 + static_cast<double>(found - shares.items.begin());
+    // Economies not itemised could outrank this one only if the rest is at least as large as its value.
+    const double hidden = found->value > 0.0 ? std::floor(rest / found->value) : 0.0;
+    Judge(claim, rank, "", reading);
+    if (hidden > 0.0) {
+      const Interval possible{.low = rank, .high = rank + hidden, .low_open = false, .high_open = false};
+      const Interval allowed = claim.Feasible();
+      const bool all = allowed.Contains(possible.low) && allowed.Contains(possible.high);
+      reading.message += fmt::format("; a rest of {} not itemised could hold up to {} larger",
+                                     FormatQuantity(ClaimMetric::kValue, rest, shares.currency, 1), hidden);
+      if (!all && !possible.Intersect(allowed).Empty()) {
+        reading.status = ClaimStatus::kNotCheckable;
+        reading.message += ": the rank is not determined by the data";
+      }
+    } else {
+      reading.message += fmt::format(" ({} is {} of the total; the rest not itemised, {}, is smaller)", code,
+                                     FormatNumber(100.0 * found->share, 1) + "%",
+                                     FormatNumber(100.0 * (shares.rest ? shares.rest->share : 0.0), 1) + "%");
+    }
+  }
+
+  const TradeTable& table_;
+  const Reference& reference_;
+  const ClaimCheckOptions& options_;
+};
+
+// The readings a careful reader would try: the flows (exports and trade when the claim does not say) times
+// the currencies (the stated figure's, else every currency of the table when rows are in several).
+std::vector<std::pair<Flow, std::string>> Readings(const TradeTable& table, const Claim& claim) {
+  std::vector<Flow> flows = claim.flows;
+  if (flows.empty()) flows = {Flow::kExports, Flow::kTrade};
+  std::vector<std::string> currencies = claim.currencies;
+  if (currencies.empty() && !claim.stated.currency.empty()) currencies = {claim.stated.currency};
+  if (currencies.empty()) {
+    if (table.currencies().size() > 1) {
+      currencies = table.currencies().texts();
+      // USD first: the currency trade statistics are compared in.
+      std::stable_partition(currencies.begin(), currencies.end(), [](const std::string& c) { return c == "USD"; });
+    } else {
+      currencies = {""};
+    }
+  }
+  std::vector<std::pair<Flow, std::string>> readings;
+  for (Flow flow : flows) {
+    for (const std::string& currency : currencies) readings.emplace_back(flow, currency);
+  }
+  return readings;
+}
+
+}  // namespace
+
+ClaimsReport CheckClaims(const TradeTable& table, const Reference& reference, const ClaimsFile& claims,
+                         const ClaimCheckOptions& options) {
+  ClaimsReport report;
+  ClaimEvaluator evaluator(table, reference, options);
+  for (const Claim& claim : claims.claims) {
+    ClaimResult result;
+    result.id = claim.id;
+    result.text = claim.text;
+    result.metric = claim.metric;
+    result.comparison = claim.comparison;
+    result.stated = claim.stated.text;
+    result.interval = claim.Feasible();
+    for (const auto& [flow, currency] : Readings(table, claim)) {
+      result.tried.push_back(evaluator.Evaluate(claim, flow, currency));
+    }
+    // The reading used: the first that supports the claim, else the first that could be checked, else the first.
+    auto pick = [&](auto predicate) { return std::find_if(result.tried.begin(), result.tried.end(), predicate); };
+    auto used = pick([](const ClaimReading& r) { return r.status == ClaimStatus::kSupported; });
+    if (used == result.tried.end())
+      used = pick([](const ClaimReading& r) { return r.status != ClaimStatus::kNotCheckable; });
+    if (used == result.tried.end()) used = result.tried.begin();
+    result.used = *used;
+    result.status = used->status;
+    result.computed = used->computed;
+    result.rows = used->rows;
+    result.rates = used->rates;
+    result.message = used->message;
+    if (result.tried.size() > 1) {
+      // Readings that gave the same answer need no separate mention.
+      std::vector<std::string> others;
+      for (const ClaimReading& reading : result.tried) {
+        if (&reading == &*used) continue;
+        const bool same =
+            reading.status == used->status && reading.computed.has_value() == used->computed.has_value() &&
+            (!reading.computed || std::fabs(*reading.computed - *used->computed) <= 1e-9 * std::fabs(*used->computed));
+        if (same && (reading.computed || reading.message == used->message)) {
+          others.push_back(fmt::format("{}: the same", reading.label));
+        } else {
+          others.push_back(fmt::format("{}: {}, {}", reading.label, ToString(reading.status), reading.message));
+        }
+      }
+      result.message =
+          fmt::format("reading {}: {}; also tried {}", used->label, used->message, fmt::join(others, "; "));
+    }
+    switch (result.status) {
+      case ClaimStatus::kSupported:
+        ++report.supported;
+        break;
+      case ClaimStatus::kContradicted:
+        ++report.contradicted;
+        break;
+      case ClaimStatus::kNotCheckable:
+        ++report.not_checkable;
+        break;
+    }
+    report.results.push_back(std::move(result));
+  }
+  claims_internal::CheckConsistency(table, reference, claims, options, report);
+  return report;
+}
+
+}  // namespace tradeshock

@@ -1,0 +1,27 @@
+// Helpers shared by the claims parser, checker and consistency check (not part of the public API).
+#pragma once
+
+#include <string>
+
+#include "tradeshock/claims.h"
+
+namespace tradeshock {
+
+// Share, growth and projected growth are percentages (fractions internally).
+bool IsPercentMetric(ClaimMetric metric);
+// Value and projected value are amounts of money.
+bool IsValueMetric(ClaimMetric metric);
+std::string FormatNumber(double value, int decimals);
+// "4.52%" (with percent_decimals), "655.8 million USD", "21.387 billion USD", "3".
+std::string FormatQuantity(ClaimMetric metric, double value, const std::string& currency, int percent_decimals);
+// A value in a given scale (1e9: "21.3870 billion USD"); scale 1 picks billion or million by magnitude.
+std::string FormatValue(double value, const std::string& currency, double scale, int decimals);
+// "less than", "about", ... as a reader would say it.
+std::string_view ComparisonWords(ClaimComparison comparison);
+// "4.45% to 4.55%", "at most 300.0 million USD", "more than 90.0 million USD".
+std::string FormatInterval(const Interval& interval, ClaimMetric metric, const std::string& currency,
+                           int percent_decimals);
+// The same with values in a given scale and decimals (FormatValue).
+std::string FormatValueInterval(const Interval& interval, const std::string& currency, double scale, int decimals);
+
+}  // namespace tradeshock

@@ -82,7 +82,7 @@ std::vector<Match> Find(const Reference& reference, const std::string& query) {
   if (reference.IsCurrency(query)) {
     std::string upper = query;
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    matches.push_back({query, "currency", upper, "ISO 4217 currency", {}});
+    matches.push_back({query, "currency", upper, reference.CurrencyName(upper), {}});
   }
   return matches;
 }

@@ -92,6 +92,8 @@ class Reference {
   const std::vector<ProductGroup>& product_groups() const;
 
   bool IsCurrency(std::string_view code) const;  // ISO 4217 alpha code, any ASCII case
+  // The currency's ISO 4217 name ("Yuan Renminbi"); empty when the code is not a currency.
+  std::string CurrencyName(std::string_view code) const;
 
   // Units of `currency` per US dollar over `period`: the annual average for a year, the monthly
   // average for a month, the mean of the monthly averages for a range. USD is 1. Throws Error naming

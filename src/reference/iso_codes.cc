@@ -195,7 +195,8 @@ void LoadIsoCodes(const std::filesystem::path& iso_codes_dir, Reference::Impl& i
   const auto currencies_path = iso_codes_dir / "iso_4217.json";
   const std::vector<IsoEntry> currencies = ReadIsoList(currencies_path, "4217");
   for (std::size_t i = 0; i < currencies.size(); ++i) {
-    impl.currencies.insert(Field(currencies[i], "alpha_3", currencies_path, i));
+    impl.currencies.emplace(Field(currencies[i], "alpha_3", currencies_path, i),
+                            Field(currencies[i], "name", currencies_path, i));
   }
 }
 

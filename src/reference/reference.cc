@@ -117,6 +117,11 @@ const std::vector<ProductGroup>& Reference::product_groups() const { return impl
 
 bool Reference::IsCurrency(std::string_view code) const { return impl_->currencies.contains(UpperAscii(code)); }
 
+std::string Reference::CurrencyName(std::string_view code) const {
+  const auto found = impl_->currencies.find(UpperAscii(code));
+  return found == impl_->currencies.end() ? std::string() : found->second;
+}
+
 FxRate Reference::PerUsd(std::string_view currency_text, const Period& period) const {
   const std::string currency = UpperAscii(currency_text);
   FxRate rate{.currency = currency, .period = period, .per_usd = 0.0, .source = {}};

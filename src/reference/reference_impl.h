@@ -31,7 +31,7 @@ struct Reference::Impl {
   std::vector<ProductGroup> product_groups;
   std::unordered_map<std::string, std::size_t> product_group_index;
 
-  std::unordered_set<std::string> currencies;  // ISO 4217 alpha-3
+  std::unordered_map<std::string, std::string> currencies;  // ISO 4217 alpha-3 -> name
 
   struct FxSeries {
     std::string h10_name;  // "China", "Euro"

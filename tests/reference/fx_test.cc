@@ -83,5 +83,12 @@ TEST(FxTest, NotACurrency) {
   EXPECT_FALSE(RepoReference().IsCurrency("XYZ"));
 }
 
+TEST(FxTest, CurrencyNamesComeFromIso4217) {
+  // Names as ISO 4217 (Debian iso-codes, iso_4217.json) spells them.
+  EXPECT_EQ(RepoReference().CurrencyName("cny"), "Yuan Renminbi");
+  EXPECT_EQ(RepoReference().CurrencyName("KZT"), "Tenge");
+  EXPECT_EQ(RepoReference().CurrencyName("XYZ"), "");
+}
+
 }  // namespace
 }  // namespace tradeshock

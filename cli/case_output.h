@@ -1,0 +1,29 @@
+// Formatting shared by the case commands (scenario, claims): amounts, the nowcast and the FX rates as text,
+// and loading a case folder or loose files with a scenario.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "output.h"
+#include "tradeshock/case.h"
+
+namespace tradeshock::cli {
+
+// 655.8e6, "USD" -> "655.8 million USD" (billion, million or thousand by size).
+std::string Money(double value, const std::string& currency);
+// A value in millions with one decimal, for table columns headed "million USD".
+std::string Amount(double value);
+// "0.3019 (normalised 0.1018, 9 partners)"
+std::string HhiText(const Concentration& hhi);
+// The nowcast: target, year-to-date value, central and band with and without the policies, year-on-year
+// change, every assumption.
+std::string NowcastText(const NowcastResult& nowcast);
+// "rates:\n  CNY 2020: 6.9042 per USD (source)\n" or "rates: none (no conversion)\n".
+std::string RatesText(const std::vector<RateUsed>& rates);
+
+// `paths` is one case folder (its scenario.toml unless `scenario` is given) or trade files (then
+// `scenario` is needed for a scenario). The folder's claims.toml is loaded too.
+Case LoadCaseOrFiles(const InputFlags& input, const std::string& scenario, const Reference& reference);
+
+}  // namespace tradeshock::cli

@@ -1,0 +1,138 @@
+// tradeshock claims: checks a case's numeric claims against its data and prints the verdicts, the readings
+// used and the claims that cannot all hold together. A contradicted claim is a result, not an error: the
+// exit code is 0 whenever the check ran. All checking is in the library (tradeshock/case.h, claims.h).
+#include <fmt/format.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "case_output.h"
+#include "commands.h"
+#include "output.h"
+#include "tradeshock/case.h"
+#include "tradeshock/error.h"
+
+namespace tradeshock::cli {
+namespace {
+
+struct ClaimsFlags {
+  std::string case_dir;
+  std::string claims;
+  std::string currency = "USD";
+  std::string format = "table";
+  std::string out;
+};
+
+std::string Shortened(const std::string& text, std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (++chars > max_chars) return text.substr(0, i) + "...";
+  }
+  return text;
+}
+
+// The stated figure with its comparison in words, unless the figure already says it ("more than 20%").
+std::string Stated(const ClaimResult& result) {
+  const char* words = "about";
+  switch (result.comparison) {
+    case ClaimComparison::kAbout: words = "about"; break;
+    case ClaimComparison::kAtLeast: words = "at least"; break;
+    case ClaimComparison::kMoreThan: words = "more than"; break;
+    case ClaimComparison::kLessThan: words = "less than"; break;
+    case ClaimComparison::kNotMoreThan: words = "at most"; break;
+  }
+  if (result.stated.find_first_of("abcdefghijklmnopqrstuvwxyz") < result.stated.find_first_of("0123456789")) {
+    return result.stated;
+  }
+  return fmt::format("{} {}", words, result.stated);
+}
+
+std::string Computed(const ClaimResult& result) {
+  if (!result.computed) return "-";
+  return FormatClaimQuantity(result.metric, *result.computed, result.used.currency);
+}
+
+std::string RenderTable(const ClaimsReport& report) {
+  TextTable table({"id", "claim", "status", "stated", "computed", "reading"},
+                  {false, false, false, false, true, false});
+  for (const ClaimResult& result : report.results) {
+    table.AddRow({result.id, Shortened(result.text, 48), std::string(ToString(result.status)),
+                  Stated(result), Computed(result),
+                  result.used.label});
+  }
+  std::string out = fmt::format("{} claims: {} supported, {} contradicted, {} not checkable\n\n",
+                                report.results.size(), report.supported, report.contradicted, report.not_checkable);
+  out += table.Render();
+  out += "\ndetails:\n";
+  for (const ClaimResult& result : report.results) {
+    out += fmt::format("  {} [{}]: {}\n", result.id, ToString(result.status), result.message);
+    for (const std::string& note : result.notes) out += fmt::format("      note: {}\n", note);
+    if (result.used.projection) {
+      out += fmt::format("      projection: {}\n", result.used.projection->description);
+    }
+  }
+  out += "\ninconsistencies:\n";
+  if (report.inconsistencies.empty()) out += "  none found\n";
+  for (const ClaimInconsistency& inconsistency : report.inconsistencies) {
+    out += fmt::format("  {}: {}\n", fmt::join(inconsistency.claim_ids, " + "), inconsistency.explanation);
+  }
+  return out;
+}
+
+std::string RenderCsv(const ClaimsReport& report) {
+  std::string out = "id,status,comparison,stated,computed,currency,reading,message\n";
+  for (const ClaimResult& result : report.results) {
+    out += fmt::format("{},{},{},{},{},{},{},{}\n", CsvField(result.id), ToString(result.status),
+                       ToString(result.comparison), CsvField(result.stated),
+                       result.computed ? fmt::format("{}", *result.computed) : "", result.used.currency,
+                       CsvField(result.used.label), CsvField(result.message));
+  }
+  for (const ClaimInconsistency& inconsistency : report.inconsistencies) {
+    out += fmt::format("{},inconsistent,,,,,,{}\n", CsvField(fmt::format("{}", fmt::join(inconsistency.claim_ids, "+"))),
+                       CsvField(inconsistency.explanation));
+  }
+  return out;
+}
+
+void Run(const ClaimsFlags& flags) {
+  const Reference& reference = Reference::Default();
+  Case c = LoadCase(flags.case_dir, reference);
+  if (!flags.claims.empty()) {
+    c.claims = ReadClaimsFile(flags.claims);
+    c.files.claims = flags.claims;
+  }
+  if (!c.claims) throw Error(fmt::format("no claims: '{}' holds no claims.toml; give --claims FILE", flags.case_dir));
+  CaseAnalysisOptions options;
+  options.currency = flags.currency;
+  const ClaimsReport report = *CheckCaseClaims(c, reference, options);
+  std::string content;
+  if (flags.format == "json") {
+    content = ToJson(report, c.table).dump(2) + "\n";
+  } else if (flags.format == "csv") {
+    content = RenderCsv(report);
+  } else {
+    content = RenderTable(report);
+  }
+  Emit(flags.out, content);
+}
+
+}  // namespace
+
+void AddClaimsCommand(CLI::App& app) {
+  auto flags = std::make_shared<ClaimsFlags>();
+  CLI::App* command = app.add_subcommand(
+      "claims", "check a case's numeric claims (claims.toml) against its data; exit code 0 even when claims are "
+                "contradicted");
+  command->add_option("case_dir", flags->case_dir, "a case folder (data *.csv, claims.toml, scenario.toml)")
+      ->required();
+  command->add_option("--claims", flags->claims, "claims file (TOML); default: the case folder's claims.toml");
+  command->add_option("--currency", flags->currency, "currency of projections (ISO 4217)")->capture_default_str();
+  command->add_option("--format", flags->format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  command->add_option("--out", flags->out, "write the result to this file (atomically) instead of stdout");
+  command->callback([flags] { Run(*flags); });
+}
+
+}  // namespace tradeshock::cli

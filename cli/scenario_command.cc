@@ -1,0 +1,212 @@
+// tradeshock scenario: the exposure of an economy to a scenario's policies (value and share at risk by
+// product and partner, partner concentration before and after, the year-earlier value) and the nowcast of
+// the scenario's [nowcast] target. All computing is in the library (tradeshock/case.h); this file reads the
+// flags and formats the result.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "case_output.h"
+#include "commands.h"
+#include "output.h"
+#include "tradeshock/case.h"
+#include "tradeshock/error.h"
+
+namespace tradeshock::cli {
+namespace {
+
+struct ScenarioFlags {
+  InputFlags input;
+  std::string scenario;
+  std::string period;
+  std::string currency = "USD";
+  std::string format = "table";
+  std::string out;
+};
+
+std::string RenderTable(const CaseAnalysis& analysis) {
+  const ExposureResult& exposure = analysis.exposure;
+  const std::string& currency = analysis.currency;
+  std::string out = fmt::format("{}\n", analysis.title);
+  out += fmt::format("exporter {}, base period {}, values in {}\n\n", analysis.exporter,
+                     analysis.base_period.ToString(), currency);
+  out += "policies:\n";
+  for (const PolicyExposure& policy : exposure.policies) {
+    out += fmt::format("  {}: {} by {} on {}, products {}, from {}, stops {}\n", policy.policy.name,
+                       ToString(policy.policy.kind), policy.policy.imposed_by, policy.policy.on,
+                       fmt::join(policy.policy.products, ", "), policy.policy.from.ToString(),
+                       Percent(policy.policy.share_stopped, 0));
+  }
+  out += "\nat risk:\n";
+  out += fmt::format("  exports at risk ({}): {}\n", exposure.period.ToString(), Money(exposure.at_risk, currency));
+  out += fmt::format("  share of {}'s exports: {}\n", exposure.exporter,
+                     exposure.share_of_exports ? Percent(*exposure.share_of_exports, 1)
+                                               : std::string("not known (no total of its exports in the data)"));
+  out += fmt::format("  share of {}'s total trade: {}{}\n", exposure.exporter,
+                     exposure.share_of_trade ? Percent(*exposure.share_of_trade, 2) : std::string("not known"),
+                     exposure.trade_total ? fmt::format(" (of {})", Money(exposure.trade_total->value, currency)) : "");
+  out += fmt::format("  the covered flow a year earlier ({}): {}\n", exposure.period.ShiftYears(-1).ToString(),
+                     exposure.year_earlier_value ? Money(*exposure.year_earlier_value, currency) : "not in the data");
+
+  for (const auto& [title, items] : {std::pair{"by partner", &exposure.by_partner},
+                                     std::pair{"by product", &exposure.by_product}}) {
+    out += fmt::format("\nat risk {}:\n", title);
+    TextTable table({"code", fmt::format("million {}", currency), fmt::format("at risk, million {}", currency),
+                     "of exports", "of trade"},
+                    {false, true, true, true, true});
+    for (const ExposureItem& item : *items) {
+      table.AddRow({item.code, Amount(item.value), Amount(item.at_risk),
+                    exposure.share_of_exports ? Percent(item.share_of_exports, 1) : "n/a",
+                    exposure.share_of_trade ? Percent(item.share_of_trade, 2) : "n/a"});
+    }
+    out += table.Render();
+  }
+
+  out += fmt::format("\npartners of {}'s total trade, {} (total {}):\n", analysis.exporter,
+                     analysis.base_period.ToString(), Money(analysis.partner_shares.total.value, currency));
+  TextTable partners({"partner", fmt::format("million {}", currency), "share"}, {false, true, true});
+  for (const ShareItem& item : analysis.partner_shares.items) {
+    partners.AddRow({item.partner, Amount(item.value), Percent(item.share, 1)});
+  }
+  if (analysis.partner_shares.rest) {
+    partners.AddRow({"rest (not itemised)", Amount(analysis.partner_shares.rest->value),
+                     Percent(analysis.partner_shares.rest->share, 1)});
+  }
+  out += partners.Render();
+  out += fmt::format("largest partner: {} ({} of total trade)\n", analysis.largest_partner.partner,
+                     Percent(analysis.largest_partner.share, 1));
+
+  for (const ConcentrationChange& change : exposure.concentration) {
+    out += fmt::format("\npartner concentration of {} before -> after the policies:\n", ToString(change.flow));
+    out += fmt::format("  HHI {} -> {}\n", HhiText(change.before), HhiText(change.after));
+    TextTable ranks({"rank", "before", "share", "after", "share"}, {true, false, true, false, true});
+    for (std::size_t i = 0; i < std::min<std::size_t>(5, change.largest_before.size()); ++i) {
+      const PartnerRank& before = change.largest_before[i];
+      const PartnerRank* after = i < change.largest_after.size() ? &change.largest_after[i] : nullptr;
+      ranks.AddRow({std::to_string(i + 1), before.partner, Percent(before.share, 1),
+                    after ? after->partner : "", after ? Percent(after->share, 1) : ""});
+    }
+    out += ranks.Render();
+  }
+
+  if (analysis.product_shares) {
+    out += fmt::format("\nproducts of {}'s exports, {}:\n", analysis.exporter, analysis.base_period.ToString());
+    TextTable products({"product", fmt::format("million {}", currency), "share"}, {false, true, true});
+    for (const ShareItem& item : analysis.product_shares->items) {
+      products.AddRow({item.product, Amount(item.value), Percent(item.share, 1)});
+    }
+    out += products.Render();
+  } else if (analysis.product_values) {
+    out += fmt::format("\nproducts of {}'s exports, {} (no total of exports in the data: values only):\n",
+                       analysis.exporter, analysis.base_period.ToString());
+    TextTable products({"product", fmt::format("million {}", currency)}, {false, true});
+    for (const ShareItem& item : analysis.product_values->items) products.AddRow({item.product, Amount(item.value)});
+    out += products.Render();
+  }
+
+  if (analysis.nowcast) out += "\n" + NowcastText(*analysis.nowcast);
+  out += "\n" + RatesText(analysis.rates);
+  if (!analysis.notes.empty()) {
+    out += "\nnotes:\n";
+    for (const std::string& note : analysis.notes) out += fmt::format("  - {}\n", note);
+  }
+  return out;
+}
+
+std::string RenderCsv(const CaseAnalysis& analysis) {
+  const ExposureResult& exposure = analysis.exposure;
+  std::string out = "section,code,value,at_risk,currency,share_of_exports,share_of_trade\n";
+  const auto number = [](std::optional<double> value) { return value ? fmt::format("{}", *value) : std::string(); };
+  out += fmt::format("total,{},{},{},{},{},{}\n", CsvField(exposure.exporter),
+                     exposure.exports_total ? fmt::format("{}", exposure.exports_total->value) : "", exposure.at_risk,
+                     analysis.currency, number(exposure.share_of_exports), number(exposure.share_of_trade));
+  for (const auto& [section, items] :
+       {std::pair{"partner", &exposure.by_partner}, std::pair{"product", &exposure.by_product}}) {
+    for (const ExposureItem& item : *items) {
+      out += fmt::format("{},{},{},{},{},{},{}\n", section, CsvField(item.code), item.value, item.at_risk,
+                         analysis.currency, exposure.share_of_exports ? number(item.share_of_exports) : "",
+                         exposure.share_of_trade ? number(item.share_of_trade) : "");
+    }
+  }
+  if (exposure.year_earlier_value) {
+    out += fmt::format("year_earlier,,{},,{},,\n", *exposure.year_earlier_value, analysis.currency);
+  }
+  for (const ShareItem& item : analysis.partner_shares.items) {
+    out += fmt::format("trade_partner_share,{},{},,{},,{}\n", CsvField(item.partner), item.value, analysis.currency,
+                       item.share);
+  }
+  for (const ConcentrationChange& change : exposure.concentration) {
+    out += fmt::format("hhi_{}_before,,{},,,,\n", ToString(change.flow), change.before.hhi);
+    out += fmt::format("hhi_{}_after,,{},,,,\n", ToString(change.flow), change.after.hhi);
+  }
+  if (analysis.nowcast) {
+    const NowcastResult& nowcast = *analysis.nowcast;
+    for (const auto& [name, estimate] : {std::pair{"nowcast_with_policy", &nowcast.with_policy},
+                                         std::pair{"nowcast_without_policy", &nowcast.without_policy}}) {
+      out += fmt::format("{}_central,,{},,{},,\n", name, estimate->central.full_year, nowcast.currency);
+      out += fmt::format("{}_low,,{},,{},,\n", name, estimate->low.full_year, nowcast.currency);
+      out += fmt::format("{}_high,,{},,{},,\n", name, estimate->high.full_year, nowcast.currency);
+    }
+  }
+  return out;
+}
+
+void Run(const ScenarioFlags& flags) {
+  const Reference& reference = Reference::Default();
+  CaseAnalysisOptions options;
+  options.currency = reference.IsCurrency(flags.currency) ? flags.currency : "";
+  if (options.currency.empty()) throw Error(fmt::format("unknown currency '{}': expected ISO 4217", flags.currency));
+  for (char& ch : options.currency) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (!flags.period.empty()) {
+    const auto period = Period::Parse(flags.period);
+    if (!period) throw Error(fmt::format("bad --period '{}': expected YYYY, YYYY-MM or YYYY-MM..YYYY-MM", flags.period));
+    options.base_period = *period;
+  }
+  Case c = LoadCaseOrFiles(flags.input, flags.scenario, reference);
+  if (!c.scenario) {
+    throw Error("no scenario: give --scenario FILE, or a case folder that holds scenario.toml");
+  }
+  c.claims.reset();  // the claims command checks them
+  const CaseAnalysis analysis = AnalyseCase(c, reference, options);
+  std::string content;
+  if (flags.format == "json") {
+    nlohmann::json json = CaseAnalysisToJson(analysis, c.table);
+    json.erase("claims");
+    content = json.dump(2) + "\n";
+  } else if (flags.format == "csv") {
+    content = RenderCsv(analysis);
+    for (const RateUsed& rate : analysis.rates) {
+      Note(fmt::format("note: rate {} {}: {} per USD ({})", rate.currency, rate.period.ToString(), rate.per_usd,
+                       rate.source));
+    }
+  } else {
+    content = RenderTable(analysis);
+  }
+  Emit(flags.out, content);
+}
+
+}  // namespace
+
+void AddScenarioCommand(CLI::App& app) {
+  auto flags = std::make_shared<ScenarioFlags>();
+  CLI::App* command = app.add_subcommand(
+      "scenario", "exposure of an economy to a scenario's policies (at risk by product and partner, concentration "
+                  "before and after) and the nowcast of its [nowcast] target");
+  command->add_option("case_or_files", flags->input.files,
+                      "a case folder (data *.csv + scenario.toml), or trade files (long CSV, BACI, Comtrade)")
+      ->required();
+  command->add_option("--scenario", flags->scenario, "scenario file (TOML); default: the case folder's scenario.toml");
+  command->add_option("--period", flags->period,
+                      "base period of the exposure (default: the last year before the first policy with data)");
+  command->add_option("--currency", flags->currency, "currency of every value (ISO 4217)")->capture_default_str();
+  command->add_option("--format", flags->format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  command->add_option("--out", flags->out, "write the result to this file (atomically) instead of stdout");
+  command->add_flag("--lenient", flags->input.lenient, "skip bad rows and report how many and why");
+  command->callback([flags] { Run(*flags); });
+}
+
+}  // namespace tradeshock::cli

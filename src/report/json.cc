@@ -1,0 +1,305 @@
+// Machine-readable forms of the case results (include/tradeshock/case.h); schema: docs/FORMATS.md, "Brief JSON".
+// Every number goes out with its currency, the table rows it was added up from (index and source text)
+// and the FX rates that converted it.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "tradeshock/case.h"
+
+namespace tradeshock {
+
+namespace {
+
+using nlohmann::json;
+
+json Optional(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+
+json SelectionJson(const Selection& selection) {
+  return {{"reporter", selection.reporter},
+          {"partner", selection.partner},
+          {"flow", std::string(ToString(selection.flow))},
+          {"product", selection.product},
+          {"period", selection.period.ToString()}};
+}
+
+json RowsJson(const std::vector<std::size_t>& rows, const TradeTable& table) {
+  json list = json::array();
+  for (const std::size_t row : rows) {
+    json entry = {{"index", row}};
+    if (table.has_source() && row < table.size()) entry["source"] = table.sources()[table.source()[row]];
+    list.push_back(std::move(entry));
+  }
+  return list;
+}
+
+json RatesJson(const std::vector<RateUsed>& rates) {
+  json list = json::array();
+  for (const RateUsed& rate : rates) {
+    list.push_back({{"currency", rate.currency},
+                    {"period", rate.period.ToString()},
+                    {"per_usd", rate.per_usd},
+                    {"source", rate.source}});
+  }
+  return list;
+}
+
+json ValueJson(const ValueResult& value, const TradeTable& table) {
+  return {{"selection", SelectionJson(value.selection)},
+          {"value", value.value},
+          {"currency", value.currency},
+          {"rows", RowsJson(value.rows, table)},
+          {"method", value.method},
+          {"rates", RatesJson(value.rates)}};
+}
+
+json OptionalValueJson(const std::optional<ValueResult>& value, const TradeTable& table) {
+  return value ? ValueJson(*value, table) : json(nullptr);
+}
+
+json ConcentrationJson(const Concentration& hhi) {
+  return {{"items", hhi.item_count},    {"hhi", hhi.hhi},           {"hhi_upper", hhi.hhi_upper},
+          {"normalized", hhi.normalized}, {"coverage", hhi.coverage}, {"lower_bound", hhi.lower_bound}};
+}
+
+json ExposureItemsJson(const std::vector<ExposureItem>& items, const std::string& currency) {
+  json list = json::array();
+  for (const ExposureItem& item : items) {
+    list.push_back({{"code", item.code},
+                    {"value", item.value},
+                    {"covered", item.covered},
+                    {"at_risk", item.at_risk},
+                    {"currency", currency},
+                    {"share_of_exports", item.share_of_exports},
+                    {"share_of_trade", item.share_of_trade}});
+  }
+  return list;
+}
+
+json RanksJson(const std::vector<PartnerRank>& ranks, const std::string& currency) {
+  json list = json::array();
+  for (const PartnerRank& rank : ranks) {
+    list.push_back({{"partner", rank.partner}, {"value", rank.value}, {"currency", currency}, {"share", rank.share}});
+  }
+  return list;
+}
+
+json PathJson(const NowcastPath& path, const std::string& currency) {
+  return {{"full_year", path.full_year},
+          {"currency", currency},
+          {"monthly", path.monthly},
+          {"cumulative", path.cumulative}};
+}
+
+json EstimateJson(const NowcastEstimate& estimate, const std::string& currency) {
+  return {{"central", PathJson(estimate.central, currency)},
+          {"low", PathJson(estimate.low, currency)},
+          {"high", PathJson(estimate.high, currency)},
+          {"yoy_central", Optional(estimate.yoy_central)},
+          {"yoy_low", Optional(estimate.yoy_low)},
+          {"yoy_high", Optional(estimate.yoy_high)}};
+}
+
+json IntervalJson(const Interval& interval) {
+  const auto bound = [](double x) { return std::isfinite(x) ? json(x) : json(nullptr); };
+  return {{"low", bound(interval.low)},
+          {"high", bound(interval.high)},
+          {"low_open", interval.low_open},
+          {"high_open", interval.high_open}};
+}
+
+json ClaimRowsJson(const std::vector<ClaimRow>& rows) {
+  json list = json::array();
+  for (const ClaimRow& row : rows) {
+    json entry = {{"index", row.index}};
+    if (!row.source.empty()) entry["source"] = row.source;
+    list.push_back(std::move(entry));
+  }
+  return list;
+}
+
+json ProjectionJson(const std::optional<Projection>& projection) {
+  if (!projection) return nullptr;
+  return {{"central", projection->central},         {"low", projection->low},
+          {"high", projection->high},               {"currency", projection->currency},
+          {"description", projection->description}, {"assumptions", projection->assumptions}};
+}
+
+// Snake case, as every key and enumerated value of the JSON ("not_checkable").
+std::string StatusText(ClaimStatus status) {
+  std::string text(ToString(status));
+  std::replace(text.begin(), text.end(), ' ', '_');
+  return text;
+}
+
+json ReadingJson(const ClaimReading& reading) {
+  return {{"label", reading.label},
+          {"flow", std::string(ToString(reading.flow))},
+          {"currency", reading.currency},
+          {"status", StatusText(reading.status)},
+          {"computed", Optional(reading.computed)},
+          {"projection", ProjectionJson(reading.projection)},
+          {"message", reading.message},
+          {"rows", ClaimRowsJson(reading.rows)},
+          {"rates", RatesJson(reading.rates)},
+          {"method", reading.method}};
+}
+
+}  // namespace
+
+nlohmann::json ToJson(const ShareResult& shares, const TradeTable& table) {
+  json items = json::array();
+  for (const ShareItem& item : shares.items) {
+    json entry = {{"value", item.value},
+                  {"currency", shares.currency},
+                  {"share", item.share},
+                  {"rows", RowsJson(item.rows, table)}};
+    if (!item.partner.empty()) entry["partner"] = item.partner;
+    if (!item.product.empty()) entry["product"] = item.product;
+    items.push_back(std::move(entry));
+  }
+  const char* by = shares.by == ShareBy::kPartner ? "partner" : shares.by == ShareBy::kProduct ? "product"
+                                                                                               : "partner_product";
+  return {{"by", by},
+          {"currency", shares.currency},
+          {"total", ValueJson(shares.total, table)},
+          {"items", items},
+          {"rest", shares.rest ? json{{"value", shares.rest->value},
+                                      {"currency", shares.currency},
+                                      {"share", shares.rest->share}}
+                               : json(nullptr)},
+          {"itemised", shares.itemised},
+          {"coverage", shares.coverage},
+          {"rates", RatesJson(shares.rates)},
+          {"notes", shares.notes}};
+}
+
+nlohmann::json ToJson(const ExposureResult& exposure, const TradeTable& table) {
+  json policies = json::array();
+  for (const PolicyExposure& policy : exposure.policies) {
+    policies.push_back({{"name", policy.policy.name},
+                        {"kind", std::string(ToString(policy.policy.kind))},
+                        {"rate", policy.policy.rate},
+                        {"imposed_by", policy.policy.imposed_by},
+                        {"on", policy.policy.on},
+                        {"products", policy.policy.products},
+                        {"from", policy.policy.from.ToString()},
+                        {"share_stopped", policy.policy.share_stopped},
+                        {"covered", policy.covered},
+                        {"at_risk", policy.at_risk},
+                        {"currency", exposure.currency},
+                        {"year_earlier", OptionalValueJson(policy.year_earlier, table)},
+                        {"by_partner", ExposureItemsJson(policy.by_partner, exposure.currency)},
+                        {"by_product", ExposureItemsJson(policy.by_product, exposure.currency)}});
+  }
+  json concentration = json::array();
+  for (const ConcentrationChange& change : exposure.concentration) {
+    concentration.push_back({{"flow", std::string(ToString(change.flow))},
+                             {"before", ConcentrationJson(change.before)},
+                             {"after", ConcentrationJson(change.after)},
+                             {"largest_before", RanksJson(change.largest_before, exposure.currency)},
+                             {"largest_after", RanksJson(change.largest_after, exposure.currency)}});
+  }
+  return {{"exporter", exposure.exporter},
+          {"period", exposure.period.ToString()},
+          {"currency", exposure.currency},
+          {"exports_total", OptionalValueJson(exposure.exports_total, table)},
+          {"trade_total", OptionalValueJson(exposure.trade_total, table)},
+          {"at_risk", exposure.at_risk},
+          {"share_of_exports", Optional(exposure.share_of_exports)},
+          {"share_of_trade", Optional(exposure.share_of_trade)},
+          {"year_earlier_value", Optional(exposure.year_earlier_value)},
+          {"policies", policies},
+          {"by_partner", ExposureItemsJson(exposure.by_partner, exposure.currency)},
+          {"by_product", ExposureItemsJson(exposure.by_product, exposure.currency)},
+          {"concentration", concentration},
+          {"rates", RatesJson(exposure.rates)},
+          {"notes", exposure.notes}};
+}
+
+nlohmann::json ToJson(const NowcastResult& nowcast, const TradeTable& table) {
+  json years = json::array();
+  for (const ProfileYear& year : nowcast.profile_years) {
+    years.push_back({{"year", year.year},
+                     {"cumulative", year.cumulative},
+                     {"known_months", year.known_months},
+                     {"from", year.from},
+                     {"rows", RowsJson(year.rows, table)}});
+  }
+  return {{"target", SelectionJson(nowcast.target)},
+          {"profile", SelectionJson(nowcast.profile)},
+          {"stand_in", nowcast.stand_in},
+          {"currency", nowcast.currency},
+          {"ytd", ValueJson(nowcast.ytd, table)},
+          {"year", nowcast.year},
+          {"months_observed", nowcast.months_observed},
+          {"profile_years", years},
+          {"central_profile", nowcast.central_profile},
+          {"without_policy", EstimateJson(nowcast.without_policy, nowcast.currency)},
+          {"with_policy", EstimateJson(nowcast.with_policy, nowcast.currency)},
+          {"applied_policies", nowcast.applied_policies},
+          {"stopped_share", nowcast.stopped_share},
+          {"last_year", OptionalValueJson(nowcast.last_year, table)},
+          {"rates", RatesJson(nowcast.rates)},
+          {"assumptions", nowcast.assumptions}};
+}
+
+nlohmann::json ToJson(const ClaimsReport& claims, const TradeTable& /*table*/) {
+  json results = json::array();
+  for (const ClaimResult& result : claims.results) {
+    json tried = json::array();
+    for (const ClaimReading& reading : result.tried) tried.push_back(ReadingJson(reading));
+    results.push_back({{"id", result.id},
+                       {"text", result.text},
+                       {"metric", std::string(ToString(result.metric))},
+                       {"comparison", std::string(ToString(result.comparison))},
+                       {"stated", result.stated},
+                       {"interval", IntervalJson(result.interval)},
+                       {"status", StatusText(result.status)},
+                       {"computed", Optional(result.computed)},
+                       {"currency", result.used.currency},
+                       {"message", result.message},
+                       {"used", ReadingJson(result.used)},
+                       {"tried", tried},
+                       {"rows", ClaimRowsJson(result.rows)},
+                       {"rates", RatesJson(result.rates)},
+                       {"notes", result.notes}});
+  }
+  json inconsistencies = json::array();
+  for (const ClaimInconsistency& inconsistency : claims.inconsistencies) {
+    inconsistencies.push_back({{"claims", inconsistency.claim_ids}, {"explanation", inconsistency.explanation}});
+  }
+  return {{"results", results},
+          {"inconsistencies", inconsistencies},
+          {"supported", claims.supported},
+          {"contradicted", claims.contradicted},
+          {"not_checkable", claims.not_checkable}};
+}
+
+nlohmann::json CaseAnalysisToJson(const CaseAnalysis& analysis, const TradeTable& table) {
+  const Dependence& largest = analysis.largest_partner;
+  return {{"title", analysis.title},
+          {"description", analysis.description},
+          {"input_files", analysis.input_files},
+          {"exporter", analysis.exporter},
+          {"currency", analysis.currency},
+          {"base_period", analysis.base_period.ToString()},
+          {"partner_shares", ToJson(analysis.partner_shares, table)},
+          {"partner_concentration", ConcentrationJson(analysis.partner_concentration)},
+          {"largest_partner",
+           {{"partner", largest.partner},
+            {"value", largest.value},
+            {"total", largest.total},
+            {"share", largest.share},
+            {"currency", largest.currency}}},
+          {"product_shares", analysis.product_shares ? ToJson(*analysis.product_shares, table) : json(nullptr)},
+          {"product_values", analysis.product_values ? ToJson(*analysis.product_values, table) : json(nullptr)},
+          {"exposure", ToJson(analysis.exposure, table)},
+          {"nowcast", analysis.nowcast ? ToJson(*analysis.nowcast, table) : json(nullptr)},
+          {"claims", analysis.claims ? ToJson(*analysis.claims, table) : json(nullptr)},
+          {"rates", RatesJson(analysis.rates)},
+          {"notes", analysis.notes}};
+}
+
+}  // namespace tradeshock

@@ -1,0 +1,204 @@
+// AnalyseCase: everything a brief states about a case, from its data (include/tradeshock/case.h).
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "tradeshock/case.h"
+
+namespace tradeshock {
+
+namespace {
+
+void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
+  for (const RateUsed& rate : more) {
+    if (std::find(rates.begin(), rates.end(), rate) == rates.end()) rates.push_back(rate);
+  }
+}
+
+void AddNote(std::vector<std::string>& notes, std::string note) {
+  if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
+}
+
+bool HasValue(const TradeTable& table, const Reference& reference, const Selection& selection,
+              const IndicatorOptions& options) {
+  try {
+    ComputeValue(table, reference, selection, options);
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+// "CN-XJ's total trade" / "CN-XJ's exports to USA" / "CN-XJ's exports of CN-CLOTHING to WLD".
+std::string FlowWords(const Selection& selection) {
+  std::string text = selection.reporter + "'s ";
+  if (selection.flow == Flow::kTrade && selection.partner == kWorld) {
+    text += "total trade";
+  } else if (selection.flow == Flow::kExports && selection.partner == kWorld) {
+    text += "total exports";
+  } else if (selection.flow == Flow::kImports && selection.partner == kWorld) {
+    text += "total imports";
+  } else {
+    text += fmt::format("{} {} {}", ToString(selection.flow), selection.flow == Flow::kImports ? "from"
+                                                                : selection.flow == Flow::kTrade ? "with"
+                                                                                                 : "to",
+                        selection.partner);
+  }
+  if (selection.product != kTotalProduct) text += fmt::format(" ({})", selection.product);
+  return text;
+}
+
+Period DefaultBasePeriod(const Case& c, const Reference& reference, const std::string& exporter,
+                         const IndicatorOptions& options) {
+  Date first = c.scenario->policies.front().from;
+  for (const Policy& policy : c.scenario->policies) first = std::min(first, policy.from);
+  int earliest = std::numeric_limits<int>::max();
+  for (const Period& period : c.table.periods()) earliest = std::min(earliest, period.first_year());
+  for (int year = first.year - 1; year >= earliest; --year) {
+    if (HasValue(c.table, reference, Selection{exporter, kWorld, Flow::kTrade, kTotalProduct, Period::Year(year)},
+                 options)) {
+      return Period::Year(year);
+    }
+  }
+  throw Error(fmt::format("no year before {} (the first policy's start) with {}'s total trade in the data; give "
+                          "the base period",
+                          first.ToString(), exporter));
+}
+
+}  // namespace
+
+std::optional<ClaimsReport> CheckCaseClaims(const Case& c, const Reference& reference,
+                                            const CaseAnalysisOptions& options) {
+  if (!c.claims) return std::nullopt;
+  std::optional<NowcastProjectionSource> source;
+  if (c.scenario && c.scenario->nowcast.target) {
+    NowcastRequest request = MakeNowcastRequest(*c.scenario, *c.scenario->nowcast.target);
+    request.options.currency = options.currency;
+    source.emplace(c.table, reference, std::move(request));
+  }
+  ClaimCheckOptions check;
+  if (source) check.projections = &*source;
+  return CheckClaims(c.table, reference, *c.claims, check);
+}
+
+CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAnalysisOptions& options) {
+  if (!c.scenario) {
+    throw Error(fmt::format("case '{}' has no scenario: expected scenario.toml in the folder", c.files.dir.string()));
+  }
+  const Scenario& scenario = *c.scenario;
+  CaseAnalysis analysis;
+  analysis.title = scenario.title.empty() ? c.files.dir.filename().string() : scenario.title;
+  analysis.description = scenario.description;
+  const std::filesystem::path parent = c.files.dir.parent_path();
+  for (const auto& path : c.files.data) {
+    std::error_code error;
+    const std::filesystem::path relative = parent.empty() ? path : std::filesystem::relative(path, parent, error);
+    analysis.input_files.push_back(error || relative.empty() ? path.string() : relative.generic_string());
+  }
+  analysis.exporter = scenario.policies.front().on;
+  analysis.currency = options.currency;
+  const IndicatorOptions indicator_options{.currency = options.currency};
+  analysis.base_period =
+      options.base_period.value_or(DefaultBasePeriod(c, reference, analysis.exporter, indicator_options));
+  const Period& base = analysis.base_period;
+  std::vector<std::string>& notes = analysis.notes;
+  if (!options.base_period) {
+    notes.push_back(fmt::format("base period {}: the last calendar year before the first policy's start with {}'s "
+                                "total trade in the data",
+                                base.ToString(), analysis.exporter));
+  }
+
+  // Partners of the exporter's total trade.
+  const Selection trade{analysis.exporter, kWorld, Flow::kTrade, kTotalProduct, base};
+  analysis.partner_shares = ComputeShares(c.table, reference, trade, ShareBy::kPartner, indicator_options);
+  if (analysis.partner_shares.items.empty()) {
+    throw Error(fmt::format("no partner of {} in the data: the partner shares need partner rows", trade.Describe()));
+  }
+  analysis.partner_concentration = ComputeConcentration(analysis.partner_shares);
+  analysis.largest_partner = ComputeDependence(analysis.partner_shares);
+  for (const std::string& note : analysis.partner_shares.notes) AddNote(notes, "partner shares: " + note);
+  AddRates(analysis.rates, analysis.partner_shares.total.rates);
+  AddRates(analysis.rates, analysis.partner_shares.rates);
+  if (analysis.partner_shares.coverage > 1.0 + 1e-6) {
+    AddNote(notes, fmt::format("the partners of {} add up to {:.1f}% of the total: the shares are not consistent",
+                               trade.Describe(), 100.0 * analysis.partner_shares.coverage));
+  }
+
+  // Exposure first: it decides whether the data hold a real total of the exporter's exports.
+  analysis.exposure = ComputeExposure(c.table, reference, scenario, base, indicator_options);
+  AddRates(analysis.rates, analysis.exposure.rates);
+  for (const std::string& note : analysis.exposure.notes) AddNote(notes, note);
+  // A partner concentration of a flow whose total is only a sum of the partners the policies cover (the seed
+  // case gives exports to the US alone) would show one partner at 100%: dropped, with a note.
+  std::erase_if(analysis.exposure.concentration, [&](const ConcentrationChange& change) {
+    const bool unknown_total = (change.flow == Flow::kExports && !analysis.exposure.exports_total) ||
+                               (change.flow == Flow::kTrade && !analysis.exposure.trade_total);
+    if (unknown_total) {
+      AddNote(notes, fmt::format("partner concentration of {}'s {} not computed: the data give no total of that "
+                                 "flow, only the partners the policies cover",
+                                 analysis.exporter, ToString(change.flow)));
+    }
+    return unknown_total;
+  });
+
+  // Products of the exporter's exports. ComputeValue would build a WLD total from whatever partner rows
+  // exist (in the seed case: the exports to the US alone), and shares of that are meaningless; only a
+  // total that ComputeExposure accepted is used as the denominator.
+  const Selection exports{analysis.exporter, kWorld, Flow::kExports, kTotalProduct, base};
+  try {
+    ShareResult products = ComputeShares(c.table, reference, exports, ShareBy::kProduct, indicator_options);
+    if (!products.items.empty()) {
+      AddRates(analysis.rates, products.rates);
+      if (analysis.exposure.exports_total && products.coverage <= 1.0 + 1e-6) {
+        AddRates(analysis.rates, products.total.rates);
+        for (const std::string& note : products.notes) AddNote(notes, "product shares: " + note);
+        analysis.product_shares = std::move(products);
+      } else {
+        std::vector<std::string> items;
+        for (ShareItem& item : products.items) {
+          item.share = 0.0;
+          items.push_back(item.product);
+        }
+        products.rest.reset();
+        products.coverage = 0.0;
+        products.total.value = 0.0;
+        products.total.rows.clear();
+        products.total.method = {"no total: the data give no total of the exporter's exports"};
+        AddNote(notes, fmt::format("product composition: the data give {}'s exports of {} in {} but no total of its "
+                                   "exports, so their shares are not computed (values only)",
+                                   analysis.exporter, fmt::join(items, ", "), base.ToString()));
+        analysis.product_values = std::move(products);
+      }
+    }
+  } catch (const Error& error) {
+    AddNote(notes, fmt::format("product composition not available: {}", error.what()));
+  }
+
+  // Nowcast.
+  if (scenario.nowcast.target) {
+    NowcastRequest request = MakeNowcastRequest(scenario, *scenario.nowcast.target);
+    request.options.currency = options.currency;
+    try {
+      analysis.nowcast = Nowcast(c.table, reference, request);
+      AddRates(analysis.rates, analysis.nowcast->rates);
+      if (analysis.nowcast->stand_in) {
+        AddNote(notes, fmt::format("nowcast: the data give no monthly history of {}; the profile of {} stands in "
+                                   "for that flow",
+                                   FlowWords(analysis.nowcast->target), FlowWords(analysis.nowcast->profile)));
+      }
+    } catch (const Error& error) {
+      AddNote(notes, fmt::format("nowcast not available: {}", error.what()));
+    }
+  }
+
+  // Claims.
+  analysis.claims = CheckCaseClaims(c, reference, options);
+  if (analysis.claims) {
+    for (const ClaimResult& result : analysis.claims->results) AddRates(analysis.rates, result.rates);
+  }
+  return analysis;
+}
+
+}  // namespace tradeshock

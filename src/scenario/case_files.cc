@@ -1,0 +1,63 @@
+// Case folders: finding their files and loading them (include/tradeshock/case.h).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "tradeshock/case.h"
+
+namespace tradeshock {
+
+namespace {
+
+bool IsDataFile(const std::filesystem::path& path) {
+  const std::string name = path.filename().string();
+  const auto ends_with = [&](std::string_view suffix) {
+    return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ends_with(".csv") || ends_with(".csv.gz");
+}
+
+}  // namespace
+
+CaseFiles FindCaseFiles(const std::filesystem::path& dir) {
+  std::error_code error;
+  if (!std::filesystem::exists(dir, error)) {
+    throw Error(fmt::format("case folder '{}' does not exist", dir.string()));
+  }
+  if (!std::filesystem::is_directory(dir, error)) {
+    throw Error(fmt::format("'{}' is not a case folder: expected a folder of *.csv data files with an optional "
+                            "scenario.toml and claims.toml",
+                            dir.string()));
+  }
+  CaseFiles files;
+  files.dir = dir;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string name = entry.path().filename().string();
+    if (IsDataFile(entry.path())) files.data.push_back(entry.path());
+    if (name == "scenario.toml") files.scenario = entry.path();
+    if (name == "claims.toml") files.claims = entry.path();
+  }
+  if (error) throw Error(fmt::format("cannot list case folder '{}': {}", dir.string(), error.message()));
+  std::sort(files.data.begin(), files.data.end());
+  if (files.data.empty()) {
+    throw Error(fmt::format("case folder '{}' holds no data file: expected at least one *.csv (long CSV)", dir.string()));
+  }
+  return files;
+}
+
+Case LoadCase(const std::filesystem::path& dir, const Reference& reference, const ReadOptions& options) {
+  Case c;
+  c.files = FindCaseFiles(dir);
+  std::vector<std::string> paths;
+  for (const auto& path : c.files.data) paths.push_back(path.string());
+  c.table = ReadTradeFiles(paths, reference, options);
+  if (c.files.scenario) {
+    c.scenario = ReadScenarioFile(*c.files.scenario, reference);
+    CheckScenarioAgainstTable(*c.scenario, c.table);
+  }
+  if (c.files.claims) c.claims = ReadClaimsFile(c.files.claims->string());
+  return c;
+}
+
+}  // namespace tradeshock

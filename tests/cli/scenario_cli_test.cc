@@ -1,0 +1,142 @@
+// `tradeshock scenario` on the seed case, with every expected figure computed here from flows.csv and
+// profile.csv (data/cases/xinjiang-2021) and the 2020 CNY rate of data/reference/fx (6.9042 CNY per USD,
+// Federal Reserve H.10 annual average).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_runner.h"
+
+namespace tradeshock::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr double kCnyPerUsd2020 = 6.9042;
+// flows.csv, 2020, billions.
+constexpr double kTotalTradeUsd = 21.387e9;
+constexpr double kKazTradeCny = 75.826e9;
+constexpr double kUsTradeCny = 6.681e9;
+constexpr double kUsExportsCny = 4.528e9;
+
+std::string CaseDir() { return RepoPath("data/cases/xinjiang-2021").string(); }
+
+TEST(ScenarioCliTest, SeedCaseJsonByHand) {
+  const CliRun run = RunCli({"scenario", CaseDir(), "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const nlohmann::json json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["base_period"], "2020");
+  EXPECT_EQ(json["currency"], "USD");
+  EXPECT_FALSE(json.contains("claims"));  // the claims command checks them
+
+  // At risk: all exports to the US in 2020, 4.528 bn CNY / 6.9042 = 0.655833 bn USD; of total trade
+  // 0.655833 / 21.387 = 3.0665%.
+  const double at_risk = kUsExportsCny / kCnyPerUsd2020;
+  EXPECT_NEAR(json["exposure"]["at_risk"].get<double>(), at_risk, 1.0);
+  EXPECT_NEAR(json["exposure"]["share_of_trade"].get<double>(), at_risk / kTotalTradeUsd, 1e-12);
+  EXPECT_NEAR(at_risk / kTotalTradeUsd, 0.030665, 1e-6);
+  // No total of exports in the data (only the exports to the US): no share of exports, never a made-up one.
+  EXPECT_TRUE(json["exposure"]["share_of_exports"].is_null());
+  EXPECT_TRUE(json["product_shares"].is_null());
+  // Product values alone: 34.996 bn CNY / 6.9042 = 5.068799 bn USD.
+  EXPECT_EQ(json["product_values"]["items"][0]["product"], "CN-MECH-ELEC");
+  EXPECT_NEAR(json["product_values"]["items"][0]["value"].get<double>(), 34.996e9 / kCnyPerUsd2020, 1.0);
+
+  // Partner shares of trade: US 6.681 / 6.9042 / 21.387 = 0.045246 (the article's 4.5%);
+  // KAZ 75.826 / 6.9042 / 21.387 = 10.98259 / 21.387 = 0.513517 (about 51%).
+  const nlohmann::json& items = json["partner_shares"]["items"];
+  double us_share = -1.0;
+  for (const auto& item : items) {
+    if (item["partner"] == "USA") us_share = item["share"].get<double>();
+  }
+  EXPECT_NEAR(us_share, kUsTradeCny / kCnyPerUsd2020 / kTotalTradeUsd, 1e-12);
+  EXPECT_NEAR(us_share, 0.045246, 1e-6);
+  EXPECT_EQ(json["largest_partner"]["partner"], "KAZ");
+  EXPECT_NEAR(json["largest_partner"]["share"].get<double>(), kKazTradeCny / kCnyPerUsd2020 / kTotalTradeUsd, 1e-12);
+  EXPECT_NEAR(json["largest_partner"]["share"].get<double>(), 0.513517, 1e-6);
+  // The total's row and its source text from the source column.
+  EXPECT_THAT(json["partner_shares"]["total"]["rows"][0]["source"].get<std::string>(),
+              HasSubstr("21.387 billion U.S. dollars"));
+
+  // Nowcast. Profile 2020 from profile.csv, 2020 total trade = 21.387 x 6.9042 = 147.6601 bn CNY:
+  // C(2) = (12.95 + 7.08) / 147.6601 = 0.135649, C(8) = 88.950 / 147.6601 = 0.602397, C(5) interpolated
+  // = (C(2) + C(8)) / 2 = 0.369023. Without the ban: 90 M / 0.369023 = 243.888 M USD. With it (from 2021-07-15):
+  // June adds F x (C(6) - C(5)) = F x (4/6 - 3/6) x (C(8) - C(2)) = 243.888 x 0.077791 = 18.972 M, July keeps
+  // 14/31 of as much = 8.568 M, August-December nothing: 90 + 18.972 + 8.568 = 117.540 M USD; against 2020's
+  // 655.833 M: 117.540 / 655.833 - 1 = -82.08%.
+  const double total_trade_cny = 21.387 * kCnyPerUsd2020;
+  const double c2 = (12.95 + 7.08) / total_trade_cny;
+  const double c8 = 88.950 / total_trade_cny;
+  const double c5 = (c2 + c8) / 2.0;
+  const double without = 90e6 / c5;
+  const double month = without * (c8 - c2) / 6.0;
+  const double with = 90e6 + month + month * 14.0 / 31.0;
+  const nlohmann::json& nowcast = json["nowcast"];
+  EXPECT_NEAR(nowcast["without_policy"]["central"]["full_year"].get<double>(), without, 1.0);
+  EXPECT_NEAR(nowcast["with_policy"]["central"]["full_year"].get<double>(), with, 1.0);
+  EXPECT_NEAR(with, 117.540e6, 0.001e6);
+  EXPECT_NEAR(nowcast["with_policy"]["yoy_central"].get<double>(), with / at_risk - 1.0, 1e-9);
+  EXPECT_TRUE(nowcast["stand_in"].get<bool>());
+
+  // The one rate used, with its source.
+  ASSERT_EQ(json["rates"].size(), 1u);
+  EXPECT_EQ(json["rates"][0]["currency"], "CNY");
+  EXPECT_EQ(json["rates"][0]["period"], "2020");
+  EXPECT_EQ(json["rates"][0]["per_usd"], kCnyPerUsd2020);
+  EXPECT_THAT(json["rates"][0]["source"].get<std::string>(), HasSubstr("H.10"));
+}
+
+TEST(ScenarioCliTest, SeedCaseTable) {
+  const CliRun run = RunCli({"scenario", CaseDir()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  // 4.528 / 6.9042 = 0.6558 bn = 655.8 million USD; 3.0665% of trade.
+  EXPECT_THAT(run.out, HasSubstr("exports at risk (2020): 655.8 million USD"));
+  EXPECT_THAT(run.out, HasSubstr("share of CN-XJ's total trade: 3.07%"));
+  EXPECT_THAT(run.out, HasSubstr("share of CN-XJ's exports: not known"));
+  // KAZ: 75.826 / 6.9042 = 10,982.6 million USD, 51.4%; USA 6.681 / 6.9042 = 967.7 million, 4.5%.
+  EXPECT_THAT(run.out, HasSubstr("10,982.6  51.4%"));
+  EXPECT_THAT(run.out, HasSubstr("967.7   4.5%"));
+  EXPECT_THAT(run.out, HasSubstr("with the policies:    117.5 million USD"));
+  EXPECT_THAT(run.out, HasSubstr("CNY 2020: 6.9042 per USD"));
+  EXPECT_THAT(run.out, HasSubstr("the profile of CN-XJ's total trade stands in for that flow"));
+  // Never a product share above 100% (34.996 bn CNY of exports against 4.528 bn of "total" would be 772.9%).
+  // The product section gives values only: CN-MECH-ELEC 34.996 / 6.9042 = 5,068.8 million USD.
+  EXPECT_THAT(run.out, HasSubstr("(no total of exports in the data: values only):\n  product       million USD\n"
+                                 "  CN-MECH-ELEC      5,068.8\n"));
+  EXPECT_THAT(run.out, ::testing::Not(HasSubstr("772.9%")));
+}
+
+TEST(ScenarioCliTest, FilesWithScenarioFlagAndCsv) {
+  const CliRun run = RunCli({"scenario", RepoPath("data/cases/xinjiang-2021/flows.csv").string(),
+                             RepoPath("data/cases/xinjiang-2021/profile.csv").string(), "--scenario",
+                             RepoPath("data/cases/xinjiang-2021/scenario.toml").string(), "--format", "csv"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("section,code,value,at_risk,currency,share_of_exports,share_of_trade\n"));
+  EXPECT_THAT(run.out, HasSubstr("partner,USA,"));
+}
+
+TEST(ScenarioCliTest, FilesWithoutScenarioIsAnError) {
+  const CliRun run = RunCli({"scenario", RepoPath("data/cases/xinjiang-2021/flows.csv").string()});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.err, HasSubstr("no scenario: give --scenario FILE"));
+}
+
+TEST(ScenarioCliTest, MissingCaseFolder) {
+  const CliRun run = RunCli({"scenario", RepoPath("data/cases/no-such-case").string(), "--scenario", "x.toml"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.err, HasSubstr("no-such-case"));
+}
+
+TEST(ScenarioCliTest, OutWritesTheFile) {
+  const auto out = TempPath("tradeshock-scenario-out");
+  const CliRun run = RunCli({"scenario", CaseDir(), "--format", "json", "--out", out.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(run.out.empty());
+  const nlohmann::json json = nlohmann::json::parse(ReadWholeFile(out));
+  EXPECT_EQ(json["exporter"], "CN-XJ");
+  std::filesystem::remove(out);
+}
+
+}  // namespace
+}  // namespace tradeshock::testing

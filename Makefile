@@ -23,14 +23,7 @@ $(CLI): bootstrap FORCE
 FORCE:
 
 demo: $(CLI)
-	@echo "== Xinjiang 2020: partner shares of total trade, in US dollars at the Fed's 2020 average rate"
-	@$(CLI) indicators $(CASE)/flows.csv --reporter CN-XJ --flow trade --period 2020 --by partner --currency USD
-	@echo
-	@echo "== What the case file holds"
-	@$(CLI) inspect $(CASE)/flows.csv
-	@echo
-	@echo "== The codes the case uses"
-	@$(CLI) lookup CN-XJ KAZ EAEU CN-MECH-ELEC CN-CLOTHING CNY
+	@$(CLI) brief $(CASE) --out out/xinjiang-2021
 
 test: test-release test-asan
 
@@ -47,13 +40,13 @@ test-asan: bootstrap
 bench:
 	@scripts/bootstrap bench
 	cmake -S . -B $(BENCH_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release -DTRADESHOCK_BENCH=ON
-	cmake --build $(BENCH_DIR) -j $(JOBS)
+	cmake --build $(BENCH_DIR) -j $(JOBS) --target tradeshock_cli read_bench
 	bench/run_read_bench.sh $(BENCH_DIR)
 
 fuzz:
 	@scripts/bootstrap fuzz
 	CXX=clang++ cmake -S . -B $(FUZZ_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRADESHOCK_FUZZ=ON
-	cmake --build $(FUZZ_DIR) -j $(JOBS)
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzzers
 	fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 clean:

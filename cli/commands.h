@@ -9,5 +9,10 @@ namespace tradeshock::cli {
 void AddIndicatorsCommand(CLI::App& app);
 void AddLookupCommand(CLI::App& app);
 void AddInspectCommand(CLI::App& app);
+void AddScenarioCommand(CLI::App& app);
+void AddClaimsCommand(CLI::App& app);
+void AddBriefCommand(CLI::App& app);
+
+void AddGravityCommand(CLI::App& app);
 
 }  // namespace tradeshock::cli

@@ -15,6 +15,10 @@ int main(int argc, char** argv) {
   tradeshock::cli::AddIndicatorsCommand(app);
   tradeshock::cli::AddLookupCommand(app);
   tradeshock::cli::AddInspectCommand(app);
+  tradeshock::cli::AddScenarioCommand(app);
+  tradeshock::cli::AddClaimsCommand(app);
+  tradeshock::cli::AddBriefCommand(app);
+  tradeshock::cli::AddGravityCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {

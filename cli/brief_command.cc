@@ -1,0 +1,57 @@
+// tradeshock brief: a case folder in, brief.md, brief.html and brief.json out, and a short summary on
+// stdout. The analysis is the library's (case.h) and the rendering too (report.h).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "commands.h"
+#include "tradeshock/case.h"
+#include "tradeshock/error.h"
+#include "tradeshock/report.h"
+
+namespace tradeshock::cli {
+namespace {
+
+struct BriefFlags {
+  std::string case_dir;
+  std::string out;
+  std::string currency = "USD";
+};
+
+void Run(const BriefFlags& flags) {
+  namespace fs = std::filesystem;
+  const Reference& reference = Reference::Default();
+  const Case loaded = LoadCase(flags.case_dir, reference);
+  CaseAnalysisOptions options;
+  options.currency = flags.currency;
+  const CaseAnalysis analysis = AnalyseCase(loaded, reference, options);
+  fs::path out_dir = flags.out;
+  if (out_dir.empty()) {
+    // out/<case folder name>/, also for "data/cases/xinjiang-2021/" with its trailing slash.
+    const fs::path case_path = fs::path(flags.case_dir).lexically_normal();
+    const std::string name =
+        case_path.filename().empty() ? case_path.parent_path().filename().string() : case_path.filename().string();
+    out_dir = fs::path("out") / name;
+  }
+  const BriefPaths paths = WriteBrief(analysis, loaded.table, reference, out_dir);
+  fmt::print("{}\n", BriefSummary(analysis, reference));
+  fmt::print("  brief.md    {}\n  brief.html  {}\n  brief.json  {}\n", paths.markdown.string(), paths.html.string(),
+             paths.json.string());
+}
+
+}  // namespace
+
+void AddBriefCommand(CLI::App& app) {
+  auto flags = std::make_shared<BriefFlags>();
+  CLI::App* command = app.add_subcommand(
+      "brief", "write a case's brief: brief.md, a self-contained brief.html with charts, and brief.json");
+  command->add_option("CASE_DIR", flags->case_dir, "case folder: data files (*.csv), scenario.toml, claims.toml")
+      ->required();
+  command->add_option("--out", flags->out, "output folder (default: out/<case folder name>)");
+  command->add_option("--currency", flags->currency, "currency of every value (ISO 4217; default USD)");
+  command->callback([flags] { Run(*flags); });
+}
+
+}  // namespace tradeshock::cli

@@ -1,0 +1,38 @@
+// The brief: a case's analysis (case.h) rendered for people — Markdown, a self-contained HTML page with
+// inline SVG charts — and for machines (JSON with provenance). Every number is taken from the
+// CaseAnalysis; nothing is typed in. Format and contents: docs/FORMATS.md, "The brief".
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "tradeshock/case.h"
+#include "tradeshock/reference.h"
+#include "tradeshock/trade_table.h"
+
+namespace tradeshock {
+
+// Written into brief.json's "generated_by" header.
+inline constexpr char kTradeshockVersion[] = "0.1.0";
+
+struct BriefPaths {
+  std::filesystem::path markdown;  // brief.md
+  std::filesystem::path html;      // brief.html
+  std::filesystem::path json;      // brief.json
+};
+
+// The three forms as strings (the writer below saves them).
+std::string RenderBriefMarkdown(const CaseAnalysis& analysis, const Reference& reference);
+std::string RenderBriefHtml(const CaseAnalysis& analysis, const Reference& reference);
+std::string RenderBriefJson(const CaseAnalysis& analysis, const TradeTable& table);
+
+// Writes brief.md, brief.html and brief.json into out_dir (created when missing): all three or none —
+// each is rendered first, written to a temporary file, and only then are the three renamed into place.
+// Throws Error naming the path that could not be written.
+BriefPaths WriteBrief(const CaseAnalysis& analysis, const TradeTable& table, const Reference& reference,
+                      const std::filesystem::path& out_dir);
+
+// A short plain-text summary for a terminal (5-8 lines): the key numbers and the claims counts.
+std::string BriefSummary(const CaseAnalysis& analysis, const Reference& reference);
+
+}  // namespace tradeshock

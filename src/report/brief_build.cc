@@ -1,0 +1,524 @@
+// Builds the brief's blocks from a CaseAnalysis: every number is read from the analysis and formatted
+// here; nothing is typed in.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <set>
+#include <string>
+
+#include "report/brief_model.h"
+#include "report/svg.h"
+
+namespace tradeshock::brief {
+namespace {
+
+constexpr std::size_t kMaxBars = 10;
+constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+// A unit for chart axes: values divided by `divisor`, named "billion USD".
+struct MoneyScale {
+  double divisor = 1.0;
+  std::string unit;
+};
+MoneyScale ScaleFor(double largest, const std::string& currency) {
+  largest = std::abs(largest);
+  if (largest >= 1e9) return {1e9, "billion " + currency};
+  if (largest >= 1e6) return {1e6, "million " + currency};
+  if (largest >= 1e3) return {1e3, "thousand " + currency};
+  return {1.0, currency};
+}
+
+std::string EconomyName(const Reference& reference, const std::string& code) {
+  const Economy* economy = reference.FindEconomy(code);
+  return economy == nullptr || economy->name.empty() ? code : economy->name;
+}
+
+Block Heading(std::string text, int level = 2) {
+  Block block;
+  block.kind = Block::Kind::kHeading;
+  block.level = level;
+  block.text = std::move(text);
+  return block;
+}
+Block Paragraph(std::string text) {
+  Block block;
+  block.kind = Block::Kind::kParagraph;
+  block.text = std::move(text);
+  return block;
+}
+Block List(std::vector<std::string> items) {
+  Block block;
+  block.kind = Block::Kind::kList;
+  block.items = std::move(items);
+  return block;
+}
+Block TableBlock(Table table) {
+  Block block;
+  block.kind = Block::Kind::kTable;
+  block.table = std::move(table);
+  return block;
+}
+
+// The imposing partners of the scenario (USA, or a group's code), in order of first appearance.
+std::vector<std::string> ImposingPartners(const CaseAnalysis& analysis) {
+  std::vector<std::string> partners;
+  for (const PolicyExposure& policy : analysis.exposure.policies) {
+    if (std::find(partners.begin(), partners.end(), policy.policy.imposed_by) == partners.end()) {
+      partners.push_back(policy.policy.imposed_by);
+    }
+  }
+  return partners;
+}
+
+// Share of `partner` (or its members) in the partner shares; nullopt when none of them is itemised.
+std::optional<std::pair<double, double>> PartnerShare(const CaseAnalysis& analysis, const Reference& reference,
+                                                      const std::string& partner) {
+  const std::vector<std::string> members = reference.Members(partner);
+  double value = 0.0;
+  double share = 0.0;
+  bool found = false;
+  for (const ShareItem& item : analysis.partner_shares.items) {
+    if (std::find(members.begin(), members.end(), item.partner) != members.end()) {
+      value += item.value;
+      share += item.share;
+      found = true;
+    }
+  }
+  if (!found) return std::nullopt;
+  return std::make_pair(value, share);
+}
+
+Block ShareChart(const std::string& id, const std::string& title, const std::string& axis_title,
+                 const ShareResult& shares, const std::vector<std::string>& labels, const std::string& item_header) {
+  svg::BarChart chart;
+  chart.id = id;
+  chart.title = title;
+  chart.axis_title = axis_title;
+  Table table{{item_header, "value", "share"}, {false, true, true}, {}};
+  std::size_t shown = 0;
+  double rest_value = 0.0;
+  double rest_share = 0.0;
+  std::size_t rest_count = 0;
+  for (std::size_t i = 0; i < shares.items.size(); ++i) {
+    const ShareItem& item = shares.items[i];
+    table.rows.push_back({labels[i], Money(item.value, shares.currency), Percent(item.share)});
+    if (shown < kMaxBars) {
+      chart.bars.push_back({labels[i], item.share * 100.0, Percent(item.share)});
+      ++shown;
+    } else {
+      rest_value += item.value;
+      rest_share += item.share;
+      ++rest_count;
+    }
+  }
+  if (rest_count > 0) {
+    chart.bars.push_back({fmt::format("{} more", rest_count), rest_share * 100.0, Percent(rest_share)});
+  }
+  (void)rest_value;
+  if (shares.rest) {
+    chart.bars.push_back({"Not itemised", shares.rest->share * 100.0, Percent(shares.rest->share)});
+    table.rows.push_back({"Not itemised (total minus items)", Money(shares.rest->value, shares.currency),
+                          Percent(shares.rest->share)});
+  }
+  table.rows.push_back({"Total", Money(shares.total.value, shares.currency), Percent(1.0)});
+  Block block;
+  block.kind = Block::Kind::kChart;
+  block.text = title;
+  block.svg = svg::RenderBarChart(chart);
+  block.table = std::move(table);
+  if (shares.coverage < 1.0 - 1e-9) {
+    block.note = fmt::format("The itemised {}s cover {} of the total ({} of {}); the rest is not itemised in the data.",
+                             item_header, Percent(shares.coverage), Money(shares.itemised, shares.currency),
+                             Money(shares.total.value, shares.currency));
+  }
+  return block;
+}
+
+Block AtRiskChart(const std::string& id, const std::string& title, const std::vector<ExposureItem>& items,
+                  const std::vector<std::string>& labels, const std::string& currency, const std::string& item_header) {
+  double largest = 0.0;
+  for (const ExposureItem& item : items) largest = std::max(largest, item.at_risk);
+  const MoneyScale scale = ScaleFor(largest, currency);
+  svg::BarChart chart;
+  chart.id = id;
+  chart.title = title;
+  chart.axis_title = "value at risk, " + scale.unit;
+  Table table{{item_header, "exports", "covered", "at risk", "share of exports", "share of trade"},
+              {false, true, true, true, true, true},
+              {}};
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ExposureItem& item = items[i];
+    if (chart.bars.size() < kMaxBars) {
+      chart.bars.push_back({labels[i], item.at_risk / scale.divisor, Money(item.at_risk, currency)});
+    }
+    table.rows.push_back({labels[i], Money(item.value, currency), Money(item.covered, currency),
+                          Money(item.at_risk, currency), Percent(item.share_of_exports, 2),
+                          Percent(item.share_of_trade, 2)});
+  }
+  Block block;
+  block.kind = Block::Kind::kChart;
+  block.text = title;
+  block.svg = svg::RenderBarChart(chart);
+  block.table = std::move(table);
+  return block;
+}
+
+// Position of a day on the chart's month axis: 0 = 1 January, 12 = 31 December's end.
+double MonthPosition(const Date& date) {
+  return (date.month - 1) + static_cast<double>(date.day - 1) / Date::DaysInMonth(date.year, date.month);
+}
+
+std::vector<svg::Point> CumulativePoints(const NowcastPath& path, int from_month, double divisor) {
+  std::vector<svg::Point> points;
+  for (int m = from_month; m <= 12; ++m) {
+    points.push_back({static_cast<double>(m), m == 0 ? 0.0 : path.cumulative[m - 1] / divisor});
+  }
+  return points;
+}
+
+Block NowcastChart(const CaseAnalysis& analysis, const NowcastResult& nowcast, const Reference& reference) {
+  const bool has_policy = !nowcast.applied_policies.empty();
+  const double largest = std::max(nowcast.without_policy.high.full_year, nowcast.with_policy.high.full_year);
+  const MoneyScale scale = ScaleFor(largest, nowcast.currency);
+  const int observed = nowcast.months_observed;
+  svg::LineChart chart;
+  chart.id = "chart-nowcast";
+  chart.title = fmt::format("{}: {} {}, cumulative, observed and projected",
+                            EconomyName(reference, nowcast.target.reporter), FlowWord(nowcast.target.flow),
+                            nowcast.year);
+  chart.x_title = fmt::format("{}, month (running total at each month's end)", nowcast.year);
+  chart.y_title = "cumulative value, " + scale.unit;
+  for (int m = 1; m <= 12; ++m) chart.x_ticks.push_back({m - 0.5, kMonths[m - 1]});
+  const std::string grey = "#7f7f7f";
+  const std::string blue = "#1f5f99";
+  chart.bands.push_back({has_policy ? "range without the policy" : "range",
+                         CumulativePoints(nowcast.without_policy.low, observed, scale.divisor),
+                         CumulativePoints(nowcast.without_policy.high, observed, scale.divisor),
+                         has_policy ? grey : blue});
+  if (has_policy) {
+    chart.bands.push_back({"range with the policy", CumulativePoints(nowcast.with_policy.low, observed, scale.divisor),
+                           CumulativePoints(nowcast.with_policy.high, observed, scale.divisor), blue});
+  }
+  std::vector<svg::Point> observed_points;
+  for (int m = 0; m <= observed; ++m) {
+    observed_points.push_back(
+        {static_cast<double>(m), m == 0 ? 0.0 : nowcast.without_policy.central.cumulative[m - 1] / scale.divisor});
+  }
+  // The data give the year-to-date total only; the months inside it follow the seasonal profile.
+  chart.series.push_back({fmt::format("observed Jan\u2013{} (spread by the profile)", kMonths[observed - 1]),
+                          observed_points, "#1a1a1a", false});
+  chart.series.push_back({has_policy ? "projected without the policy" : "projected",
+                          CumulativePoints(nowcast.without_policy.central, observed, scale.divisor),
+                          has_policy ? grey : blue, true});
+  if (has_policy) {
+    chart.series.push_back({"projected with the policy",
+                            CumulativePoints(nowcast.with_policy.central, observed, scale.divisor), blue, true});
+  }
+  for (const PolicyExposure& policy : analysis.exposure.policies) {
+    if (policy.policy.from.year != nowcast.year) continue;
+    chart.markers.push_back({MonthPosition(policy.policy.from),
+                             fmt::format("{} from {}", policy.policy.name, policy.policy.from.ToString())});
+  }
+  Table table{{"month", "observed", "without policy", "with policy", "low", "high"},
+              {false, true, true, true, true, true},
+              {}};
+  for (int m = 1; m <= 12; ++m) {
+    table.rows.push_back(
+        {kMonths[m - 1], m <= observed ? Money(nowcast.without_policy.central.cumulative[m - 1], nowcast.currency) : "",
+         Money(nowcast.without_policy.central.cumulative[m - 1], nowcast.currency),
+         Money(nowcast.with_policy.central.cumulative[m - 1], nowcast.currency),
+         Money(nowcast.with_policy.low.cumulative[m - 1], nowcast.currency),
+         Money(nowcast.with_policy.high.cumulative[m - 1], nowcast.currency)});
+  }
+  Block block;
+  block.kind = Block::Kind::kChart;
+  block.text = chart.title;
+  block.svg = svg::RenderLineChart(chart);
+  block.table = std::move(table);
+  block.note = "Running totals from January. Low and high follow the earliest- and latest-peaking seasonal profiles "
+               "of the profile years; months before the year-to-date end are the observed total spread by the profile.";
+  return block;
+}
+
+std::string ClaimDifference(const ClaimResult& result) {
+  if (result.status != ClaimStatus::kContradicted || !result.computed) return "";
+  const double value = *result.computed;
+  double off = 0.0;
+  if (value < result.interval.low) off = result.interval.low - value;
+  if (value > result.interval.high) off = value - result.interval.high;
+  const bool percent = result.metric == ClaimMetric::kShare || result.metric == ClaimMetric::kGrowth ||
+                       result.metric == ClaimMetric::kProjectedGrowth;
+  if (percent) return fmt::format("{:.1f} percentage points", off * 100.0);
+  if (result.metric == ClaimMetric::kValue || result.metric == ClaimMetric::kProjectedValue) {
+    return Money(off, result.used.currency);
+  }
+  return fmt::format("{:g}", off);
+}
+
+std::string StatusWord(ClaimStatus status) {
+  switch (status) {
+    case ClaimStatus::kSupported: return "supported";
+    case ClaimStatus::kContradicted: return "contradicted";
+    case ClaimStatus::kNotCheckable: return "not checkable";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string FlowWord(Flow flow) {
+  switch (flow) {
+    case Flow::kExports: return "exports";
+    case Flow::kImports: return "imports";
+    default: return "total trade";
+  }
+}
+
+Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference) {
+  Document document;
+  const std::string& currency = analysis.currency;
+  const std::string exporter = EconomyName(reference, analysis.exporter);
+  const std::string period = analysis.base_period.ToString();
+  document.title = analysis.title;
+  document.subtitle = fmt::format("{}: what is at stake, what this year may look like, and whether the quoted "
+                                  "figures hold. Values in {}; base period {}.",
+                                  EconomyLabel(reference, analysis.exporter), currency, period);
+  auto& blocks = document.blocks;
+  if (!analysis.description.empty()) blocks.push_back(Paragraph(analysis.description));
+
+  // Key numbers.
+  Block key;
+  key.kind = Block::Kind::kKeyNumbers;
+  const ValueResult& trade_total = analysis.partner_shares.total;
+  key.key_numbers.push_back({fmt::format("Total trade, {}", period), Money(trade_total.value, trade_total.currency),
+                             fmt::format("{}'s exports plus imports", exporter)});
+  for (const std::string& partner : ImposingPartners(analysis)) {
+    if (const auto share = PartnerShare(analysis, reference, partner)) {
+      key.key_numbers.push_back({fmt::format("{} share of trade", EconomyName(reference, partner)),
+                                 Percent(share->second),
+                                 fmt::format("{} of {} in {}", Money(share->first, analysis.partner_shares.currency),
+                                             Money(trade_total.value, trade_total.currency), period)});
+    }
+  }
+  const Dependence& largest = analysis.largest_partner;
+  key.key_numbers.push_back({fmt::format("Largest partner: {}", EconomyName(reference, largest.partner)),
+                             Percent(largest.share),
+                             fmt::format("{} of total trade", Money(largest.value, largest.currency))});
+  const Concentration& hhi = analysis.partner_concentration;
+  key.key_numbers.push_back(
+      {"Partner concentration (HHI)", fmt::format("{}{:.3f}", hhi.lower_bound ? "\u2265 " : "", hhi.hhi),
+       fmt::format("{} partners itemised, covering {} of trade{}", hhi.item_count, Percent(hhi.coverage),
+                   hhi.lower_bound ? fmt::format("; at most {:.3f} if the rest were one partner", hhi.hhi_upper) : "")});
+  const ExposureResult& exposure = analysis.exposure;
+  {
+    std::string detail;
+    if (exposure.share_of_exports) detail += fmt::format("{} of exports", Percent(*exposure.share_of_exports));
+    if (exposure.share_of_trade) {
+      detail += fmt::format("{}{} of total trade", detail.empty() ? "" : ", ", Percent(*exposure.share_of_trade));
+    }
+    key.key_numbers.push_back({fmt::format("Exports at risk, {}", exposure.period.ToString()),
+                               Money(exposure.at_risk, exposure.currency), detail});
+  }
+  for (const PolicyExposure& policy : exposure.policies) {
+    if (!policy.year_earlier) continue;
+    key.key_numbers.push_back({"Banned flow a year earlier", Money(policy.year_earlier->value, policy.year_earlier->currency),
+                               policy.year_earlier->selection.Describe()});
+  }
+  if (analysis.nowcast) {
+    const NowcastResult& nowcast = *analysis.nowcast;
+    const NowcastEstimate& estimate = nowcast.with_policy;
+    std::string detail = fmt::format("range {} to {}", Money(estimate.low.full_year, nowcast.currency),
+                                     Money(estimate.high.full_year, nowcast.currency));
+    if (estimate.yoy_central) detail += fmt::format("; {} on {}", SignedPercent(*estimate.yoy_central), nowcast.year - 1);
+    const std::string partner =
+        nowcast.target.partner == kWorld ? std::string() : " to " + EconomyName(reference, nowcast.target.partner);
+    key.key_numbers.push_back({fmt::format("Nowcast {}: {}{}", nowcast.year, FlowWord(nowcast.target.flow), partner),
+                               Money(estimate.central.full_year, nowcast.currency), detail});
+  }
+  if (analysis.claims) {
+    const ClaimsReport& claims = *analysis.claims;
+    key.key_numbers.push_back({"Claims checked", fmt::format("{}", claims.results.size()),
+                               fmt::format("{} supported, {} contradicted, {} not checkable", claims.supported,
+                                           claims.contradicted, claims.not_checkable)});
+    for (const ClaimInconsistency& inconsistency : claims.inconsistencies) {
+      std::string ids;
+      for (const std::string& id : inconsistency.claim_ids) ids += (ids.empty() ? "" : " + ") + id;
+      key.key_numbers.push_back({"Claims that cannot all hold", ids, inconsistency.explanation});
+    }
+  }
+  blocks.push_back(Heading("Key numbers"));
+  blocks.push_back(std::move(key));
+
+  // Trade partners.
+  blocks.push_back(Heading("Trade partners"));
+  {
+    std::vector<std::string> labels;
+    for (const ShareItem& item : analysis.partner_shares.items) labels.push_back(EconomyName(reference, item.partner));
+    blocks.push_back(ShareChart("chart-partner-shares",
+                                fmt::format("{}: partner shares of total trade, {}", exporter, period),
+                                "share of total trade, %", analysis.partner_shares, labels, "partner"));
+  }
+  if (analysis.product_shares) {
+    blocks.push_back(Heading("What it exports"));
+    std::vector<std::string> labels;
+    for (const ShareItem& item : analysis.product_shares->items) labels.push_back(ProductLabel(reference, item.product));
+    blocks.push_back(ShareChart("chart-product-shares", fmt::format("{}: exports by product, {}", exporter, period),
+                                "share of exports, %", *analysis.product_shares, labels, "product"));
+  }
+
+  // Exposure.
+  blocks.push_back(Heading("Exports at risk"));
+  {
+    std::vector<std::string> items;
+    for (const PolicyExposure& policy : exposure.policies) {
+      const Policy& p = policy.policy;
+      std::string products;
+      for (const std::string& product : p.products) {
+        products += (products.empty() ? "" : ", ") + ProductLabel(reference, product);
+      }
+      std::string line = fmt::format(
+          "{}: {} by {} on {}, {}, from {}, stopping {} of the covered flow. Covered in {}: {}; at risk: {}.", p.name,
+          p.kind == PolicyKind::kBan ? "ban" : fmt::format("tariff of {}", Percent(p.rate)),
+          EconomyLabel(reference, p.imposed_by), EconomyLabel(reference, p.on), products, p.from.ToString(),
+          Percent(p.share_stopped, 0), exposure.period.ToString(), Money(policy.covered, exposure.currency),
+          Money(policy.at_risk, exposure.currency));
+      if (policy.year_earlier) {
+        line += fmt::format(" A year earlier ({}): {}.", policy.year_earlier->selection.period.ToString(),
+                            Money(policy.year_earlier->value, policy.year_earlier->currency));
+      }
+      items.push_back(line);
+    }
+    blocks.push_back(List(items));
+  }
+  if (!exposure.by_partner.empty()) {
+    std::vector<std::string> labels;
+    for (const ExposureItem& item : exposure.by_partner) labels.push_back(EconomyName(reference, item.code));
+    blocks.push_back(AtRiskChart("chart-risk-partner", fmt::format("Exports at risk by partner, {}", exposure.period.ToString()),
+                                 exposure.by_partner, labels, exposure.currency, "partner"));
+  }
+  if (!exposure.by_product.empty()) {
+    std::vector<std::string> labels;
+    for (const ExposureItem& item : exposure.by_product) labels.push_back(ProductLabel(reference, item.code));
+    blocks.push_back(AtRiskChart("chart-risk-product", fmt::format("Exports at risk by product, {}", exposure.period.ToString()),
+                                 exposure.by_product, labels, exposure.currency, "product"));
+  }
+  if (!exposure.concentration.empty()) {
+    Table table{{"flow", "HHI before", "HHI after", "largest partner before", "largest partner after"},
+                {false, true, true, false, false},
+                {}};
+    for (const ConcentrationChange& change : exposure.concentration) {
+      const auto top = [&](const std::vector<PartnerRank>& ranks) {
+        return ranks.empty() ? std::string("–")
+                             : fmt::format("{} ({})", EconomyName(reference, ranks.front().partner),
+                                           Percent(ranks.front().share));
+      };
+      table.rows.push_back({FlowWord(change.flow), fmt::format("{:.3f}", change.before.hhi),
+                            fmt::format("{:.3f}", change.after.hhi), top(change.largest_before),
+                            top(change.largest_after)});
+    }
+    blocks.push_back(Paragraph("Partner concentration before and after the stopped trade is removed:"));
+    blocks.push_back(TableBlock(std::move(table)));
+  }
+  if (!exposure.notes.empty()) blocks.push_back(List(exposure.notes));
+
+  // Nowcast.
+  if (analysis.nowcast) {
+    const NowcastResult& nowcast = *analysis.nowcast;
+    blocks.push_back(Heading(fmt::format("Nowcast: {} in {}", nowcast.target.Describe(), nowcast.year)));
+    std::string text = fmt::format("Observed {}: {}.", nowcast.ytd.selection.period.ToString(),
+                                   Money(nowcast.ytd.value, nowcast.ytd.currency));
+    if (nowcast.last_year) {
+      text += fmt::format(" Last year's actual ({}): {}.", nowcast.last_year->selection.period.ToString(),
+                          Money(nowcast.last_year->value, nowcast.last_year->currency));
+    }
+    blocks.push_back(Paragraph(text));
+    Table table{{"estimate", "central", "low", "high", "change on last year (central)"},
+                {false, true, true, true, true},
+                {}};
+    const auto row = [&](const std::string& name, const NowcastEstimate& estimate) {
+      table.rows.push_back({name, Money(estimate.central.full_year, nowcast.currency),
+                            Money(estimate.low.full_year, nowcast.currency),
+                            Money(estimate.high.full_year, nowcast.currency),
+                            estimate.yoy_central ? SignedPercent(*estimate.yoy_central) : "–"});
+    };
+    row("without the policy", nowcast.without_policy);
+    if (!nowcast.applied_policies.empty()) {
+      std::string names;
+      for (const std::string& name : nowcast.applied_policies) names += (names.empty() ? "" : ", ") + name;
+      row("with the policy (" + names + ")", nowcast.with_policy);
+    }
+    blocks.push_back(TableBlock(std::move(table)));
+    blocks.push_back(NowcastChart(analysis, nowcast, reference));
+    blocks.push_back(Heading("Assumptions", 3));
+    std::vector<std::string> assumptions;
+    // The nowcast states the stand-in profile among its own assumptions; it is not repeated here.
+    for (const std::string& assumption : nowcast.assumptions) assumptions.push_back(assumption);
+    std::string years;
+    for (const ProfileYear& year : nowcast.profile_years) {
+      years += fmt::format("{}{} ({})", years.empty() ? "" : "; ", year.year, year.from);
+    }
+    if (!years.empty()) assumptions.push_back("Profile years: " + years + ".");
+    blocks.push_back(List(assumptions));
+  }
+
+  // Claims.
+  if (analysis.claims) {
+    const ClaimsReport& claims = *analysis.claims;
+    blocks.push_back(Heading("Claims"));
+    blocks.push_back(Paragraph(fmt::format("{} claims checked: {} supported, {} contradicted, {} not checkable.",
+                                           claims.results.size(), claims.supported, claims.contradicted,
+                                           claims.not_checkable)));
+    Table table{{"claim", "status", "stated", "computed", "off by", "reading"}, {false, false, true, true, true, false}, {}};
+    std::vector<std::string> details;
+    for (const ClaimResult& result : claims.results) {
+      table.rows.push_back({fmt::format("\u201c{}\u201d", result.text), StatusWord(result.status), result.stated,
+                            result.computed ? FormatClaimQuantity(result.metric, *result.computed, result.used.currency)
+                                            : "–",
+                            ClaimDifference(result), result.used.label});
+      std::string detail = fmt::format("{} ({}): {}", result.id, StatusWord(result.status), result.message);
+      for (const std::string& note : result.notes) detail += " " + note;
+      details.push_back(detail);
+    }
+    blocks.push_back(TableBlock(std::move(table)));
+    if (!claims.inconsistencies.empty()) {
+      blocks.push_back(Heading("Claims that cannot all hold", 3));
+      std::vector<std::string> items;
+      for (const ClaimInconsistency& inconsistency : claims.inconsistencies) {
+        std::string ids;
+        for (const std::string& id : inconsistency.claim_ids) ids += (ids.empty() ? "" : ", ") + id;
+        items.push_back(fmt::format("{}: {}", ids, inconsistency.explanation));
+      }
+      blocks.push_back(List(items));
+    }
+    blocks.push_back(Heading("How each claim was checked", 3));
+    blocks.push_back(List(details));
+  }
+
+  // Rates, notes, provenance.
+  blocks.push_back(Heading("Exchange rates used"));
+  if (analysis.rates.empty()) {
+    blocks.push_back(Paragraph("No conversion was needed."));
+  } else {
+    Table table{{"currency", "period", "per US dollar", "source"}, {false, false, true, false}, {}};
+    for (const RateUsed& rate : analysis.rates) {
+      table.rows.push_back({rate.currency, rate.period.ToString(), fmt::format("{:.4f}", rate.per_usd), rate.source});
+    }
+    blocks.push_back(TableBlock(std::move(table)));
+  }
+  if (!analysis.notes.empty()) {
+    blocks.push_back(Heading("Notes"));
+    blocks.push_back(List(analysis.notes));
+  }
+  blocks.push_back(Heading("Provenance"));
+  std::vector<std::string> inputs;
+  for (const std::string& file : analysis.input_files) inputs.push_back(file);
+  blocks.push_back(Paragraph("Computed by tradeshock from these input files; brief.json lists the table rows and "
+                             "rates behind every number."));
+  blocks.push_back(List(inputs));
+  return document;
+}
+
+}  // namespace tradeshock::brief

@@ -1,0 +1,255 @@
+// The brief writers on a hand-built CaseAnalysis (no analysis code involved): formatted numbers in the
+// Markdown, one self-contained HTML file, JSON with provenance, and all-or-nothing writing.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "reference/reference_fixture.h"
+#include "tradeshock/error.h"
+#include "tradeshock/report.h"
+
+namespace tradeshock {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+ValueResult Value(const std::string& partner, Flow flow, double value, const Period& period) {
+  ValueResult result;
+  result.selection.reporter = "CN-XJ";
+  result.selection.partner = partner;
+  result.selection.flow = flow;
+  result.selection.period = period;
+  result.value = value;
+  result.currency = "USD";
+  return result;
+}
+
+// A small case: trade 100 billion USD in 2020 with KAZ 51, USA 4.5, RUS 20 (itemised 75.5).
+CaseAnalysis HandBuiltAnalysis() {
+  CaseAnalysis analysis;
+  analysis.title = "Ban <test> & brief";
+  analysis.description = "A hand-built case.";
+  analysis.input_files = {"case/flows.csv", "case/scenario.toml"};
+  analysis.exporter = "CN-XJ";
+  analysis.currency = "USD";
+  analysis.base_period = Period::Year(2020);
+  ShareResult& shares = analysis.partner_shares;
+  shares.total = Value("WLD", Flow::kTrade, 100e9, Period::Year(2020));
+  shares.currency = "USD";
+  shares.items = {{"KAZ", "", 51e9, 0.51, {}, false}, {"RUS", "", 20e9, 0.20, {}, false},
+                  {"USA", "", 4.5e9, 0.045, {}, false}};
+  shares.itemised = 75.5e9;
+  shares.coverage = 0.755;
+  shares.rest = ShareItem{"", "", 24.5e9, 0.245, {}, true};
+  // HHI = 0.51^2 + 0.2^2 + 0.045^2 = 0.2601 + 0.04 + 0.002025 = 0.302125.
+  analysis.partner_concentration = {3, 0.302125, 0.302125 + 0.245 * 0.245, 0.0, 0.755, true};
+  analysis.largest_partner = {"KAZ", 51e9, 100e9, 0.51, "USD"};
+  ExposureResult& exposure = analysis.exposure;
+  exposure.exporter = "CN-XJ";
+  exposure.period = Period::Year(2020);
+  exposure.currency = "USD";
+  exposure.exports_total = Value("WLD", Flow::kExports, 60e9, Period::Year(2020));
+  exposure.trade_total = shares.total;
+  exposure.at_risk = 3e9;             // exports to the USA
+  exposure.share_of_exports = 0.05;   // 3 / 60
+  exposure.share_of_trade = 0.03;     // 3 / 100
+  PolicyExposure policy;
+  policy.policy.name = "US ban";
+  policy.policy.imposed_by = "USA";
+  policy.policy.on = "CN-XJ";
+  policy.policy.products = {"TOTAL"};
+  policy.policy.from = Date{2021, 7, 15};
+  policy.covered = 3e9;
+  policy.at_risk = 3e9;
+  policy.year_earlier = Value("USA", Flow::kExports, 3e9, Period::Year(2020));
+  exposure.policies = {policy};
+  exposure.by_partner = {{"USA", 3e9, 3e9, 3e9, 0.05, 0.03}};
+  exposure.year_earlier_value = 3e9;
+  NowcastResult nowcast;
+  nowcast.target = Value("USA", Flow::kExports, 0, Period::Range(2021, 1, 2021, 5)).selection;
+  nowcast.profile = Value("WLD", Flow::kTrade, 0, Period::Year(2020)).selection;
+  nowcast.stand_in = true;
+  nowcast.currency = "USD";
+  nowcast.ytd = Value("USA", Flow::kExports, 1.2e9, Period::Range(2021, 1, 2021, 5));
+  nowcast.year = 2021;
+  nowcast.months_observed = 5;
+  // Uniform profile: 1.2 billion in 5 months -> 0.24 billion a month, 2.88 billion a year without the
+  // policy; with a stop from 15 July: January-June 6 x 0.24 = 1.44, July keeps 14/31 of 0.24 =
+  // 0.108387..., August-December nothing: 1.548387 billion.
+  for (int m = 0; m < 12; ++m) {
+    nowcast.without_policy.central.monthly[m] = 0.24e9;
+    nowcast.without_policy.central.cumulative[m] = 0.24e9 * (m + 1);
+    nowcast.with_policy.central.monthly[m] = m < 6 ? 0.24e9 : m == 6 ? 0.24e9 * 14 / 31 : 0;
+    nowcast.with_policy.central.cumulative[m] =
+        m < 6 ? 0.24e9 * (m + 1) : 1.44e9 + 0.24e9 * 14 / 31;
+  }
+  nowcast.without_policy.central.full_year = 2.88e9;
+  nowcast.with_policy.central.full_year = 1.44e9 + 0.24e9 * 14 / 31;
+  nowcast.without_policy.low = nowcast.without_policy.high = nowcast.without_policy.central;
+  nowcast.with_policy.low = nowcast.with_policy.high = nowcast.with_policy.central;
+  nowcast.with_policy.yoy_central = nowcast.with_policy.central.full_year / 3e9 - 1;  // 1.548387/3 - 1 = -48.4%
+  nowcast.applied_policies = {"US ban"};
+  nowcast.last_year = Value("USA", Flow::kExports, 3e9, Period::Year(2020));
+  nowcast.assumptions = {"uniform profile C(m) = m/12: stated for the test",
+                         "the seasonal profile of the total trade stands in for the US exports"};
+  analysis.nowcast = nowcast;
+  ClaimsReport claims;
+  ClaimResult claim;
+  claim.id = "us-share";
+  claim.text = "the US accounted for 4.5% of trade";
+  claim.metric = ClaimMetric::kShare;
+  claim.stated = "4.5%";
+  claim.interval = {0.0445, 0.0455, false, false};
+  claim.status = ClaimStatus::kSupported;
+  claim.computed = 0.045;
+  claim.message = "computed 4.50%, within 4.45-4.55%";
+  claim.used.label = "flow trade, currency USD";
+  claim.used.currency = "USD";
+  ClaimResult projection = claim;
+  projection.id = "us-2021";
+  projection.text = "exports to the US will not exceed 300 million US dollars";
+  projection.metric = ClaimMetric::kProjectedValue;
+  projection.stated = "300 million USD";
+  projection.interval = {-1e300, 3e8, true, false};
+  projection.status = ClaimStatus::kContradicted;
+  projection.computed = 1.548387e9;
+  projection.message = "computed 1.55 billion USD, above 300 million";
+  claims.results = {claim, projection};
+  claims.supported = 1;
+  claims.contradicted = 1;
+  claims.inconsistencies = {{{"us-2021", "us-drop"}, "300 million is a drop of 90%, not 70%"}};
+  analysis.claims = claims;
+  analysis.rates = {{"CNY", Period::Year(2020), 6.9042, "Federal Reserve H.10 annual average, 2020"}};
+  analysis.notes = {"the profile of total trade stands in for the US flow"};
+  return analysis;
+}
+
+const Reference& Ref() { return testing::RepoReference(); }
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+fs::path FreshDir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("tradeshock_brief_test_" + name);
+  fs::remove_all(dir);
+  return dir;
+}
+
+TEST(BriefMarkdownTest, ShowsTheFormattedNumbers) {
+  const std::string md = RenderBriefMarkdown(HandBuiltAnalysis(), Ref());
+  EXPECT_THAT(md, HasSubstr("# Ban <test> & brief"));
+  EXPECT_THAT(md, HasSubstr("100.00 billion USD"));  // total trade
+  EXPECT_THAT(md, HasSubstr("| 4.5% |"));            // US share 4.5 / 100
+  EXPECT_THAT(md, HasSubstr("| 51.0% |"));           // Kazakhstan 51 / 100
+  EXPECT_THAT(md, HasSubstr("\u2265 0.302"));        // HHI 0.302125, a lower bound (75.5% itemised)
+  EXPECT_THAT(md, HasSubstr("3.00 billion USD"));    // at risk
+  EXPECT_THAT(md, HasSubstr("5.0% of exports"));     // 3 / 60
+  EXPECT_THAT(md, HasSubstr("3.0% of total trade"));  // 3 / 100
+  EXPECT_THAT(md, HasSubstr("1.55 billion USD"));    // nowcast with the policy, 1.548387
+  EXPECT_THAT(md, HasSubstr("2.88 billion USD"));    // without
+  EXPECT_THAT(md, HasSubstr("\u221248.4%"));         // 1.548387 / 3 - 1
+  EXPECT_THAT(md, HasSubstr("the seasonal profile of the total trade stands in for the US exports"));  // every assumption
+  EXPECT_THAT(md, HasSubstr("uniform profile C(m) = m/12: stated for the test"));
+  EXPECT_THAT(md, HasSubstr("contradicted"));
+  // Off by: 1.548387 billion - 300 million = 1.248387 billion.
+  EXPECT_THAT(md, HasSubstr("1.25 billion USD"));
+  EXPECT_THAT(md, HasSubstr("300 million is a drop of 90%, not 70%"));
+  EXPECT_THAT(md, HasSubstr("| CNY | 2020 | 6.9042 | Federal Reserve H.10 annual average, 2020 |"));
+  EXPECT_THAT(md, HasSubstr("- case/flows.csv"));
+  EXPECT_THAT(md, HasSubstr("24.5%"));  // the not itemised rest
+}
+
+TEST(BriefHtmlTest, IsOneSelfContainedFileWithEveryChart) {
+  const std::string html = RenderBriefHtml(HandBuiltAnalysis(), Ref());
+  EXPECT_THAT(html, HasSubstr("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                              "style-src 'unsafe-inline'; img-src data:\">"));
+  EXPECT_THAT(html, Not(HasSubstr("http://")));
+  EXPECT_THAT(html, Not(HasSubstr("https://")));
+  EXPECT_THAT(html, Not(HasSubstr("src=")));
+  EXPECT_THAT(html, Not(HasSubstr("href=")));
+  EXPECT_THAT(html, Not(HasSubstr("<script")));
+  EXPECT_THAT(html, Not(HasSubstr("<link")));
+  EXPECT_THAT(html, HasSubstr("<title>Ban &lt;test&gt; &amp; brief</title>"));
+  for (const char* id : {"chart-partner-shares", "chart-risk-partner", "chart-nowcast"}) {
+    EXPECT_THAT(html, HasSubstr(std::string("<svg id=\"") + id + "\"")) << id;
+  }
+  EXPECT_THAT(html, HasSubstr("<td class=\"num\">51.0%</td>"));
+}
+
+TEST(BriefJsonTest, ParsesAndNamesItsInputs) {
+  const CaseAnalysis analysis = HandBuiltAnalysis();
+  const TradeTable table;
+  const nlohmann::json json = nlohmann::json::parse(RenderBriefJson(analysis, table));
+  EXPECT_EQ(json["generated_by"]["program"], "tradeshock");
+  EXPECT_EQ(json["generated_by"]["version"], kTradeshockVersion);
+  EXPECT_EQ(json["generated_by"]["inputs"], nlohmann::json({"case/flows.csv", "case/scenario.toml"}));
+}
+
+TEST(WriteBriefTest, WritesTheThreeFiles) {
+  const fs::path dir = FreshDir("ok");
+  const TradeTable table;
+  const BriefPaths paths = WriteBrief(HandBuiltAnalysis(), table, Ref(), dir / "nested");
+  EXPECT_EQ(paths.html, dir / "nested" / "brief.html");
+  EXPECT_THAT(ReadFile(paths.markdown), HasSubstr("100.00 billion USD"));
+  EXPECT_THAT(ReadFile(paths.html), HasSubstr("</html>"));
+  EXPECT_NO_THROW(nlohmann::json::parse(ReadFile(paths.json)));
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir / "nested")) ++files;
+  EXPECT_EQ(files, 3u);  // no temporary left over
+  fs::remove_all(dir);
+}
+
+TEST(WriteBriefTest, AnOutDirThatIsAFileWritesNothing) {
+  const fs::path dir = FreshDir("file");
+  fs::create_directories(dir);
+  { std::ofstream(dir / "out") << "a file"; }
+  const TradeTable table;
+  try {
+    WriteBrief(HandBuiltAnalysis(), table, Ref(), dir / "out");
+    FAIL() << "expected an Error";
+  } catch (const Error& error) {
+    EXPECT_THAT(error.what(), HasSubstr((dir / "out").string()));
+  }
+  EXPECT_EQ(ReadFile(dir / "out"), "a file");
+  fs::remove_all(dir);
+}
+
+TEST(WriteBriefTest, OneUnwritableTargetLeavesNoneOfTheThree) {
+  // brief.html is a directory, so it cannot be replaced; brief.md and brief.json must not appear either,
+  // and no temporary file may stay behind.
+  const fs::path dir = FreshDir("blocked");
+  fs::create_directories(dir / "brief.html");
+  const TradeTable table;
+  try {
+    WriteBrief(HandBuiltAnalysis(), table, Ref(), dir);
+    FAIL() << "expected an Error";
+  } catch (const Error& error) {
+    EXPECT_THAT(error.what(), HasSubstr("brief.html"));
+  }
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+  EXPECT_THAT(names, ::testing::ElementsAre("brief.html"));
+  fs::remove_all(dir);
+}
+
+TEST(BriefSummaryTest, HasTheKeyNumbersInAFewLines) {
+  const std::string summary = BriefSummary(HandBuiltAnalysis(), Ref());
+  EXPECT_THAT(summary, HasSubstr("51.0%"));
+  EXPECT_THAT(summary, HasSubstr("1 supported, 1 contradicted, 0 not checkable"));
+  const auto lines = std::count(summary.begin(), summary.end(), '\n');
+  EXPECT_GE(lines, 5);
+  EXPECT_LE(lines, 10);
+}
+
+}  // namespace
+}  // namespace tradeshock

@@ -1,0 +1,92 @@
+// General equilibrium on one-sector structural gravity with exact hat algebra (Yotov, Piermartini,
+// Monteiro & Larch 2016, ch. 2; Baier, Yotov & Zylkin 2019 / Stata ge_gravity). Equations and the
+// stopping rules are in docs/METHODS.md, "General equilibrium".
+#pragma once
+
+#include <Eigen/Dense>
+#include <string>
+#include <vector>
+
+namespace tradeshock::ge {
+
+// flows(i, j) = sales of exporter i to importer j, including the internal flows on the diagonal.
+struct Baseline {
+  std::vector<std::string> economies;
+  Eigen::MatrixXd flows;
+};
+
+// One row of a long table; BuildBaseline turns a complete square set of them into a Baseline.
+struct FlowRow {
+  std::string exporter;
+  std::string importer;
+  double value = 0.0;
+};
+
+// Throws Error when the rows are not a complete square (a pair missing or repeated, an exporter that
+// never imports), a value is negative or not finite, or an internal flow is zero.
+Baseline BuildBaseline(const std::vector<FlowRow>& rows);
+
+// Same checks on a ready matrix.
+void ValidateBaseline(const Baseline& baseline);
+
+enum class Imbalance {
+  kMultiplicative,  // E_j = phi_j * Y_j with phi_j fixed (the book's and ge_gravity's default)
+  kAdditive,        // E_j = Y_j + D_j with D_j fixed in units of the numeraire
+};
+
+enum class StoppingRule {
+  kLogFlows,    // ge_gravity: max |change in log flows| between iterations < tolerance
+  kBookPrices,  // Yotov et al. (2016): sd and max of the change in factory-gate prices < tolerance
+                // (the book uses 0.01; reproduces its early stop only approximately, see ge.md)
+};
+
+struct Options {
+  double theta = 4.0;                // trade elasticity theta = sigma - 1 (> 0)
+  std::string reference;             // economy whose inward MR is fixed at 1; empty = the first
+  Imbalance imbalance = Imbalance::kMultiplicative;
+  StoppingRule stopping_rule = StoppingRule::kLogFlows;
+  double tolerance = 1e-8;
+  int max_iterations = 100000;
+};
+
+struct SolveInfo {
+  int iterations = 0;
+  double final_change = 0.0;  // last value of the stopping criterion
+  bool converged = false;
+  double damping = 1.0;       // 1 = plain fixed point; < 1 after the stall fallback engaged
+};
+
+// Changes are (new - old) / old * 100. Exports exclude the internal flow.
+struct EconomyResult {
+  std::string economy;
+  double exports_change_cdl_pct = 0.0;
+  double exports_change_full_pct = 0.0;
+  double price_change_full_pct = 0.0;
+  double inward_mr_change_full_pct = 0.0;
+  double outward_mr_change_full_pct = 0.0;
+  double real_gdp_change_full_pct = 0.0;
+  double welfare_change_pct = 0.0;  // real expenditure E_j / P_j (= real GDP under multiplicative)
+};
+
+struct Result {
+  std::vector<EconomyResult> economies;
+  SolveInfo conditional;
+  SolveInfo full;
+  Eigen::MatrixXd flows_conditional;
+  Eigen::MatrixXd flows_full;
+};
+
+// cost_change(i, j) multiplies the flow i -> j at given prices and resistances: exp(beta * delta
+// policy) for a coefficient, 0 for a ban, 1 for no change. Must be >= 0 and finite.
+Result Simulate(const Baseline& baseline, const Eigen::MatrixXd& cost_change, const Options& options);
+
+// exp(beta * delta(i, j)).
+Eigen::MatrixXd CostChangeFromCoefficient(double beta, const Eigen::MatrixXd& policy_change);
+
+// The fitted flows of a PPML with exporter and importer fixed effects whose other coefficients are
+// given: X_ij = exp(log_cost(i, j)) * exp(a_i + b_j) with the fixed effects set so that fitted row and
+// column sums equal the observed ones (the PPML first-order conditions for the fixed effects).
+// Lets a published coefficient vector be used without re-estimating. Returns flows and solve info.
+Baseline FitBaseline(const Baseline& observed, const Eigen::MatrixXd& log_cost, SolveInfo* info = nullptr);
+
+}  // namespace tradeshock::ge

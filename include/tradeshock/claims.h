@@ -1,11 +1,11 @@
 // Numeric claims about a case (a news article's figures) and a checker that tests them against the data.
 //
-// A claims file (TOML, docs/formats/claims.md) lists [[claim]] tables: the quoted sentence, a metric and its
+// A claims file (TOML, docs/FORMATS.md, "Claims files") lists [[claim]] tables: the quoted sentence, a metric and its
 // arguments, a comparison and the stated figure written as the journalist wrote it ("4.5%", "300 million
 // USD"). CheckClaims computes each metric with the indicators library (indicators.h) and answers supported,
 // contradicted (with the computed value and by how much) or not checkable (naming what is missing), tries the
 // readings a careful reader would try when a claim is ambiguous, and reports claims that cannot all hold
-// together. How checking works: docs/methods/claims.md. Results are plain structs; the library never prints.
+// together. How checking works: docs/METHODS.md, "Checking claims". Results are plain structs; the library never prints.
 #pragma once
 
 #include <cstddef>

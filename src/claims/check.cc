@@ -1,5 +1,5 @@
 // The claims checker: each claim's metric from the indicators library, under each reading, against the
-// interval its statement allows. Method: docs/methods/claims.md.
+// interval its statement allows. Method: docs/METHODS.md, "Checking claims".
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Reads a claims file (TOML, docs/formats/claims.md) into Claim structs, with located errors.
+// Reads a claims file (TOML, docs/FORMATS.md, "Claims files") into Claim structs, with located errors.
 #include <fmt/format.h>
 #include <toml++/toml.h>
 

@@ -85,10 +85,13 @@ struct FitOptions {
   double fe_tolerance = 1e-10;        // final inner (alternating projections) tolerance
   int max_fe_iterations = 100000;
   bool drop_singletons = true;
-  // Iterative rectifier (Poisson). Off by default: it flags non-separated zeros on real panels (open issue);
-  // the all-zero fixed-effect group check always runs.
+  // Iterative rectifier (Poisson; docs/METHODS.md). Off by default in the library because on large panels it
+  // costs several fits (6x the fit on the 1.1M-row benchmark panel); the command line turns it on. The
+  // all-zero fixed-effect group check always runs.
   bool check_separation = false;
   double collinearity_tolerance = 1e-9;
+  // Threads for partialling out the fixed effects (one column per thread); 0 = all hardware threads.
+  int threads = 0;
 };
 
 struct Coefficient {

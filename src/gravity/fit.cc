@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <numeric>
+#include <thread>
 #include <unordered_map>
 
 #include "gravity/demean.h"
@@ -53,8 +55,34 @@ Grouping EncodeGrouping(const DataFrame& data, const std::vector<std::string>& n
     std::vector<std::int32_t> codes(data.rows);
     std::int64_t levels = 0;
     if (column->numeric) {
+      // Integer codes in a range no wider than a few times the rows (the usual id columns): a table lookup
+      // instead of hashing, in order of first appearance like the hash.
+      double low = INFINITY, high = -INFINITY;
+      bool integral = true;
+      for (double value : column->values) {
+        if (std::isnan(value)) continue;
+        low = std::min(low, value);
+        high = std::max(high, value);
+        integral = integral && value == std::floor(value);
+      }
+      const double width = high - low + 1;
+      if (integral && width >= 1 && width <= 4.0 * static_cast<double>(data.rows) + 1024) {
+        std::vector<std::int32_t> table(static_cast<std::size_t>(width), -1);
+        std::int32_t count = 0;
+        for (std::size_t row = 0; row < data.rows; ++row) {
+          double value = column->values[row];
+          if (std::isnan(value)) {
+            codes[row] = -1;
+            continue;
+          }
+          std::int32_t& slot = table[static_cast<std::size_t>(value - low)];
+          if (slot < 0) slot = count++;
+          codes[row] = slot;
+        }
+        levels = count;
+      }
       std::unordered_map<double, std::int32_t> index;
-      for (std::size_t row = 0; row < data.rows; ++row) {
+      for (std::size_t row = 0; row < data.rows && levels == 0; ++row) {
         double value = column->values[row];
         if (std::isnan(value)) {
           codes[row] = -1;
@@ -63,13 +91,18 @@ Grouping EncodeGrouping(const DataFrame& data, const std::vector<std::string>& n
         auto [it, inserted] = index.try_emplace(value, static_cast<std::int32_t>(index.size()));
         codes[row] = it->second;
       }
-      levels = static_cast<std::int64_t>(index.size());
+      if (levels == 0) levels = static_cast<std::int64_t>(index.size());
     } else {
       for (std::size_t row = 0; row < data.rows; ++row) {
         std::int32_t code = column->codes[row];
         codes[row] = column->levels[code].empty() ? -1 : code;
       }
       levels = static_cast<std::int64_t>(column->levels.size());
+    }
+    if (grouping.columns.size() == 1 && column->numeric) {
+      grouping.ids = std::move(codes);
+      grouping.groups = static_cast<std::int32_t>(levels);
+      break;
     }
     // Combine with the previous columns and re-densify so ids stay int32 and small.
     std::unordered_map<std::int64_t, std::int32_t> combined;
@@ -102,14 +135,18 @@ std::string LevelLabel(const Grouping& grouping, std::size_t row) {
 FeDimension Compact(const std::vector<std::int32_t>& ids, const std::vector<std::size_t>& rows,
                     std::vector<std::size_t>* first_row = nullptr) {
   FeDimension dim;
-  std::unordered_map<std::int32_t, std::int32_t> remap;
+  std::int32_t largest = -1;
+  for (std::size_t row : rows) largest = std::max(largest, ids[row]);
+  std::vector<std::int32_t> remap(static_cast<std::size_t>(largest + 1), -1);
   dim.ids.resize(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    auto [it, inserted] = remap.try_emplace(ids[rows[i]], static_cast<std::int32_t>(remap.size()));
-    if (inserted && first_row != nullptr) first_row->push_back(rows[i]);
-    dim.ids[i] = it->second;
+    std::int32_t& slot = remap[ids[rows[i]]];
+    if (slot < 0) {
+      slot = dim.groups++;
+      if (first_row != nullptr) first_row->push_back(rows[i]);
+    }
+    dim.ids[i] = slot;
   }
-  dim.groups = static_cast<std::int32_t>(remap.size());
   return dim;
 }
 
@@ -149,75 +186,126 @@ Eigen::Map<const Eigen::MatrixXd> AsMatrix(const std::vector<double>& x, std::si
   return Eigen::Map<const Eigen::MatrixXd>(x.data(), static_cast<Eigen::Index>(n), k);
 }
 
-// Weighted least squares of u on X after demeaning (both copies), for the rectifier.
-std::vector<double> FittedValues(const Design& design, const std::vector<double>& u, const std::vector<double>& w,
-                                 Demeaner& demeaner, double tolerance) {
-  std::size_t n = design.n;
-  demeaner.SetWeights(w.data());
-  bool converged = true;
-  std::vector<double> ud = u;
-  demeaner.Demean(ud.data(), tolerance, 100000, &converged);
-  std::vector<double> xd = design.x;
-  std::vector<double> raw(design.k);
-  for (int j = 0; j < design.k; ++j) {
-    for (std::size_t i = 0; i < n; ++i) raw[j] += w[i] * xd[j * n + i] * xd[j * n + i];
-    demeaner.Demean(xd.data() + j * n, tolerance, 100000, &converged);
-  }
-  std::vector<double> fitted(n);
-  std::vector<double> residual = ud;
-  if (design.k > 0) {
-    auto x = AsMatrix(xd, n, design.k);
-    Eigen::Map<const Eigen::VectorXd> wv(w.data(), n);
-    Eigen::MatrixXd gram = x.transpose() * wv.asDiagonal() * x;
-    std::vector<int> kept = IndependentColumns(gram, raw, 1e-9);
-    if (!kept.empty()) {
-      Eigen::MatrixXd xk(n, kept.size());
-      for (std::size_t a = 0; a < kept.size(); ++a) xk.col(a) = x.col(kept[a]);
-      Eigen::Map<const Eigen::VectorXd> uv(ud.data(), n);
-      Eigen::VectorXd beta = (xk.transpose() * wv.asDiagonal() * xk).ldlt().solve(xk.transpose() * wv.asDiagonal() * uv);
-      Eigen::VectorXd r = uv - xk * beta;
-      for (std::size_t i = 0; i < n; ++i) residual[i] = r(i);
+// The rectifier's least-squares fit: u on the regressors and fixed effects, constrained to be exactly zero on
+// the y > 0 observations. Solved by the method of weighting with deferred correction (Van Loan 1985): a
+// weighted fit with weight kInteriorWeight on y > 0, then the target there is moved by the constraint
+// violation and the fit repeated until the violation is below 1e-12 of the largest |u|. The fixed-effect
+// coefficients of each refinement start from the previous ones. Returns the fitted values.
+class RectifierFit {
+ public:
+  static constexpr double kInteriorWeight = 1000.0;
+
+  explicit RectifierFit(const Design& design) : design_(design), demeaner_(&design.dims, design.n) {
+    const std::size_t n = design.n;
+    weights_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) weights_[i] = design.y[i] > 0 ? kInteriorWeight : 1.0;
+    demeaner_.SetWeights(weights_.data());
+    x_demeaned_ = design.x;
+    std::vector<double> raw(design.k, 0.0);
+    for (int j = 0; j < design.k; ++j) {
+      for (std::size_t i = 0; i < n; ++i) raw[j] += weights_[i] * design.x[j * n + i] * design.x[j * n + i];
+      bool converged = true;
+      demeaner_.Demean(x_demeaned_.data() + j * n, 1e-13, 100000, &converged);
+    }
+    if (design.k > 0) {
+      auto x = AsMatrix(x_demeaned_, n, design.k);
+      Eigen::Map<const Eigen::VectorXd> w(weights_.data(), static_cast<Eigen::Index>(n));
+      Eigen::MatrixXd gram = x.transpose() * w.asDiagonal() * x;
+      kept_ = IndependentColumns(gram, raw, 1e-9);
+      xk_.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(kept_.size()));
+      for (std::size_t a = 0; a < kept_.size(); ++a) xk_.col(a) = x.col(kept_[a]);
+      if (!kept_.empty()) solver_.compute(xk_.transpose() * w.asDiagonal() * xk_);
     }
   }
-  for (std::size_t i = 0; i < n; ++i) fitted[i] = u[i] - residual[i];
-  return fitted;
-}
+
+  std::vector<double> Fitted(const std::vector<double>& u) {
+    const std::size_t n = design_.n;
+    double scale = 0;
+    for (double value : u) scale = std::max(scale, std::abs(value));
+    std::vector<double> target = u, fitted(n, 0.0), residual(n);
+    if (scale == 0) return fitted;
+    for (int refinement = 0; refinement < 500; ++refinement) {
+      residual = target;
+      bool converged = true;
+      demeaner_.Demean(residual.data(), 1e-13, 100000, &converged, &state_);
+      if (!kept_.empty()) {
+        Eigen::Map<Eigen::VectorXd> r(residual.data(), static_cast<Eigen::Index>(n));
+        Eigen::Map<const Eigen::VectorXd> w(weights_.data(), static_cast<Eigen::Index>(n));
+        Eigen::VectorXd beta = solver_.solve(xk_.transpose() * (w.asDiagonal() * r));
+        r -= xk_ * beta;
+      }
+      double violation = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        fitted[i] = target[i] - residual[i];
+        if (design_.y[i] > 0) violation = std::max(violation, std::abs(fitted[i]));
+      }
+      if (violation <= 1e-12 * scale) break;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (design_.y[i] > 0) target[i] -= fitted[i];
+      }
+    }
+    return fitted;
+  }
+
+ private:
+  const Design& design_;
+  Demeaner demeaner_;
+  std::vector<double> weights_, x_demeaned_;
+  std::vector<int> kept_;
+  Eigen::MatrixXd xk_;
+  Eigen::LDLT<Eigen::MatrixXd> solver_;
+  internal::DemeanState state_;
+};
 
 // Correia, Guimarães & Zylkin (2021), "Verifying the existence of maximum likelihood estimates for
-// generalized linear models", section 4.2: the iterative rectifier. Regress u on X and the fixed effects
-// with a large weight on y > 0 observations; rectify the fit on the y = 0 observations; stop when the fit is
-// non-negative there. Observations with a strictly positive fit are separated. Returns their indices.
+// generalized linear models", the iterative rectifier (as in ppmlhdfe's relu check): u = 1 on y = 0;
+// repeatedly fit u by least squares on the regressors and fixed effects subject to a zero fit on y > 0
+// and replace u by max(fit, 0) on y = 0. When no fit on y = 0 is negative (beyond -0.1 delta), the
+// observations with a fit above delta are separated; fits within the band count as zero. When no residual
+// on y = 0 is negative the observations with a positive residual cannot be separated (normal equations),
+// which ends the search early. Returns the separated observations' indices.
 std::vector<std::size_t> RectifierSeparation(const Design& design) {
-  std::size_t n = design.n;
-  std::vector<double> u(n), w(n);
+  const std::size_t n = design.n;
+  std::vector<double> u(n, 0.0);
   std::size_t zeros = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    bool zero = design.y[i] == 0;
-    zeros += zero;
-    u[i] = zero ? 1.0 : 0.0;
-    w[i] = zero ? 1.0 : 1e4;  // pins the fit to 0 where y > 0
+    if (design.y[i] == 0) {
+      u[i] = 1.0;
+      ++zeros;
+    }
   }
   if (zeros == 0 || zeros == n) return {};
-  Demeaner demeaner(&design.dims, n);
-  const double zero_tolerance = 1e-5;
+  RectifierFit fit(design);
+  const double delta = 1e-6;
   for (int iteration = 0; iteration < 1000; ++iteration) {
-    std::vector<double> fitted = FittedValues(design, u, w, demeaner, 1e-12);
-    bool nonnegative = true;
+    std::vector<double> fitted = fit.Fitted(u);
+    bool any_negative = false, any_negative_residual = false;
     for (std::size_t i = 0; i < n; ++i) {
       if (design.y[i] != 0) continue;
-      if (std::abs(fitted[i]) < zero_tolerance) fitted[i] = 0;
-      if (fitted[i] < 0) nonnegative = false;
+      if (fitted[i] >= -0.1 * delta && fitted[i] <= delta) fitted[i] = 0;
+      if (fitted[i] < 0) any_negative = true;
+      if (u[i] - fitted[i] < -delta) any_negative_residual = true;
     }
-    if (nonnegative) {
+    if (!any_negative || !any_negative_residual) {
       std::vector<std::size_t> separated;
       for (std::size_t i = 0; i < n; ++i) {
-        if (design.y[i] == 0 && fitted[i] > 0) separated.push_back(i);
+        bool cleared = any_negative && u[i] - fitted[i] > delta;
+        if (design.y[i] == 0 && fitted[i] > 0 && !cleared) separated.push_back(i);
       }
       return separated;
     }
     for (std::size_t i = 0; i < n; ++i) u[i] = design.y[i] == 0 ? std::max(fitted[i], 0.0) : 0.0;
   }
   return {};
+}
+
+// The same from eta = log(mu) and precomputed y log(y), without a logarithm per observation.
+double PoissonDevianceEta(const std::vector<double>& y, const std::vector<double>& y_log_y,
+                          const std::vector<double>& eta, const std::vector<double>& mu,
+                          const std::vector<double>& w0) {
+  double deviance = 0;
+  for (std::size_t i = 0; i < y.size(); ++i) deviance += w0[i] * (y_log_y[i] - y[i] * eta[i] - (y[i] - mu[i]));
+  return 2 * deviance;
 }
 
 double PoissonDeviance(const std::vector<double>& y, const std::vector<double>& mu, const std::vector<double>& w0) {
@@ -250,8 +338,10 @@ bool NestedIn(const FeDimension& fe, const FeDimension& cluster) {
   std::vector<std::int32_t> owner(fe.groups, -1);
   for (std::size_t i = 0; i < fe.ids.size(); ++i) {
     std::int32_t& o = owner[fe.ids[i]];
-    if (o == -1) o = cluster.ids[i];
-    else if (o != cluster.ids[i]) return false;
+    if (o == -1)
+      o = cluster.ids[i];
+    else if (o != cluster.ids[i])
+      return false;
   }
   return true;
 }
@@ -355,6 +445,10 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
 
   // Iteratively: singletons and all-zero groups (Poisson), then the rectifier, until nothing changes.
   std::vector<std::size_t> rows;
+  std::vector<double> response_values(data.rows, 0.0);
+  for (std::size_t row = 0; row < data.rows; ++row) {
+    if (active[row]) response_values[row] = transformed(&response, formula.response, row);
+  }
   for (int round = 0; round < 100; ++round) {
     bool changed = true;
     while (changed && !fe_groupings.empty()) {
@@ -365,7 +459,7 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
         for (std::size_t row = 0; row < data.rows; ++row) {
           if (!active[row]) continue;
           ++count[g.ids[row]];
-          total[g.ids[row]] += transformed(&response, formula.response, row);
+          total[g.ids[row]] += response_values[row];
         }
         for (std::size_t row = 0; row < data.rows; ++row) {
           if (!active[row]) continue;
@@ -387,7 +481,8 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
     for (std::size_t row = 0; row < data.rows; ++row) {
       if (active[row]) rows.push_back(row);
     }
-    if (rows.empty()) throw Error("gravity: no observations left after dropping missing values, singletons and separated observations");
+    if (rows.empty())
+      throw Error("gravity: no observations left after dropping missing values, singletons and separated observations");
     if (!poisson || !options.check_separation) break;
     Design probe = build_design(rows);
     std::vector<std::size_t> separated = RectifierSeparation(probe);
@@ -400,9 +495,10 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
   }
   std::sort(result.separated_rows.begin(), result.separated_rows.end());
   if (result.dropped.separated_fe + result.dropped.separated_relu > 0) {
-    result.notes.push_back(fmt::format("{} observations dropped as separated ({} by fixed effects, {} by the rectifier)",
-                                       result.dropped.separated_fe + result.dropped.separated_relu,
-                                       result.dropped.separated_fe, result.dropped.separated_relu));
+    result.notes.push_back(
+        fmt::format("{} observations dropped as separated ({} by fixed effects, {} by the rectifier)",
+                    result.dropped.separated_fe + result.dropped.separated_relu, result.dropped.separated_fe,
+                    result.dropped.separated_relu));
   }
 
   Design design = build_design(rows);
@@ -411,7 +507,7 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
   Demeaner demeaner(&design.dims, n);
 
   // IRLS (one weighted least-squares pass for OLS).
-  std::vector<double> mu(n), eta(n), working_weights(n), z(n), z_demeaned(n), z_fixed(n, 0.0);
+  std::vector<double> mu(n), eta(n), working_weights(n), z(n), z_demeaned(n);
   std::vector<double> x_demeaned = design.x;
   double mean_y = 0, total_weight = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -421,7 +517,7 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
   mean_y /= total_weight;
   if (poisson) {
     for (std::size_t i = 0; i < n; ++i) {
-      mu[i] = 0.5 * (design.y[i] + mean_y);
+      mu[i] = design.y[i] + 0.1;  // glm's starting means (poisson()$initialize)
       eta[i] = std::log(mu[i]);
     }
   }
@@ -434,17 +530,29 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
   double deviance = poisson ? PoissonDeviance(design.y, mu, design.prior_weights) : 0;
   double inner_tolerance = poisson ? std::max(options.fe_tolerance, 1e-4) : options.fe_tolerance;
   bool inner_ok = true;
+  // Fixed-effect coefficients of z (slot 0) and of each regressor (slot 1 + j), carried from one IRLS
+  // iteration to the next as starting points: late iterations then need only a few sweeps.
+  std::vector<internal::DemeanState> states(design.k + 1);
+  const int threads =
+      options.threads > 0 ? options.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   auto demean_all = [&](double tolerance) {
-    bool converged = true;
-    demeaner.Demean(z_demeaned.data(), tolerance, options.max_fe_iterations, &converged);
-    inner_ok = inner_ok && converged;
-    for (int a = 0; a < static_cast<int>(kept.size()); ++a) {
-      demeaner.Demean(x_demeaned.data() + kept[a] * n, tolerance, options.max_fe_iterations, &converged);
-      inner_ok = inner_ok && converged;
+    std::copy(z.begin(), z.end(), z_demeaned.begin());
+    std::vector<double*> columns{z_demeaned.data()};
+    std::vector<internal::DemeanState> slots{std::move(states[0])};
+    for (int j : kept) {
+      std::copy(design.x.begin() + j * n, design.x.begin() + (j + 1) * n, x_demeaned.begin() + j * n);
+      columns.push_back(x_demeaned.data() + j * n);
+      slots.push_back(std::move(states[j + 1]));
     }
+    internal::DemeanStats stats =
+        demeaner.DemeanColumns(columns, &slots, tolerance, options.max_fe_iterations, threads);
+    inner_ok = inner_ok && stats.converged;
+    states[0] = std::move(slots[0]);
+    for (std::size_t a = 0; a < kept.size(); ++a) states[kept[a] + 1] = std::move(slots[a + 1]);
   };
   for (int j = 0; j < design.k; ++j) kept.push_back(j);
-  std::vector<double> eta_new(n);
+  std::vector<double> eta_new(n), eta_try(n), mu_new(n), y_log_y(n, 0.0);
+  for (std::size_t i = 0; i < n; ++i) y_log_y[i] = design.y[i] > 0 ? design.y[i] * std::log(design.y[i]) : 0.0;
   for (int iteration = 1; iteration <= (poisson ? options.max_iterations : 1); ++iteration) {
     result.iterations = iteration;
     for (std::size_t i = 0; i < n; ++i) {
@@ -455,18 +563,17 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
         working_weights[i] = design.prior_weights[i];
         z[i] = design.y[i] - design.offset[i];
       }
-      z_demeaned[i] = z[i] - z_fixed[i];  // warm start: remove the previous fixed-effect part
     }
     demeaner.SetWeights(working_weights.data());
     demean_all(inner_tolerance);
-    for (std::size_t i = 0; i < n; ++i) z_fixed[i] = z[i] - z_demeaned[i];
-    Eigen::Map<const Eigen::VectorXd> w(working_weights.data(), n);
     if (iteration == 1 && design.k > 0) {
+      Eigen::Map<const Eigen::VectorXd> w(working_weights.data(), n);
       Eigen::MatrixXd all = AsMatrix(x_demeaned, n, design.k);
       Eigen::MatrixXd gram = all.transpose() * w.asDiagonal() * all;
       std::vector<double> weighted_raw(design.k, 0.0);
       for (int j = 0; j < design.k; ++j) {
-        for (std::size_t i = 0; i < n; ++i) weighted_raw[j] += working_weights[i] * design.x[j * n + i] * design.x[j * n + i];
+        for (std::size_t i = 0; i < n; ++i)
+          weighted_raw[j] += working_weights[i] * design.x[j * n + i] * design.x[j * n + i];
       }
       kept = IndependentColumns(gram, weighted_raw, options.collinearity_tolerance);
       for (int j = 0, a = 0; j < design.k; ++j) {
@@ -474,44 +581,61 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
           ++a;
         } else {
           result.collinear.push_back(design.names[j]);
-          result.notes.push_back(fmt::format("regressor {} dropped: collinear with the other regressors and fixed effects", design.names[j]));
+          result.notes.push_back(fmt::format(
+              "regressor {} dropped: collinear with the other regressors and fixed effects", design.names[j]));
         }
       }
     }
+    // Weighted least squares of demeaned z on the demeaned regressors, from the k x k normal equations
+    // (no n x k copies); the residual is kept in z_demeaned.
     const Eigen::Index kk = static_cast<Eigen::Index>(kept.size());
-    Eigen::MatrixXd xk(n, kk);
-    for (Eigen::Index a = 0; a < kk; ++a) xk.col(a) = Eigen::Map<const Eigen::VectorXd>(x_demeaned.data() + kept[a] * n, n);
-    Eigen::Map<const Eigen::VectorXd> zd(z_demeaned.data(), n);
-    Eigen::VectorXd residual = zd;
     if (kk > 0) {
-      Eigen::MatrixXd wx = w.asDiagonal() * xk;
-      beta = (xk.transpose() * wx).ldlt().solve(wx.transpose() * zd);
-      residual -= xk * beta;
+      Eigen::MatrixXd gram(kk, kk);
+      Eigen::VectorXd rhs(kk);
+      for (Eigen::Index a = 0; a < kk; ++a) {
+        const double* xa = x_demeaned.data() + kept[a] * n;
+        for (Eigen::Index b = 0; b <= a; ++b) {
+          const double* xb = x_demeaned.data() + kept[b] * n;
+          double sum = 0;
+          for (std::size_t i = 0; i < n; ++i) sum += working_weights[i] * xa[i] * xb[i];
+          gram(a, b) = gram(b, a) = sum;
+        }
+        double sum = 0;
+        for (std::size_t i = 0; i < n; ++i) sum += working_weights[i] * xa[i] * z_demeaned[i];
+        rhs(a) = sum;
+      }
+      beta = gram.ldlt().solve(rhs);
+      for (Eigen::Index a = 0; a < kk; ++a) {
+        const double* xa = x_demeaned.data() + kept[a] * n;
+        const double coefficient = beta(a);
+        for (std::size_t i = 0; i < n; ++i) z_demeaned[i] -= coefficient * xa[i];
+      }
     } else {
       beta.resize(0);
     }
+    const std::vector<double>& residual = z_demeaned;
     if (!poisson) {
       for (std::size_t i = 0; i < n; ++i) {
-        eta[i] = z[i] - residual(i) + design.offset[i];
+        eta[i] = z[i] - residual[i] + design.offset[i];
         mu[i] = eta[i];
       }
       result.converged = inner_ok;
       break;
     }
-    for (std::size_t i = 0; i < n; ++i) eta_new[i] = z[i] - residual(i) + design.offset[i];
+    for (std::size_t i = 0; i < n; ++i) eta_new[i] = z[i] - residual[i] + design.offset[i];
     // Step halving when the deviance is not finite or grows (glm's safeguard); divergence if it stays so.
     double new_deviance = 0;
     double step = 1.0;
-    std::vector<double> mu_new(n);
     for (int halving = 0; halving < 30; ++halving) {
       bool finite = true;
       for (std::size_t i = 0; i < n; ++i) {
-        double e = eta[i] + step * (eta_new[i] - eta[i]);
-        mu_new[i] = std::exp(e);
-        if (!std::isfinite(mu_new[i]) || mu_new[i] <= 0) finite = false;
+        eta_try[i] = eta[i] + step * (eta_new[i] - eta[i]);
+        mu_new[i] = std::exp(eta_try[i]);
+        finite = finite && std::isfinite(mu_new[i]) && mu_new[i] > 0;
       }
-      new_deviance = finite ? PoissonDeviance(design.y, mu_new, design.prior_weights) : INFINITY;
-      if (std::isfinite(new_deviance) && new_deviance <= deviance * (1 + 1e-10) + 1e-10) break;
+      new_deviance = finite ? PoissonDevianceEta(design.y, y_log_y, eta_try, mu_new, design.prior_weights) : INFINITY;
+      // The starting means are not a fit of the model, so the first step need not lower the deviance.
+      if (std::isfinite(new_deviance) && (iteration == 1 || new_deviance <= deviance * (1 + 1e-10) + 1e-10)) break;
       step *= 0.5;
     }
     if (!std::isfinite(new_deviance)) {
@@ -520,19 +644,20 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
           "or rescale the regressors",
           iteration));
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      eta[i] = eta[i] + step * (eta_new[i] - eta[i]);
-      mu[i] = mu_new[i];
-    }
+    eta.swap(eta_try);
+    mu.swap(mu_new);
     double change = std::abs(new_deviance - deviance) / (0.1 + std::abs(new_deviance));
     deviance = new_deviance;
     result.last_change = change;
     bool at_final_tolerance = inner_tolerance <= options.fe_tolerance;
-    if (change < options.tolerance && at_final_tolerance) {
+    // A halved step moves little by construction: only a full step's small change counts as convergence.
+    if (change < options.tolerance && at_final_tolerance && step == 1.0) {
       result.converged = inner_ok;
       break;
     }
-    inner_tolerance = std::max(options.fe_tolerance, std::min(inner_tolerance, 0.1 * change));
+    // Adaptive inner tolerance: loose while the deviance moves a lot, 1e-3 of its relative change after,
+    // so the iteration that meets the deviance rule is usually already at the final inner tolerance.
+    inner_tolerance = std::max(options.fe_tolerance, std::min(inner_tolerance, 1e-3 * change));
     if (change < options.tolerance) inner_tolerance = options.fe_tolerance;
   }
   if (!result.converged && poisson) {
@@ -545,14 +670,21 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
   for (std::size_t i = 0; i < n; ++i) working_weights[i] = design.prior_weights[i] * (poisson ? mu[i] : 1.0);
   if (poisson && kk > 0) {
     demeaner.SetWeights(working_weights.data());
-    bool converged = true;
-    for (int j : kept) demeaner.Demean(x_demeaned.data() + j * n, options.fe_tolerance, options.max_fe_iterations, &converged);
+    std::vector<double*> columns;
+    std::vector<internal::DemeanState> slots;
+    for (int j : kept) {
+      std::copy(design.x.begin() + j * n, design.x.begin() + (j + 1) * n, x_demeaned.begin() + j * n);
+      columns.push_back(x_demeaned.data() + j * n);
+      slots.push_back(std::move(states[j + 1]));
+    }
+    demeaner.DemeanColumns(columns, &slots, options.fe_tolerance, options.max_fe_iterations, threads);
   }
   Eigen::MatrixXd xk(n, kk);
-  for (Eigen::Index a = 0; a < kk; ++a) xk.col(a) = Eigen::Map<const Eigen::VectorXd>(x_demeaned.data() + kept[a] * n, n);
+  for (Eigen::Index a = 0; a < kk; ++a)
+    xk.col(a) = Eigen::Map<const Eigen::VectorXd>(x_demeaned.data() + kept[a] * n, n);
   Eigen::Map<const Eigen::VectorXd> w(working_weights.data(), n);
-  Eigen::MatrixXd bread = kk > 0 ? Eigen::MatrixXd((xk.transpose() * w.asDiagonal() * xk).inverse())
-                                 : Eigen::MatrixXd(0, 0);
+  Eigen::MatrixXd bread =
+      kk > 0 ? Eigen::MatrixXd((xk.transpose() * w.asDiagonal() * xk).inverse()) : Eigen::MatrixXd(0, 0);
 
   // Fit statistics.
   std::vector<double> response_residual(n);
@@ -606,7 +738,9 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
     if (options.vcov == VcovType::kIid) {
       double scale = 1;
       if (!poisson) {
-        scale = ssc == SmallSample::kStata ? rss / (nn - k_total) : ssc == SmallSample::kFixest ? rss / (nn - 1) : rss / nn;
+        scale = ssc == SmallSample::kStata    ? rss / (nn - k_total)
+                : ssc == SmallSample::kFixest ? rss / (nn - 1)
+                                              : rss / nn;
       }
       if (ssc == SmallSample::kFixest) scale *= (nn - 1) / (nn - k_total);
       vcov = bread * scale;
@@ -626,8 +760,10 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
         for (const FeDimension& dim : design.dims) {
           bool nested = false;
           for (const FeDimension& c : clusters) nested = nested || NestedIn(dim, c);
-          if (nested) any_nested = true;
-          else counted += dim.groups;
+          if (nested)
+            any_nested = true;
+          else
+            counted += dim.groups;
         }
         // Keep the exact count when nothing is nested; otherwise the non-nested groups less one per extra
         // dimension (a nested dimension already absorbs the constant).
@@ -638,12 +774,15 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
         result.cluster_counts.push_back(static_cast<std::size_t>(c.groups));
         g_min = std::min(g_min, static_cast<std::size_t>(c.groups));
       }
+      const double k_stata_cluster = static_cast<double>(kk) + (design.dims.empty() ? 0.0 : 1.0);
       auto factor = [&](std::size_t g) {
         double gd = static_cast<double>(g);
         if (ssc == SmallSample::kNone) return 1.0;
         double f = gd / (gd - 1);
         if (ssc == SmallSample::kFixest) f *= (nn - 1) / (nn - k_nested);
-        if (ssc == SmallSample::kStata && !poisson) f *= (nn - 1) / (nn - k_total);
+        // Stata convention for OLS with absorbed fixed effects and clusters (book Table 1 col. 3): the absorbed
+        // coefficients are not counted, K = regressors + the constant they absorb.
+        if (ssc == SmallSample::kStata && !poisson) f *= (nn - 1) / (nn - k_stata_cluster);
         return f;
       };
       auto g_of = [&](std::size_t own) { return ssc == SmallSample::kFixest ? g_min : own; };
@@ -684,29 +823,13 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
       for (Eigen::Index a = 0; a < kk; ++a) xb += design.x[kept[a] * n + i] * beta(a);
       remainder[i] = eta[i] - design.offset[i] - xb;
     }
-    std::vector<std::vector<double>> alpha;
-    std::vector<std::vector<double>> counts;
-    for (const FeDimension& dim : design.dims) {
-      alpha.emplace_back(dim.groups, 0.0);
-      std::vector<double> c(dim.groups, 0.0);
-      for (std::int32_t id : dim.ids) c[id] += 1;
-      counts.push_back(std::move(c));
-    }
-    for (int sweep = 0; sweep < 100000; ++sweep) {
-      double largest = 0;
-      for (std::size_t d = 0; d < design.dims.size(); ++d) {
-        std::vector<double> means(design.dims[d].groups, 0.0);
-        const auto& ids = design.dims[d].ids;
-        for (std::size_t i = 0; i < n; ++i) means[ids[i]] += remainder[i];
-        for (std::int32_t g = 0; g < design.dims[d].groups; ++g) {
-          means[g] /= counts[d][g];
-          alpha[d][g] += means[g];
-          largest = std::max(largest, std::abs(means[g]));
-        }
-        for (std::size_t i = 0; i < n; ++i) remainder[i] -= means[ids[i]];
-      }
-      if (largest < 1e-13 || design.dims.size() == 1) break;
-    }
+    // Unit weights: the remainder lies in the span of the fixed effects, so any weighting gives the same
+    // coefficients; the accelerated projections solve for them.
+    std::vector<double> ones(n, 1.0);
+    demeaner.SetWeights(ones.data());
+    bool converged = true;
+    std::vector<std::vector<double>> alpha =
+        demeaner.Coefficients(remainder.data(), 1e-13, options.max_fe_iterations, &converged);
     for (std::size_t d = 1; d < design.dims.size(); ++d) {
       double shift = alpha[d][0];
       for (double& a : alpha[d]) a -= shift;
@@ -717,7 +840,8 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
       Compact(fe_groupings[d].ids, rows, &first_rows);
       FixedEffectValues values;
       values.name = fe_groupings[d].name;
-      for (std::size_t g = 0; g < first_rows.size(); ++g) values.levels.push_back(LevelLabel(fe_groupings[d], first_rows[g]));
+      for (std::size_t g = 0; g < first_rows.size(); ++g)
+        values.levels.push_back(LevelLabel(fe_groupings[d], first_rows[g]));
       values.values = std::move(alpha[d]);
       result.fixed_effects.push_back(std::move(values));
     }

@@ -24,7 +24,7 @@ TEST(GlmTest, CoefficientsAndDispersionMatchR) {
   FitOptions options;
   options.vcov = VcovType::kIid;
   options.small_sample = SmallSample::kNone;
-  options.check_separation = false;  // KNOWN ISSUE: rectifier false positive on one zero row (open)
+  options.check_separation = true;
   FitResult r = Fit(Small(), SmallFormula(), options);
   ASSERT_TRUE(r.converged);
   ASSERT_EQ(r.coefficients.size(), 3u);
@@ -47,7 +47,7 @@ TEST(GlmTest, ClusteredSandwichMatchesFullDummyDesign) {
   options.vcov = VcovType::kCluster;
   options.cluster = {"pair_id"};
   options.small_sample = SmallSample::kNone;
-  options.check_separation = false;  // KNOWN ISSUE: rectifier false positive on one zero row (open)
+  options.check_separation = true;
   FitResult r = Fit(Small(), SmallFormula(), options);
   EXPECT_NEAR(r.coefficients[0].std_error, 0.164453624817559, 1e-7);
   EXPECT_NEAR(r.coefficients[1].std_error, 0.203320193509784, 1e-7);
@@ -58,7 +58,7 @@ TEST(GlmTest, ClusteredSandwichMatchesFullDummyDesign) {
 // a_importer-year), and they are normalised so the first importer-year level is 0.
 TEST(GlmTest, FixedEffectsReproduceFittedValues) {
   FitOptions options;
-  options.check_separation = false;
+  options.check_separation = true;
   FitResult r = Fit(Small(), SmallFormula(), options);
   ASSERT_EQ(r.fixed_effects.size(), 2u);
   EXPECT_EQ(r.fixed_effects[1].values[0], 0.0);
@@ -78,12 +78,114 @@ TEST(GlmTest, FixedEffectsReproduceFittedValues) {
   };
   for (std::size_t row = 0; row < d.rows; row += 7) {
     std::string y = std::to_string(static_cast<int>(year->values[row]));
-    double eta = r.coefficients[0].estimate * std::log(dist->values[row]) + r.coefficients[1].estimate * cntg->values[row] +
-                 r.coefficients[2].estimate * rta->values[row] +
+    double eta = r.coefficients[0].estimate * std::log(dist->values[row]) +
+                 r.coefficients[1].estimate * cntg->values[row] + r.coefficients[2].estimate * rta->values[row] +
                  level(r.fixed_effects[0], exporter->levels[exporter->codes[row]] + "^" + y) +
                  level(r.fixed_effects[1], importer->levels[importer->codes[row]] + "^" + y);
     EXPECT_NEAR(std::exp(eta), r.fitted[row], 1e-8 * r.fitted[row]) << "row " << row;
   }
+}
+
+}  // namespace
+}  // namespace tradeshock::gravity
+
+namespace tradeshock::gravity {
+namespace {
+
+// The 50 x 50 x 5 synthetic panel of the benchmark (tests/data/gravity/gravity_50x50x5.csv.gz, written by
+// the shared generator gen_gravity.py with its default seed; see the README there) against R 4.2.2 glm with
+// dummy fixed effects, the call recorded in tests/data/gravity/README.md:
+//   glm(flow ~ rta + ldist + factor(exp_year) + factor(imp_year), family = quasipoisson)  (default epsilon
+//   1e-8; converged in 6 iterations): rta 0.402965512010203, ldist -1.017067353410773, unscaled SEs
+//   0.00793869537802223, 0.00264097642868323, deviance 26986.70565897, 12500 observations.
+TEST(GlmTest, SyntheticPanelMatchesR) {
+  DataFrame d = ReadDataFrame(std::string(TRADESHOCK_SOURCE_DIR) + "/tests/data/gravity/gravity_50x50x5.csv.gz");
+  FitOptions options;
+  options.vcov = VcovType::kIid;
+  options.small_sample = SmallSample::kNone;
+  FitResult r = Fit(d, ParseFormula("flow ~ rta + ldist | exp_year + imp_year"), options);
+  ASSERT_TRUE(r.converged);
+  ASSERT_EQ(r.coefficients.size(), 2u);
+  EXPECT_EQ(r.observations, 12500u);
+  EXPECT_NEAR(r.coefficients[0].estimate, 0.402965512010203, 1e-6);
+  EXPECT_NEAR(r.coefficients[1].estimate, -1.017067353410773, 1e-6);
+  EXPECT_NEAR(r.coefficients[0].std_error, 0.00793869537802223, 1e-8);
+  EXPECT_NEAR(r.coefficients[1].std_error, 0.00264097642868323, 1e-8);
+  EXPECT_NEAR(r.deviance, 26986.70565897, 1e-6 * 26986.7);
+}
+
+// Same panel with pair fixed effects. R 4.2.2, after dropping the 691 pairs with no trade in any year (their
+// dummies go to -Inf; every PPML tool drops them):
+//   d <- d[ave(d$flow, d$pair, FUN = sum) > 0, ]
+//   m <- glm(flow ~ rta + factor(exp_year) + factor(imp_year) + factor(pair), family = quasipoisson, data = d)
+//   (default epsilon; 6 iterations, 301 s CPU): rta 0.51067492086296, unscaled SE 0.0224498719535005,
+//   deviance 7198.75981454937, 9045 observations.
+TEST(GlmTest, SyntheticPanelPairEffectsMatchesR) {
+  DataFrame d = ReadDataFrame(std::string(TRADESHOCK_SOURCE_DIR) + "/tests/data/gravity/gravity_50x50x5.csv.gz");
+  FitOptions options;
+  options.vcov = VcovType::kIid;
+  options.small_sample = SmallSample::kNone;
+  FitResult r = Fit(d, ParseFormula("flow ~ rta | exp_year + imp_year + pair"), options);
+  ASSERT_TRUE(r.converged);
+  ASSERT_EQ(r.coefficients.size(), 1u);
+  EXPECT_EQ(r.observations, 9045u);
+  EXPECT_EQ(r.dropped.separated_fe, 12500u - 9045u);
+  EXPECT_NEAR(r.coefficients[0].estimate, 0.51067492086296, 1e-8);
+  EXPECT_NEAR(r.coefficients[0].std_error, 0.0224498719535005, 1e-5 * 0.02245);
+  EXPECT_NEAR(r.deviance, 7198.75981454937, 1e-9 * 7198.76);
+}
+
+}  // namespace
+}  // namespace tradeshock::gravity
+
+namespace tradeshock::gravity {
+namespace {
+
+// fixest's `trade` data (tests/data/gravity/fixest_trade.csv.gz, README there), four one-way fixed effects,
+// against R 4.2.2 glm with dummies:
+//   d <- read.csv("trade.csv")
+//   m <- glm(Euros ~ log(dist_km) + factor(Origin) + factor(Destination) + factor(Product) + factor(Year),
+//            family = quasipoisson, data = d)   # default glm.control(): 6 iterations
+//   coef -1.52787437146564, unscaled SE 1.92498679629479e-06, deviance 1.40494025069178e+12, nobs 38325.
+// glm's unscaled SE uses the weights of its last iteration (the means before the final update), ours the
+// final means, so the SE agrees to about 2e-6 relative, not to the last digit.
+TEST(GlmTest, FixestTradeFourFixedEffectsMatchesR) {
+  DataFrame d = ReadDataFrame(std::string(TRADESHOCK_SOURCE_DIR) + "/tests/data/gravity/fixest_trade.csv.gz");
+  FitOptions options;
+  options.vcov = VcovType::kIid;
+  options.small_sample = SmallSample::kNone;
+  options.check_separation = true;
+  FitResult r = Fit(d, ParseFormula("Euros ~ log(dist_km) | Origin + Destination + Product + Year"), options);
+  ASSERT_TRUE(r.converged);
+  ASSERT_EQ(r.coefficients.size(), 1u);
+  EXPECT_EQ(r.observations, 38325u);
+  EXPECT_NEAR(r.coefficients[0].estimate, -1.52787437146564, 1e-8);
+  EXPECT_NEAR(r.coefficients[0].std_error, 1.92498679629479e-06, 1e-5 * 1.925e-06);
+  EXPECT_NEAR(r.deviance, 1.40494025069178e+12, 1e-9 * 1.405e12);
+}
+
+}  // namespace
+}  // namespace tradeshock::gravity
+
+namespace tradeshock::gravity {
+namespace {
+
+// The ppml_panel_sg / ppmlhdfe example (tests/data/gravity/fta_total.csv.gz: the TOTAL rows of
+// EXAMPLE_TRADE_FTA_DATA, README there) with exporter-year, importer-year and pair effects, against R 4.2.2:
+//   d <- d[d$category == "TOTAL", ]
+//   m <- glm(trade ~ fta + factor(paste(isoexp, year)) + factor(paste(isoimp, year)) +
+//            factor(paste(isoexp, isoimp)), family = quasipoisson, data = d)   # default epsilon, 6 iterations
+//   fta 0.192445493471580, deviance 3.77332502254133e+08, nobs 5950.
+TEST(GlmTest, FtaExamplePairEffectsMatchesR) {
+  DataFrame d = ReadDataFrame(std::string(TRADESHOCK_SOURCE_DIR) + "/tests/data/gravity/fta_total.csv.gz");
+  FitOptions options;
+  options.check_separation = true;
+  FitResult r = Fit(d, ParseFormula("trade ~ fta | isoexp^year + isoimp^year + isoexp^isoimp"), options);
+  ASSERT_TRUE(r.converged);
+  ASSERT_EQ(r.coefficients.size(), 1u);
+  EXPECT_EQ(r.observations, 5950u);
+  EXPECT_NEAR(r.coefficients[0].estimate, 0.192445493471580, 1e-8);
+  EXPECT_NEAR(r.deviance, 3.77332502254133e+08, 1e-9 * 3.7733e8);
 }
 
 }  // namespace

@@ -14,5 +14,6 @@ void AddClaimsCommand(CLI::App& app);
 void AddBriefCommand(CLI::App& app);
 
 void AddGravityCommand(CLI::App& app);
+void AddGeCommand(CLI::App& app);
 
 }  // namespace tradeshock::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   tradeshock::cli::AddClaimsCommand(app);
   tradeshock::cli::AddBriefCommand(app);
   tradeshock::cli::AddGravityCommand(app);
+  tradeshock::cli::AddGeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <Eigen/Dense>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tradeshock::ge {
@@ -88,5 +90,43 @@ Eigen::MatrixXd CostChangeFromCoefficient(double beta, const Eigen::MatrixXd& po
 // column sums equal the observed ones (the PPML first-order conditions for the fixed effects).
 // Lets a published coefficient vector be used without re-estimating. Returns flows and solve info.
 Baseline FitBaseline(const Baseline& observed, const Eigen::MatrixXd& log_cost, SolveInfo* info = nullptr);
+
+// ---- Counterfactual expressions (src/models/ge/counterfactual.cc; syntax in docs/METHODS.md) ----
+// `VARIABLE = NUMBER [where CONDITION]` or `ban where CONDITION`, several joined by `;`. CONDITION is
+// clauses joined by `and` (`&`) and `or` (`|`), with `not` and parentheses; a clause is
+// `exporter in (A,B)`, `importer not in (A,B)`, `exporter == A`, `importer != B`, `exporter != importer`
+// or `exporter == importer`. Keywords are case-insensitive, economy codes are not.
+struct CounterfactualChange {
+  std::string variable;  // empty for a ban
+  bool ban = false;
+  double value = 0.0;    // the new value of `variable` where the condition holds
+  std::string condition;  // the text after `where`, empty when the change applies to every pair
+  std::vector<std::string> economies_named;  // codes listed in the condition, to check against the data
+  std::function<bool(std::string_view exporter, std::string_view importer)> applies;
+};
+
+struct Counterfactual {
+  std::string text;
+  std::vector<CounterfactualChange> changes;
+  // The distinct variables assigned, in order of first appearance.
+  std::vector<std::string> Variables() const;
+};
+
+// Throws Error "counterfactual: expected <what> at column N, found '<token>': <text>" (1-based column).
+Counterfactual ParseCounterfactual(std::string_view text);
+
+// A policy variable of the baseline: its coefficient and its current value for each pair (i, j).
+struct PolicyVariable {
+  std::string name;
+  double beta = 0.0;
+  Eigen::MatrixXd values;
+};
+
+// t_hat(i, j) = exp(sum_v beta_v * (new_v(i, j) - old_v(i, j))), and 0 where a `ban` applies; a later
+// change of the same variable overrides an earlier one on the pairs where both apply. Throws Error when a
+// variable assigned has no entry in `variables`, or a code named in a condition is not in `economies`.
+Eigen::MatrixXd CounterfactualCostChange(const Counterfactual& counterfactual,
+                                         const std::vector<std::string>& economies,
+                                         const std::vector<PolicyVariable>& variables);
 
 }  // namespace tradeshock::ge

@@ -58,6 +58,104 @@ std::string NowcastText(const NowcastResult& nowcast) {
   return out;
 }
 
+std::string BeyondText(const BeyondDirectLoss& beyond, const std::string& currency) {
+  std::string out = "beyond the direct loss:\n";
+  for (const std::string& note : beyond.case_notes) out += fmt::format("  case assumes: {}\n", note);
+  if (beyond.pe) {
+    const PeAnalysis& pe = *beyond.pe;
+    out += "  partial equilibrium (SMART-style ban mode):\n";
+    if (const auto& side = pe.exporter_side) {
+      out += fmt::format("    direct loss (exports at risk):       {}\n", Money(side->direct_loss, currency));
+      out += fmt::format("    redirected to other markets:         {} ({} of the direct loss)\n",
+                         Money(side->redirected, currency), Percent(side->redirected_share, 1));
+      out += fmt::format("    net loss (direct loss - redirected): {} ({} of the direct loss)\n",
+                         Money(side->net_loss, currency), Percent(1.0 - side->redirected_share, 1));
+      out += fmt::format("    exporter's price in other markets:   {:+.2f}%\n", side->exporter_price_change_pct);
+      out += fmt::format("    revenue loss incl. the lower price on all sales elsewhere: {} ({} of the direct loss)\n",
+                         Money(side->revenue_loss, currency), Percent(side->revenue_loss / side->direct_loss, 1));
+      out +=
+          fmt::format("    other markets: {} = {}\n", side->other_markets_from, Money(side->other_markets, currency));
+      out += fmt::format("    redirected share with half those markets: {}; upper limit rho/(kappa+rho): {}\n",
+                         Percent(side->redirected_share_half_markets, 1), Percent(side->redirected_share_limit, 1));
+    }
+    for (const PeImporterSide& side : pe.importer_side) {
+      out += fmt::format(
+          "    {} ({}): imports stopped {}, bought from other suppliers instead {}, net change {}, import "
+          "price index {:+.3f}%{}\n",
+          side.importer, side.policy, Money(side.banned_imports, currency),
+          Money(side.substitution_by_others, currency), Money(side.importer_net_change, currency),
+          side.import_price_index_change_pct,
+          side.substitution_modelled ? "" : " (substitution not modelled: sigma <= 1)");
+      out += fmt::format("      importer's imports: {}\n", side.importer_imports_from);
+    }
+    out += "    parameters:\n";
+    for (const ModelParameter& parameter : pe.parameters) {
+      out += fmt::format("      {} = {:g}{}: {}\n", parameter.name, parameter.value,
+                         parameter.is_default ? " (default)" : "", parameter.source);
+    }
+    out += "    assumptions:\n";
+    for (const std::string& line : pe.assumptions) out += fmt::format("      - {}\n", line);
+    for (const std::string& line : pe.not_computed) out += fmt::format("    not computed: {}\n", line);
+  }
+  if (beyond.ge) {
+    const GeAnalysis& ge = *beyond.ge;
+    out +=
+        fmt::format("  general equilibrium ({} economies, panel {}){}:\n", ge.economies, ge.panel,
+                    ge.illustration ? fmt::format(" -- ILLUSTRATION: {} stands in for the exporter", ge.exporter) : "");
+    if (!ge.label.empty()) out += fmt::format("    {}\n", ge.label);
+    TextTable table({"role", "economy", "exports cdl %", "exports full %", "real income %", "welfare %"},
+                    {false, false, true, true, true, true});
+    for (const GeChange& change : ge.changes) {
+      table.AddRow({change.role, change.economy, fmt::format("{:+.3f}", change.exports_change_cdl_pct),
+                    fmt::format("{:+.3f}", change.exports_change_full_pct),
+                    fmt::format("{:+.3f}", change.real_income_change_pct),
+                    fmt::format("{:+.3f}", change.welfare_change_pct)});
+    }
+    out += table.Render();
+    out += fmt::format("    solved in {} + {} iterations (conditional + full), final change {:.2g}\n",
+                       ge.iterations_conditional, ge.iterations_full, ge.final_change_full);
+    for (const ModelParameter& parameter : ge.parameters) {
+      out += fmt::format("    {} = {:g}: {}\n", parameter.name, parameter.value, parameter.source);
+    }
+    for (const std::string& line : ge.assumptions) out += fmt::format("    - {}\n", line);
+  }
+  for (const std::string& line : beyond.not_computed) out += fmt::format("  not computed: {}\n", line);
+  return out;
+}
+
+std::string BeyondCsv(const BeyondDirectLoss& beyond, const std::string& currency) {
+  std::string out;
+  if (beyond.pe) {
+    if (const auto& side = beyond.pe->exporter_side) {
+      for (const auto& [name, value] :
+           {std::pair{"pe_direct_loss", side->direct_loss}, std::pair{"pe_other_markets", side->other_markets},
+            std::pair{"pe_redirected", side->redirected}, std::pair{"pe_net_loss", side->net_loss},
+            std::pair{"pe_revenue_loss", side->revenue_loss}}) {
+        out += fmt::format("{},,{},,{},,\n", name, value, currency);
+      }
+      out += fmt::format("pe_redirected_share,,{},,,,\n", side->redirected_share);
+      out += fmt::format("pe_exporter_price_change_pct,,{},,,,\n", side->exporter_price_change_pct);
+    }
+    for (const PeImporterSide& side : beyond.pe->importer_side) {
+      out += fmt::format("pe_substitution_by_others,{},{},,{},,\n", CsvField(side.importer),
+                         side.substitution_by_others, currency);
+      out += fmt::format("pe_importer_net_change,{},{},,{},,\n", CsvField(side.importer), side.importer_net_change,
+                         currency);
+    }
+    for (const ModelParameter& parameter : beyond.pe->parameters) {
+      out += fmt::format("pe_parameter,{},{},,,,\n", CsvField(parameter.name), parameter.value);
+    }
+  }
+  if (beyond.ge) {
+    for (const GeChange& change : beyond.ge->changes) {
+      const std::string code = CsvField(change.economy);
+      out += fmt::format("ge_exports_change_full_pct,{},{},,,,\n", code, change.exports_change_full_pct);
+      out += fmt::format("ge_real_income_change_pct,{},{},,,,\n", code, change.real_income_change_pct);
+    }
+  }
+  return out;
+}
+
 std::string RatesText(const std::vector<RateUsed>& rates) {
   if (rates.empty()) return "rates: none (no conversion)\n";
   std::string out = "rates:\n";

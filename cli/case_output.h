@@ -19,6 +19,11 @@ std::string HhiText(const Concentration& hhi);
 // The nowcast: target, year-to-date value, central and band with and without the policies, year-on-year
 // change, every assumption.
 std::string NowcastText(const NowcastResult& nowcast);
+// Beyond the direct loss: the PE redirection and net loss, what the importer buys elsewhere, the GE changes,
+// every parameter with its source, and what was not computed.
+std::string BeyondText(const BeyondDirectLoss& beyond, const std::string& currency);
+// The same as CSV lines of `section,code,value,at_risk,currency,share_of_exports,share_of_trade` (value only).
+std::string BeyondCsv(const BeyondDirectLoss& beyond, const std::string& currency);
 // "rates:\n  CNY 2020: 6.9042 per USD (source)\n" or "rates: none (no conversion)\n".
 std::string RatesText(const std::vector<RateUsed>& rates);
 

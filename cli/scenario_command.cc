@@ -107,6 +107,7 @@ std::string RenderTable(const CaseAnalysis& analysis) {
   }
 
   if (analysis.nowcast) out += "\n" + NowcastText(*analysis.nowcast);
+  if (analysis.beyond) out += "\n" + BeyondText(*analysis.beyond, currency);
   out += "\n" + RatesText(analysis.rates);
   if (!analysis.notes.empty()) {
     out += "\nnotes:\n";
@@ -150,6 +151,7 @@ std::string RenderCsv(const CaseAnalysis& analysis) {
       out += fmt::format("{}_high,,{},,{},,\n", name, estimate->high.full_year, nowcast.currency);
     }
   }
+  if (analysis.beyond) out += BeyondCsv(*analysis.beyond, analysis.currency);
   return out;
 }
 

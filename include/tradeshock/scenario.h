@@ -82,12 +82,90 @@ struct NowcastSettings {
   std::optional<Selection> target;
 };
 
+// ---------------------------------------------------------------------------------------------------
+// [models]: what a ban costs beyond the direct loss (docs/FORMATS.md, "Scenario files"; computed by
+// AnalyseCase, include/tradeshock/case.h).
+
+// A model parameter with where it comes from; `is_default` when the scenario file did not set it.
+struct ModelParameter {
+  std::string name;  // "import_demand", "substitution", ... as written in the file
+  double value = 0.0;
+  std::string source;
+  bool is_default = true;
+};
+
+// An amount stated in the scenario file: value in units of `currency` (the unit already applied).
+struct StatedAmount {
+  double value = 0.0;
+  std::string currency;
+  std::string source;
+  SourcePlace place;
+};
+
+// The exporter's sales to the markets the policies leave open, the base of the redirection (P8).
+enum class OtherMarkets {
+  kExports,  // the data's total of the exporter's exports less the covered flows (default)
+  kTrade,    // the exporter's total trade less its trade with the imposing partners: an upper bound
+  kStated,   // a stated amount
+};
+
+// [models.pe]: SMART-style partial equilibrium (include/tradeshock/pe.h), ban mode.
+struct PeSettings {
+  ModelParameter import_demand{"import_demand", 1.5,
+                               "tradeshock default (pe.h); WITS/SMART uses product-level estimates (Kee, Nicita "
+                               "& Olarreaga 2008), none of which is given here"};
+  ModelParameter substitution{"substitution", 1.5, "WITS/SMART default Armington substitution elasticity"};
+  ModelParameter export_supply{"export_supply", 99.0,
+                               "WITS/SMART default (99 = infinitely elastic supply of the other suppliers)"};
+  ModelParameter redirection{"redirection", 1.5,
+                             "tradeshock default (docs/METHODS.md, P8): price elasticity of demand in the "
+                             "exporter's other markets"};
+  ModelParameter exporter_supply{"exporter_supply", 1.0,
+                                 "tradeshock default (docs/METHODS.md, P8): the banned exporter's supply elasticity"};
+  ModelParameter tariff_before{"tariff_before", 0.0, "tradeshock default: no tariff on the covered flow before"};
+  OtherMarkets other_markets = OtherMarkets::kExports;
+  std::optional<StatedAmount> other_markets_stated;
+  // The importer's imports of the covered products from all suppliers in the base period (for what it
+  // buys elsewhere); unset: taken from the data when they hold it, else the importer side is not computed.
+  std::optional<StatedAmount> importer_imports;
+  SourcePlace place;
+};
+
+// [models.ge]: one-sector structural gravity on a square bilateral panel (include/tradeshock/ge.h).
+struct GeSettings {
+  std::string panel;                 // as written
+  std::filesystem::path panel_path;  // resolved against the scenario file's folder
+  std::string exporter_column = "exporter";
+  std::string importer_column = "importer";
+  std::string value_column = "trade";
+  ModelParameter theta{"theta", 4.0, ""};  // trade elasticity (sigma - 1); required in the file
+  std::string reference;                   // economy whose inward resistance is fixed; empty: the first
+  bool additive_imbalance = false;
+  // Factor on the banned flows at given prices and resistances; unset: 1 - share_stopped (0 for a full
+  // ban); tariffs always (1 + rate)^-theta.
+  std::optional<double> ban_cost_change;
+  // A panel economy that stands in for the scenario's exporter: the result is then an illustration.
+  std::optional<std::string> stand_in_exporter;
+  std::string label;  // optional description of the panel (shown in the brief)
+  SourcePlace place;
+};
+
+struct ModelSettings {
+  std::optional<PeSettings> pe;
+  std::optional<GeSettings> ge;
+  // [models] notes = [...]: what the case assumes where its data are thinner than the models need, in the
+  // case author's words; shown with the results.
+  std::vector<std::string> notes;
+  bool any() const { return pe.has_value() || ge.has_value(); }
+};
+
 struct Scenario {
   std::string file;  // as given to the parser ("<string>" for ParseScenario without a name)
   std::string title;
   std::string description;
   std::vector<Policy> policies;  // at least one
   NowcastSettings nowcast;
+  ModelSettings models;  // [models.pe], [models.ge]; both optional
 };
 
 // Parse and validate a scenario. Codes are resolved with `reference` and stored canonical. Throws

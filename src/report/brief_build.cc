@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <set>
 #include <string>
 
@@ -267,6 +268,134 @@ std::string StatusWord(ClaimStatus status) {
   return "";
 }
 
+// "Beyond the direct loss": what the exporter can sell elsewhere (PE), what the importer buys from others,
+// the GE changes when the case has a panel, and every assumption with its source.
+void AddBeyondSection(const CaseAnalysis& analysis, const BeyondDirectLoss& beyond, const Reference& reference,
+                      std::vector<Block>& blocks) {
+  const std::string exporter = EconomyName(reference, analysis.exporter);
+  const std::string period = analysis.base_period.ToString();
+  blocks.push_back(Heading("Beyond the direct loss"));
+  blocks.push_back(Paragraph(
+      "The exports at risk are the direct loss. The exporter may sell part of them elsewhere, which makes the loss "
+      "smaller; the whole trading system may adjust, which moves exports and real incomes of every economy. The "
+      "models below say how much, under the assumptions listed with them."));
+  if (!beyond.case_notes.empty()) {
+    blocks.push_back(Paragraph("What this case assumes where its data are thinner than the models need:"));
+    blocks.push_back(List(beyond.case_notes));
+  }
+  if (beyond.pe) {
+    const PeAnalysis& pe = *beyond.pe;
+    const std::string& currency = pe.currency;
+    blocks.push_back(Heading("Partial equilibrium: redirected sales and the net loss", 3));
+    if (const auto& side = pe.exporter_side) {
+      Table table{{"", "value", "share of the direct loss"}, {false, true, true}, {}};
+      table.rows.push_back(
+          {fmt::format("Direct loss: exports at risk, {}", period), Money(side->direct_loss, currency), Percent(1.0)});
+      table.rows.push_back(
+          {"Redirected to other markets", Money(side->redirected, currency), Percent(side->redirected_share)});
+      table.rows.push_back({"Net loss (direct loss minus redirected)", Money(side->net_loss, currency),
+                            Percent(1.0 - side->redirected_share)});
+      table.rows.push_back({"Revenue loss, counting the lower price on all sales elsewhere",
+                            Money(side->revenue_loss, currency), Percent(side->revenue_loss / side->direct_loss)});
+      const MoneyScale scale = ScaleFor(side->direct_loss, currency);
+      svg::BarChart chart;
+      chart.id = "chart-beyond";
+      chart.title = fmt::format("{}: direct loss, redirected sales and net loss, {}", exporter, period);
+      chart.axis_title = "value, " + scale.unit;
+      chart.bars = {{"Direct loss", side->direct_loss / scale.divisor, Money(side->direct_loss, currency)},
+                    {"Redirected", side->redirected / scale.divisor, Money(side->redirected, currency)},
+                    {"Net loss", side->net_loss / scale.divisor, Money(side->net_loss, currency)}};
+      Block block;
+      block.kind = Block::Kind::kChart;
+      block.text = chart.title;
+      block.svg = svg::RenderBarChart(chart);
+      block.table = std::move(table);
+      block.note = fmt::format(
+          "Partial equilibrium, exact ban mode (docs/METHODS.md, P8–P9). Redirected sales are valued at the "
+          "old prices; to sell them the exporter's price in its other markets falls by {:.2f}%.",
+          -side->exporter_price_change_pct);
+      blocks.push_back(std::move(block));
+      blocks.push_back(Paragraph(fmt::format(
+          "Of the {} {} stood to lose, {} ({}) can be sold in other markets; the net loss is {} ({}). How much this "
+          "leans on the size of the other markets: with half of them the redirected share would be {}; however "
+          "large they are, it cannot exceed ρ/(κ+ρ) = {}.",
+          Money(side->direct_loss, currency), exporter, Money(side->redirected, currency),
+          Percent(side->redirected_share), Money(side->net_loss, currency), Percent(1.0 - side->redirected_share),
+          Percent(side->redirected_share_half_markets), Percent(side->redirected_share_limit))));
+      blocks.push_back(Paragraph(fmt::format(
+          "Selling more elsewhere takes a lower price: {:.2f}% on all of the exporter's {} of sales to its other "
+          "markets. Counting that too, its sales revenue falls by {} ({} of the direct loss) — the net loss "
+          "above counts only the sales that find no buyer.",
+          -side->exporter_price_change_pct, Money(side->other_markets, currency), Money(side->revenue_loss, currency),
+          Percent(side->revenue_loss / side->direct_loss))));
+    }
+    for (const PeImporterSide& side : pe.importer_side) {
+      blocks.push_back(Paragraph(fmt::format(
+          "{} ({}): imports stopped {}; bought from other suppliers instead {}; net change in its imports {}; its "
+          "import price index {} by {:.3f}%{}. Its imports of the covered products: {}.",
+          EconomyName(reference, side.importer), side.policy, Money(side.banned_imports, currency),
+          Money(side.substitution_by_others, currency), Money(side.importer_net_change, currency),
+          side.import_price_index_change_pct >= 0 ? "rises" : "falls", std::abs(side.import_price_index_change_pct),
+          side.substitution_modelled ? "" : " (no substitution modelled: substitution elasticity ≤ 1)",
+          side.importer_imports_from)));
+    }
+    Table parameters{{"parameter", "value", "source"}, {false, true, false}, {}};
+    // The symbols of docs/METHODS.md, so that the sentences above can be read against the table.
+    const std::map<std::string, std::string> symbols = {{"import_demand", " (\u03b7)"},
+                                                        {"substitution", " (\u03c3)"},
+                                                        {"export_supply", " (\u03b5x)"},
+                                                        {"redirection", " (\u03c1)"},
+                                                        {"exporter_supply", " (\u03ba)"}};
+    for (const ModelParameter& parameter : pe.parameters) {
+      const auto symbol = symbols.find(parameter.name);
+      parameters.rows.push_back({parameter.name + (symbol == symbols.end() ? "" : symbol->second),
+                                 fmt::format("{:g}", parameter.value),
+                                 (parameter.is_default ? "default: " : "") + parameter.source});
+    }
+    blocks.push_back(Paragraph("Elasticities and their sources:"));
+    blocks.push_back(TableBlock(std::move(parameters)));
+    if (!pe.assumptions.empty()) {
+      blocks.push_back(Paragraph("Assumptions:"));
+      blocks.push_back(List(pe.assumptions));
+    }
+    if (!pe.not_computed.empty()) {
+      blocks.push_back(Paragraph("Not computed:"));
+      blocks.push_back(List(pe.not_computed));
+    }
+  }
+  if (beyond.ge) {
+    const GeAnalysis& ge = *beyond.ge;
+    blocks.push_back(Heading(ge.illustration ? fmt::format("General equilibrium: an illustration on {}, not {}",
+                                                           EconomyName(reference, ge.exporter), exporter)
+                                             : "General equilibrium: exports and real income everywhere",
+                             3));
+    if (!ge.label.empty()) blocks.push_back(Paragraph(ge.label));
+    Table table{{"role", "economy", "exports, conditional", "exports, full", "real income (real GDP)", "welfare"},
+                {false, false, true, true, true, true},
+                {}};
+    for (const GeChange& change : ge.changes) {
+      const bool aggregate = change.role == "third countries";
+      table.rows.push_back({change.role, aggregate ? change.economy : EconomyName(reference, change.economy),
+                            fmt::format("{:+.2f}%", change.exports_change_cdl_pct),
+                            fmt::format("{:+.2f}%", change.exports_change_full_pct),
+                            fmt::format("{:+.3f}%", change.real_income_change_pct),
+                            fmt::format("{:+.3f}%", change.welfare_change_pct)});
+    }
+    blocks.push_back(TableBlock(std::move(table)));
+    std::vector<std::string> assumptions = ge.assumptions;
+    assumptions.push_back(fmt::format(
+        "Exports exclude domestic sales; changes are (new − old)/old; the third countries' exports are summed "
+        "and their real income weighted by baseline output. Solved in {} (conditional) and {} (full endowment) "
+        "iterations.",
+        ge.iterations_conditional, ge.iterations_full));
+    blocks.push_back(List(assumptions));
+  }
+  if (!beyond.not_computed.empty()) {
+    blocks.push_back(Heading("Not computed", 3));
+    blocks.push_back(List(beyond.not_computed));
+  }
+}
+
 }  // namespace
 
 std::string FlowWord(Flow flow) {
@@ -326,6 +455,12 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
     if (!policy.year_earlier) continue;
     key.key_numbers.push_back({"Banned flow a year earlier", Money(policy.year_earlier->value, policy.year_earlier->currency),
                                policy.year_earlier->selection.Describe()});
+  }
+  if (analysis.beyond && analysis.beyond->pe && analysis.beyond->pe->exporter_side) {
+    const PeExporterSide& side = *analysis.beyond->pe->exporter_side;
+    key.key_numbers.push_back({"Net loss after redirection", Money(side.net_loss, analysis.beyond->pe->currency),
+                               fmt::format("{} of the exports at risk can be sold elsewhere (partial equilibrium)",
+                                           Percent(side.redirected_share))});
   }
   if (analysis.nowcast) {
     const NowcastResult& nowcast = *analysis.nowcast;
@@ -423,6 +558,8 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
     blocks.push_back(TableBlock(std::move(table)));
   }
   if (!exposure.notes.empty()) blocks.push_back(List(exposure.notes));
+
+  if (analysis.beyond) AddBeyondSection(analysis, *analysis.beyond, reference, blocks);
 
   // Nowcast.
   if (analysis.nowcast) {

@@ -277,6 +277,83 @@ nlohmann::json ToJson(const ClaimsReport& claims, const TradeTable& /*table*/) {
           {"not_checkable", claims.not_checkable}};
 }
 
+nlohmann::json ToJson(const BeyondDirectLoss& beyond) {
+  const auto parameters = [](const std::vector<ModelParameter>& list) {
+    json out = json::array();
+    for (const ModelParameter& parameter : list) {
+      out.push_back({{"name", parameter.name},
+                     {"value", parameter.value},
+                     {"source", parameter.source},
+                     {"default", parameter.is_default}});
+    }
+    return out;
+  };
+  json pe = nullptr;
+  if (beyond.pe) {
+    json exporter = nullptr;
+    if (const auto& side = beyond.pe->exporter_side) {
+      exporter = {{"currency", beyond.pe->currency},
+                  {"direct_loss", side->direct_loss},
+                  {"other_markets", side->other_markets},
+                  {"other_markets_from", side->other_markets_from},
+                  {"redirected", side->redirected},
+                  {"redirected_share", side->redirected_share},
+                  {"net_loss", side->net_loss},
+                  {"revenue_loss", side->revenue_loss},
+                  {"exporter_price_change_pct", side->exporter_price_change_pct},
+                  {"redirected_share_limit", side->redirected_share_limit},
+                  {"redirected_share_half_markets", side->redirected_share_half_markets}};
+    }
+    json importer = json::array();
+    for (const PeImporterSide& side : beyond.pe->importer_side) {
+      importer.push_back({{"policy", side.policy},
+                          {"importer", side.importer},
+                          {"currency", beyond.pe->currency},
+                          {"importer_imports", side.importer_imports},
+                          {"importer_imports_from", side.importer_imports_from},
+                          {"banned_imports", side.banned_imports},
+                          {"substitution_by_others", side.substitution_by_others},
+                          {"importer_net_change", side.importer_net_change},
+                          {"import_price_index_change_pct", side.import_price_index_change_pct},
+                          {"substitution_modelled", side.substitution_modelled},
+                          {"tariff_revenue_lost", side.tariff_revenue_lost}});
+    }
+    pe = {{"currency", beyond.pe->currency},
+          {"parameters", parameters(beyond.pe->parameters)},
+          {"exporter_side", exporter},
+          {"importer_side", importer},
+          {"assumptions", beyond.pe->assumptions},
+          {"not_computed", beyond.pe->not_computed},
+          {"rates", RatesJson(beyond.pe->rates)}};
+  }
+  json ge = nullptr;
+  if (beyond.ge) {
+    json changes = json::array();
+    for (const GeChange& change : beyond.ge->changes) {
+      changes.push_back({{"role", change.role},
+                         {"economy", change.economy},
+                         {"exports_change_cdl_pct", change.exports_change_cdl_pct},
+                         {"exports_change_full_pct", change.exports_change_full_pct},
+                         {"real_income_change_pct", change.real_income_change_pct},
+                         {"welfare_change_pct", change.welfare_change_pct}});
+    }
+    ge = {{"panel", beyond.ge->panel},
+          {"label", beyond.ge->label},
+          {"economies", beyond.ge->economies},
+          {"exporter", beyond.ge->exporter},
+          {"illustration", beyond.ge->illustration},
+          {"imposing", beyond.ge->imposing},
+          {"parameters", parameters(beyond.ge->parameters)},
+          {"reference", beyond.ge->reference},
+          {"changes", changes},
+          {"iterations_conditional", beyond.ge->iterations_conditional},
+          {"iterations_full", beyond.ge->iterations_full},
+          {"final_change_full", beyond.ge->final_change_full},
+          {"assumptions", beyond.ge->assumptions}};
+  }
+  return {{"case_notes", beyond.case_notes}, {"pe", pe}, {"ge", ge}, {"not_computed", beyond.not_computed}};
+}
+
 nlohmann::json CaseAnalysisToJson(const CaseAnalysis& analysis, const TradeTable& table) {
   const Dependence& largest = analysis.largest_partner;
   return {{"title", analysis.title},
@@ -298,6 +375,7 @@ nlohmann::json CaseAnalysisToJson(const CaseAnalysis& analysis, const TradeTable
           {"exposure", ToJson(analysis.exposure, table)},
           {"nowcast", analysis.nowcast ? ToJson(*analysis.nowcast, table) : json(nullptr)},
           {"claims", analysis.claims ? ToJson(*analysis.claims, table) : json(nullptr)},
+          {"beyond_direct_loss", analysis.beyond ? ToJson(*analysis.beyond) : json(nullptr)},
           {"rates", RatesJson(analysis.rates)},
           {"notes", analysis.notes}};
 }

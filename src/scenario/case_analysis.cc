@@ -193,6 +193,12 @@ CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAn
     }
   }
 
+  // Beyond the direct loss: the scenario's [models], next to the exposure.
+  if (scenario.models.any()) {
+    analysis.beyond = ComputeBeyondDirectLoss(c, reference, analysis);
+    if (analysis.beyond->pe) AddRates(analysis.rates, analysis.beyond->pe->rates);
+  }
+
   // Claims.
   analysis.claims = CheckCaseClaims(c, reference, options);
   if (analysis.claims) {

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <cctype>
+#include <cmath>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -34,9 +36,11 @@ class ScenarioParser {
         scenario.description = String(key.str(), node);
       } else if (key == "nowcast") {
         scenario.nowcast = Nowcast(node);
+      } else if (key == "models") {
+        scenario.models = Models(node);
       } else if (key != "policy") {
         Fail(InputErrorKind::kBadHeader, node, key.str(), std::string(key.str()),
-             "a top-level key title, description, [nowcast] or [[policy]]");
+             "a top-level key title, description, [nowcast], [models] or [[policy]]");
       }
     }
     const toml::node* policies = root.get("policy");
@@ -263,6 +267,237 @@ class ScenarioParser {
       Fail(InputErrorKind::kBadHeader, node, "target", "", "both target.reporter and target.period");
     }
     return selection;
+  }
+
+  // [models]: [models.pe] and [models.ge].
+  ModelSettings Models(const toml::node& node) const {
+    ModelSettings models;
+    const toml::table* table = node.as_table();
+    if (table == nullptr) Fail(InputErrorKind::kBadHeader, node, "models", Shown(node), "a table [models]");
+    for (const auto& [key, value] : *table) {
+      if (key == "pe") {
+        models.pe = Pe(value);
+      } else if (key == "ge") {
+        models.ge = Ge(value);
+      } else if (key == "notes") {
+        const toml::array* notes = value.as_array();
+        if (notes == nullptr)
+          Fail(InputErrorKind::kBadHeader, value, "models.notes", Shown(value), "a list of strings");
+        for (const toml::node& note : *notes) models.notes.push_back(String("models.notes", note));
+      } else {
+        Fail(InputErrorKind::kBadHeader, value, fmt::format("models.{}", key.str()), std::string(key.str()),
+             "a [models] key: notes, [models.pe] or [models.ge]");
+      }
+    }
+    return models;
+  }
+
+  const toml::table& TableOf(const toml::node& node, std::string_view key, std::string_view expected) const {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) Fail(InputErrorKind::kBadHeader, node, key, Shown(node), expected);
+    return *table;
+  }
+
+  // A number, or { value = N, source = "..." }, within [low, high] (open at the low end when low_open).
+  ModelParameter Parameter(std::string_view key, const toml::node& node, ModelParameter parameter, double low,
+                           bool low_open, double high, std::string_view range) const {
+    const toml::node* number = &node;
+    parameter.is_default = false;
+    parameter.source = "stated in the scenario file (no source given)";
+    if (const toml::table* table = node.as_table()) {
+      number = nullptr;
+      for (const auto& [sub, value] : *table) {
+        const std::string full = fmt::format("{}.{}", key, sub.str());
+        if (sub == "value") {
+          number = &value;
+        } else if (sub == "source") {
+          parameter.source = String(full, value);
+          if (parameter.source.empty()) Fail(InputErrorKind::kEmpty, value, full, "", "a non-empty source");
+        } else {
+          Fail(InputErrorKind::kBadHeader, value, full, std::string(sub.str()), "value or source");
+        }
+      }
+      if (number == nullptr) Fail(InputErrorKind::kBadHeader, node, key, "", "a table { value = N, source = \"...\" }");
+    }
+    parameter.value = Number(key, *number);
+    if (!std::isfinite(parameter.value) || parameter.value < low || (low_open && parameter.value == low) ||
+        parameter.value > high) {
+      Fail(InputErrorKind::kBadNumber, *number, key, Shown(*number), range);
+    }
+    return parameter;
+  }
+
+  // { value = 15.2, currency = "USD", unit = "billion", source = "..." }.
+  StatedAmount Amount(std::string_view key, const toml::node& node) const {
+    const toml::table& table =
+        TableOf(node, key, "a table { value = N, currency = \"USD\", unit = \"billion\", source = \"...\" }");
+    StatedAmount amount;
+    amount.place = Place(node);
+    double scale = 1.0;
+    const toml::node* value_node = nullptr;
+    for (const auto& [sub, value] : table) {
+      const std::string full = fmt::format("{}.{}", key, sub.str());
+      if (sub == "value") {
+        amount.value = Number(full, value);
+        value_node = &value;
+        if (!std::isfinite(amount.value) || amount.value < 0)
+          Fail(InputErrorKind::kBadNumber, value, full, Shown(value), "an amount >= 0");
+      } else if (sub == "currency") {
+        amount.currency = String(full, value);
+        if (!reference_.IsCurrency(amount.currency))
+          Fail(InputErrorKind::kUnknownCode, value, full, amount.currency, "an ISO 4217 currency code");
+        for (char& c : amount.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      } else if (sub == "unit") {
+        const std::string unit = String(full, value);
+        if (unit == "billion") {
+          scale = 1e9;
+        } else if (unit == "million") {
+          scale = 1e6;
+        } else if (unit == "thousand") {
+          scale = 1e3;
+        } else if (unit != "" && unit != "one") {
+          Fail(InputErrorKind::kBadHeader, value, full, unit, "billion, million, thousand or one");
+        }
+      } else if (sub == "source") {
+        amount.source = String(full, value);
+      } else {
+        Fail(InputErrorKind::kBadHeader, value, full, std::string(sub.str()), "one of value, currency, unit, source");
+      }
+    }
+    for (const auto& [name, present] :
+         {std::pair{"value", value_node != nullptr}, std::pair{"currency", !amount.currency.empty()},
+          std::pair{"source", !amount.source.empty()}}) {
+      if (!present) Fail(InputErrorKind::kBadHeader, node, key, "", fmt::format("'{}' in the table (required)", name));
+    }
+    amount.value *= scale;
+    return amount;
+  }
+
+  PeSettings Pe(const toml::node& node) const {
+    const toml::table& table = TableOf(node, "models.pe", "a table [models.pe]");
+    PeSettings pe;
+    pe.place = Place(node);
+    constexpr double kLarge = 100.0;
+    for (const auto& [key, value] : table) {
+      const std::string full = fmt::format("models.pe.{}", key.str());
+      if (key == "import_demand") {
+        // WITS lists import-demand elasticities as negative numbers; the magnitude is used (pe.h).
+        pe.import_demand = Parameter(full, value, pe.import_demand, -kLarge, false, kLarge,
+                                     "an elasticity from -100 to 100 (its magnitude is used)");
+        pe.import_demand.value = std::abs(pe.import_demand.value);
+      } else if (key == "substitution") {
+        pe.substitution = Parameter(full, value, pe.substitution, 0, false, kLarge, "an elasticity from 0 to 100");
+      } else if (key == "export_supply") {
+        pe.export_supply = Parameter(full, value, pe.export_supply, 0, true, 1e6,
+                                     "an elasticity > 0 (99 or more: infinitely elastic)");
+      } else if (key == "redirection") {
+        pe.redirection = Parameter(full, value, pe.redirection, 0, false, kLarge, "an elasticity from 0 to 100");
+      } else if (key == "exporter_supply") {
+        pe.exporter_supply =
+            Parameter(full, value, pe.exporter_supply, 0, false, kLarge, "an elasticity from 0 to 100");
+      } else if (key == "tariff_before") {
+        pe.tariff_before =
+            Parameter(full, value, pe.tariff_before, 0, false, 10.0, "an ad valorem fraction from 0 to 10 (0.1 = 10%)");
+      } else if (key == "other_markets") {
+        if (value.is_string()) {
+          const std::string text = String(full, value);
+          if (text == "exports") {
+            pe.other_markets = OtherMarkets::kExports;
+          } else if (text == "trade") {
+            pe.other_markets = OtherMarkets::kTrade;
+          } else {
+            Fail(InputErrorKind::kBadHeader, value, full, text, "\"exports\", \"trade\" or a stated amount table");
+          }
+        } else {
+          pe.other_markets = OtherMarkets::kStated;
+          pe.other_markets_stated = Amount(full, value);
+        }
+      } else if (key == "importer_imports") {
+        pe.importer_imports = Amount(full, value);
+      } else {
+        Fail(InputErrorKind::kBadHeader, value, full, std::string(key.str()),
+             "a [models.pe] key: import_demand, substitution, export_supply, redirection, exporter_supply, "
+             "tariff_before, other_markets or importer_imports");
+      }
+    }
+    if (pe.redirection.value == 0 && pe.exporter_supply.value == 0) {
+      Fail(InputErrorKind::kBadNumber, node, "models.pe", "0",
+           "redirection and exporter_supply not both 0 (the exporter's price would be undetermined)");
+    }
+    return pe;
+  }
+
+  GeSettings Ge(const toml::node& node) const {
+    const toml::table& table = TableOf(node, "models.ge", "a table [models.ge]");
+    GeSettings ge;
+    ge.place = Place(node);
+    bool has_theta = false;
+    const toml::node* panel_node = nullptr;
+    for (const auto& [key, value] : table) {
+      const std::string full = fmt::format("models.ge.{}", key.str());
+      if (key == "panel") {
+        ge.panel = String(full, value);
+        panel_node = &value;
+      } else if (key == "columns") {
+        const toml::table& columns = TableOf(value, full, "a table { exporter, importer, value }");
+        for (const auto& [sub, column] : columns) {
+          const std::string name = fmt::format("{}.{}", full, sub.str());
+          std::string text = String(name, column);
+          if (text.empty()) Fail(InputErrorKind::kEmpty, column, name, "", "a column name");
+          if (sub == "exporter") {
+            ge.exporter_column = text;
+          } else if (sub == "importer") {
+            ge.importer_column = text;
+          } else if (sub == "value") {
+            ge.value_column = text;
+          } else {
+            Fail(InputErrorKind::kBadHeader, column, name, std::string(sub.str()), "exporter, importer or value");
+          }
+        }
+      } else if (key == "theta" || key == "sigma") {
+        if (has_theta) Fail(InputErrorKind::kDuplicateKey, value, full, Shown(value), "theta or sigma, not both");
+        has_theta = true;
+        if (key == "theta") {
+          ge.theta = Parameter(full, value, ge.theta, 0, true, 50, "a trade elasticity > 0 and <= 50");
+        } else {
+          ModelParameter sigma =
+              Parameter(full, value, ModelParameter{"sigma", 0, ""}, 1, true, 51, "an elasticity of substitution > 1");
+          ge.theta = ModelParameter{"theta", sigma.value - 1,
+                                    fmt::format("sigma - 1 with sigma = {:g} ({})", sigma.value, sigma.source), false};
+        }
+      } else if (key == "reference") {
+        ge.reference = Economy(full, value);
+      } else if (key == "imbalance") {
+        const std::string text = String(full, value);
+        if (text != "multiplicative" && text != "additive")
+          Fail(InputErrorKind::kBadHeader, value, full, text, "\"multiplicative\" or \"additive\"");
+        ge.additive_imbalance = text == "additive";
+      } else if (key == "ban_cost_change") {
+        const double factor = Number(full, value);
+        if (!(factor >= 0.0 && factor <= 1.0))
+          Fail(InputErrorKind::kBadNumber, value, full, Shown(value),
+               "a factor from 0 (flow stopped) to 1 (no change)");
+        ge.ban_cost_change = factor;
+      } else if (key == "exporter") {
+        ge.stand_in_exporter = Economy(full, value);
+      } else if (key == "label") {
+        ge.label = String(full, value);
+      } else {
+        Fail(InputErrorKind::kBadHeader, value, full, std::string(key.str()),
+             "a [models.ge] key: panel, columns, theta, sigma, reference, imbalance, ban_cost_change, exporter "
+             "or label");
+      }
+    }
+    if (panel_node == nullptr) Fail(InputErrorKind::kBadHeader, node, "models.ge", "", "key 'panel' (required)");
+    if (!has_theta) Fail(InputErrorKind::kBadHeader, node, "models.ge", "", "key 'theta' or 'sigma' (required)");
+    const std::filesystem::path panel(ge.panel);
+    ge.panel_path = panel.is_absolute() ? panel : std::filesystem::path(file_).parent_path() / panel;
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(ge.panel_path, error)) {
+      Fail(InputErrorKind::kIo, *panel_node, "models.ge.panel", ge.panel,
+           fmt::format("a readable CSV file relative to the scenario file (looked for {})", ge.panel_path.string()));
+    }
+    return ge;
   }
 
   SourcePlace Place(const toml::node& node) const {

@@ -140,6 +140,10 @@ TEST_F(BrowserTest, XinjiangBriefLoadsCleanWithEveryChart) {
   std::vector<std::string> charts = {"chart-partner-shares", "chart-risk-partner", "chart-nowcast"};
   if (analysis.product_shares) charts.push_back("chart-product-shares");
   if (!analysis.exposure.by_product.empty()) charts.push_back("chart-risk-product");
+  // The seed scenario asks for the PE model: the "beyond the direct loss" chart must be there.
+  EXPECT_TRUE(analysis.beyond && analysis.beyond->pe && analysis.beyond->pe->exporter_side);
+  charts.push_back("chart-beyond");
+  EXPECT_THAT(run.dom, HasSubstr("<h2>Beyond the direct loss</h2>"));
   for (const std::string& id : charts) {
     const std::regex svg(std::string("<svg id=\"") + id + "\"[^>]*>\\s*<title id=\"" + id + "-title\">[^<]+</title>");
     EXPECT_TRUE(std::regex_search(run.dom, svg)) << "no <svg> with a title for " << id;

@@ -107,6 +107,24 @@ TEST(ScenarioCliTest, SeedCaseTable) {
   EXPECT_THAT(run.out, ::testing::Not(HasSubstr("772.9%")));
 }
 
+// The seed scenario's [models.pe]: L = 655.8 million USD; X_o = 21.387 bn - 6.681 / 6.9042 bn = 20.4193 bn USD;
+// redirected = X_o ((1 + L/X_o)^(1.5/2.5) - 1) = 20.4193 bn x 0.019149 = 391.0 million (59.6%);
+// net loss 655.8 - 391.0 = 264.8 million (40.4%). (Step by step in tests/scenario/beyond_test.cc.)
+TEST(ScenarioCliTest, SeedCaseBeyondTheDirectLoss) {
+  const CliRun run = RunCli({"scenario", CaseDir()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("beyond the direct loss:"));
+  EXPECT_THAT(run.out, HasSubstr("redirected to other markets:         391.0 million USD (59.6% of the direct loss)"));
+  EXPECT_THAT(run.out, HasSubstr("net loss (direct loss - redirected): 264.8 million USD (40.4% of the direct loss)"));
+  EXPECT_THAT(run.out, HasSubstr("substitution = 1.5 (default): WITS/SMART default"));
+  EXPECT_THAT(run.out, HasSubstr("not computed: General equilibrium"));
+  const CliRun json_run = RunCli({"scenario", CaseDir(), "--format", "json"});
+  const nlohmann::json json = nlohmann::json::parse(json_run.out);
+  EXPECT_NEAR(json["beyond_direct_loss"]["pe"]["exporter_side"]["redirected"].get<double>(), 391.009e6, 1e4);
+  const CliRun csv = RunCli({"scenario", CaseDir(), "--format", "csv"});
+  EXPECT_THAT(csv.out, HasSubstr("pe_net_loss,,264823"));
+}
+
 TEST(ScenarioCliTest, FilesWithScenarioFlagAndCsv) {
   const CliRun run = RunCli({"scenario", RepoPath("data/cases/xinjiang-2021/flows.csv").string(),
                              RepoPath("data/cases/xinjiang-2021/profile.csv").string(), "--scenario",

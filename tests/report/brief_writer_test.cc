@@ -195,6 +195,60 @@ TEST(BriefJsonTest, ParsesAndNamesItsInputs) {
   EXPECT_EQ(json["generated_by"]["inputs"], nlohmann::json({"case/flows.csv", "case/scenario.toml"}));
 }
 
+// The "beyond the direct loss" section, from hand-set model results (the numbers are the renderer's input):
+// 655.8 million at risk, 391.0 million redirected (59.6%), 264.8 million net loss (40.4%).
+CaseAnalysis WithBeyond() {
+  CaseAnalysis analysis = HandBuiltAnalysis();
+  BeyondDirectLoss beyond;
+  PeAnalysis pe;
+  pe.currency = "USD";
+  pe.parameters = {{"redirection", 1.5, "tradeshock default (docs/METHODS.md, P8)", true}};
+  pe.exporter_side = PeExporterSide{.direct_loss = 655.8e6,
+                                    .other_markets = 20.42e9,
+                                    .other_markets_from = "total trade less trade with the US: an upper bound",
+                                    .redirected = 391.0e6,
+                                    .redirected_share = 0.5962,
+                                    .net_loss = 264.8e6,
+                                    .revenue_loss = 526.3e6,
+                                    .exporter_price_change_pct = -1.2566,
+                                    .redirected_share_limit = 0.6,
+                                    .redirected_share_half_markets = 0.5926};
+  pe.not_computed = {"What USA buys from other suppliers instead is not computed: no figure."};
+  beyond.pe = pe;
+  beyond.not_computed = {"General equilibrium: not computed. It needs a square bilateral panel."};
+  analysis.beyond = beyond;
+  return analysis;
+}
+
+TEST(BriefBeyondTest, MarkdownHasTheSection) {
+  const std::string md = RenderBriefMarkdown(WithBeyond(), Ref());
+  EXPECT_THAT(md, HasSubstr("## Beyond the direct loss"));
+  EXPECT_THAT(md, HasSubstr("| Redirected to other markets | 391.0 million USD | 59.6% |"));
+  EXPECT_THAT(md, HasSubstr("| Net loss (direct loss minus redirected) | 264.8 million USD | 40.4% |"));
+  // 526.3 / 655.8 = 0.80253.
+  EXPECT_THAT(
+      md, HasSubstr("| Revenue loss, counting the lower price on all sales elsewhere | 526.3 million USD | 80.3% |"));
+  EXPECT_THAT(md, HasSubstr("| redirection (\u03c1) | 1.5 | default: tradeshock default (docs/METHODS.md, P8) |"));
+  EXPECT_THAT(md, HasSubstr("cannot exceed \u03c1/(\u03ba+\u03c1) = 60.0%"));
+  EXPECT_THAT(md, HasSubstr("with half of them the redirected share would be 59.3%"));
+  EXPECT_THAT(md, HasSubstr("falls by 1.26%"));
+  EXPECT_THAT(md, HasSubstr("- General equilibrium: not computed."));
+  EXPECT_THAT(md, HasSubstr("| Net loss after redirection | 264.8 million USD |"));  // a key number
+  // Without [models] in the scenario there is no such section.
+  EXPECT_THAT(RenderBriefMarkdown(HandBuiltAnalysis(), Ref()), Not(HasSubstr("Beyond the direct loss")));
+}
+
+TEST(BriefBeyondTest, HtmlHasTheChartAndJsonTheNumbers) {
+  const CaseAnalysis analysis = WithBeyond();
+  const std::string html = RenderBriefHtml(analysis, Ref());
+  EXPECT_THAT(html, HasSubstr("<h2>Beyond the direct loss</h2>"));
+  EXPECT_THAT(html, HasSubstr("<svg id=\"chart-beyond\""));
+  const nlohmann::json json = nlohmann::json::parse(RenderBriefJson(analysis, TradeTable()));
+  EXPECT_EQ(json["beyond_direct_loss"]["pe"]["exporter_side"]["redirected_share"], 0.5962);
+  EXPECT_EQ(json["beyond_direct_loss"]["ge"], nullptr);
+  EXPECT_EQ(json["beyond_direct_loss"]["pe"]["parameters"][0]["source"], "tradeshock default (docs/METHODS.md, P8)");
+}
+
 TEST(WriteBriefTest, WritesTheThreeFiles) {
   const fs::path dir = FreshDir("ok");
   const TradeTable table;

@@ -1,14 +1,33 @@
 #include "tradeshock/trade_table.h"
 
 #include <fmt/format.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <bit>
+#include <cstdlib>
 #include <limits>
+#include <new>
 
 #include "tradeshock/error.h"
 
 namespace tradeshock {
+
+namespace column_memory {
+
+void* AllocateLarge(std::size_t bytes) {
+  const std::size_t rounded = (bytes + kLargeBlock - 1) / kLargeBlock * kLargeBlock;
+  void* block = std::aligned_alloc(kLargeBlock, rounded);
+  if (block == nullptr) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+  ::madvise(block, rounded, MADV_HUGEPAGE);  // advice only: without huge pages nothing changes
+#endif
+  return block;
+}
+
+void FreeLarge(void* block) { std::free(block); }
+
+}  // namespace column_memory
 
 std::uint32_t Dictionary::Intern(std::string_view text) {
   if (const auto found = ids_.find(text); found != ids_.end()) return found->second;
@@ -30,19 +49,17 @@ std::size_t TradeTable::ColumnBytes() const {
          source_.size() * sizeof(SourceIdx);
 }
 
-void TradeTableBuilder::Reserve(std::size_t rows) {
-  table_.reporter_.reserve(rows);
-  table_.partner_.reserve(rows);
-  table_.flow_.reserve(rows);
-  table_.product_.reserve(rows);
-  table_.period_.reserve(rows);
-  table_.currency_.reserve(rows);
-  table_.value_.reserve(rows);
-  origins_.reserve(rows);
+void TradeTableBuilder::EnableQuantity() {
+  if (has_quantity_) return;
+  has_quantity_ = true;
+  table_.quantity_.assign(size(), std::numeric_limits<float>::quiet_NaN());
 }
 
-void TradeTableBuilder::EnableQuantity() { table_.quantity_.reserve(table_.value_.capacity()); }
-void TradeTableBuilder::EnableSource() { table_.source_.reserve(table_.value_.capacity()); }
+void TradeTableBuilder::EnableSource() {
+  if (has_source_) return;
+  has_source_ = true;
+  table_.source_.assign(size(), InternSource(""));
+}
 
 std::uint32_t TradeTableBuilder::AddFile(std::string name) {
   table_.files_.push_back(std::move(name));
@@ -83,23 +100,108 @@ PeriodIdx TradeTableBuilder::InternPeriod(const Period& period) {
   return id;
 }
 
-void TradeTableBuilder::AppendIds(EconomyIdx reporter, EconomyIdx partner, Flow flow, ProductIdx product,
-                                  PeriodIdx period, CurrencyIdx currency, double value, std::uint32_t line) {
-  table_.reporter_.push_back(reporter);
-  table_.partner_.push_back(partner);
-  table_.flow_.push_back(flow);
-  table_.product_.push_back(product);
-  table_.period_.push_back(period);
-  table_.currency_.push_back(currency);
-  table_.value_.push_back(value);
-  origins_.push_back({current_file_, line});
+void TradeTableBuilder::Add(const Row& row, std::uint32_t line) {
+  const std::size_t index = size();
+  const Columns at = Grow(1);
+  at.reporter[0] = InternEconomy(row.reporter);
+  at.partner[0] = InternEconomy(row.partner);
+  at.flow[0] = row.flow;
+  at.product[0] = InternProduct(row.product);
+  at.period[0] = InternPeriod(row.period);
+  at.currency[0] = InternCurrency(row.currency);
+  at.value[0] = row.value;
+  if (has_quantity_) at.quantity[0] = row.quantity;
+  if (has_source_) table_.source_[index] = InternSource(row.source);
+  AddLineRun(index, line);
 }
 
-void TradeTableBuilder::Add(const Row& row, std::uint32_t line) {
-  AppendIds(InternEconomy(row.reporter), InternEconomy(row.partner), row.flow, InternProduct(row.product),
-            InternPeriod(row.period), InternCurrency(row.currency), row.value, line);
-  if (table_.quantity_.capacity() > 0 || !table_.quantity_.empty()) table_.quantity_.push_back(row.quantity);
-  if (table_.source_.capacity() > 0 || !table_.source_.empty()) table_.source_.push_back(InternSource(row.source));
+TradeTableBuilder::Columns TradeTableBuilder::Grow(std::size_t rows) {
+  const std::size_t first = size();
+  const std::size_t total = first + rows;
+  table_.reporter_.resize(total);
+  table_.partner_.resize(total);
+  table_.flow_.resize(total);
+  table_.product_.resize(total);
+  table_.period_.resize(total);
+  table_.currency_.resize(total);
+  table_.value_.resize(total);
+  if (has_quantity_) table_.quantity_.resize(total);
+  if (has_source_) table_.source_.resize(total);
+  return At(first);
+}
+
+TradeTableBuilder::Columns TradeTableBuilder::At(std::size_t row) {
+  Columns at;
+  at.reporter = table_.reporter_.data() + row;
+  at.partner = table_.partner_.data() + row;
+  at.flow = table_.flow_.data() + row;
+  at.product = table_.product_.data() + row;
+  at.period = table_.period_.data() + row;
+  at.currency = table_.currency_.data() + row;
+  at.value = table_.value_.data() + row;
+  if (has_quantity_) at.quantity = table_.quantity_.data() + row;
+  if (has_source_) at.source = table_.source_.data() + row;
+  return at;
+}
+
+namespace {
+template <typename T>
+void MoveWithin(Column<T>& column, std::size_t from, std::size_t to, std::size_t count) {
+  if (!column.empty()) std::copy(column.begin() + from, column.begin() + from + count, column.begin() + to);
+}
+}  // namespace
+
+void TradeTableBuilder::MoveRows(std::size_t from, std::size_t to, std::size_t count) {
+  if (from == to || count == 0) return;
+  if (to > from) throw Error("TradeTableBuilder::MoveRows moves rows towards the start only");
+  MoveWithin(table_.reporter_, from, to, count);
+  MoveWithin(table_.partner_, from, to, count);
+  MoveWithin(table_.flow_, from, to, count);
+  MoveWithin(table_.product_, from, to, count);
+  MoveWithin(table_.period_, from, to, count);
+  MoveWithin(table_.currency_, from, to, count);
+  MoveWithin(table_.value_, from, to, count);
+  MoveWithin(table_.quantity_, from, to, count);
+  MoveWithin(table_.source_, from, to, count);
+}
+
+void TradeTableBuilder::Truncate(std::size_t rows) {
+  if (rows >= size()) return;
+  table_.reporter_.resize(rows);
+  table_.partner_.resize(rows);
+  table_.flow_.resize(rows);
+  table_.product_.resize(rows);
+  table_.period_.resize(rows);
+  table_.currency_.resize(rows);
+  table_.value_.resize(rows);
+  if (has_quantity_) table_.quantity_.resize(rows);
+  if (has_source_) table_.source_.resize(rows);
+  while (!line_runs_.empty() && line_runs_.back().first_row >= rows) line_runs_.pop_back();
+}
+
+void TradeTableBuilder::AddLineRun(std::size_t first_row, std::uint32_t first_line) {
+  if (!line_runs_.empty()) {
+    const LineRun& last = line_runs_.back();
+    // A row continuing the last run needs no entry of its own.
+    if (last.file == current_file_ && first_row > last.first_row &&
+        last.first_line + (first_row - last.first_row) == first_line) {
+      return;
+    }
+  }
+  line_runs_.push_back({first_row, current_file_, first_line});
+}
+
+RowOrigin TradeTableBuilder::OriginOf(std::size_t row) const {
+  const auto after = std::upper_bound(line_runs_.begin(), line_runs_.end(), row,
+                                      [](std::size_t value, const LineRun& run) { return value < run.first_row; });
+  if (after == line_runs_.begin()) return {};
+  const LineRun& run = *(after - 1);
+  return {run.file, static_cast<std::uint32_t>(run.first_line + (row - run.first_row))};
+}
+
+void TradeTableBuilder::DeclareUniqueKeys(std::size_t begin, std::size_t end) {
+  unique_begin_ = begin;
+  unique_end_ = end;
 }
 
 namespace {
@@ -136,7 +238,7 @@ class KeyIndex {
 
 }  // namespace
 
-TradeTable TradeTableBuilder::Build(DuplicatePolicy policy) {
+void TradeTableBuilder::CheckDuplicates(DuplicatePolicy policy) {
   TradeTable& table = table_;
   const std::size_t n_rows = table.size();
   if (table.products_.size() >= (std::size_t{1} << 30)) throw Error("too many distinct product codes");
@@ -166,21 +268,21 @@ TradeTable TradeTableBuilder::Build(DuplicatePolicy policy) {
                                 (static_cast<std::uint64_t>(table.flow_[row]) << 30) | table.product_[row];
       const std::size_t first = index.FindOrInsert(key, row);
       if (first == row) continue;
-      const RowOrigin& here = origins_[row];
-      const RowOrigin& there = origins_[first];
+      const RowOrigin here = OriginOf(row);
+      const RowOrigin there = OriginOf(first);
       const std::string key_text =
           fmt::format("{},{},{},{},{}", table.economies_[table.reporter_[row]], table.economies_[table.partner_[row]],
                       ToString(table.flow_[row]), table.products_[table.product_[row]],
                       table.periods_[table.period_[row]].ToString());
       if (policy == DuplicatePolicy::kError) {
-        throw InputException(InputError{InputErrorKind::kDuplicateKey, table.files_.empty() ? "" : table.files_[here.file],
-                                        here.line, 0, key_text,
-                                        fmt::format("a key not seen before (first at {}:{}; use --sum-duplicates to add them)",
-                                                    table.files_.empty() ? "" : table.files_[there.file], there.line)});
+        throw InputException(InputError{
+            InputErrorKind::kDuplicateKey, table.files_.empty() ? "" : table.files_[here.file], here.line, 0, key_text,
+            fmt::format("a key not seen before (first at {}:{}; use --sum-duplicates to add them)",
+                        table.files_.empty() ? "" : table.files_[there.file], there.line)});
       }
       if (table.currency_[row] != table.currency_[first]) {
-        throw InputException(InputError{InputErrorKind::kDuplicateKey, table.files_.empty() ? "" : table.files_[here.file],
-                                        here.line, 0, key_text,
+        throw InputException(InputError{InputErrorKind::kDuplicateKey,
+                                        table.files_.empty() ? "" : table.files_[here.file], here.line, 0, key_text,
                                         fmt::format("the same currency as the row it duplicates ({}:{}, {})",
                                                     table.files_.empty() ? "" : table.files_[there.file], there.line,
                                                     table.currencies_[table.currency_[first]])});
@@ -217,12 +319,46 @@ TradeTable TradeTableBuilder::Build(DuplicatePolicy policy) {
     if (!table.quantity_.empty()) table.quantity_.resize(kept);
     if (!table.source_.empty()) table.source_.resize(kept);
   }
+}
 
-  origins_.clear();
-  origins_.shrink_to_fit();
-  period_ids_.clear();
+std::optional<std::span<const TradeTable::RowRange>> TradeTable::ReporterRuns(EconomyIdx reporter) const {
+  if (reporter_run_offsets_.empty()) return std::nullopt;
+  if (static_cast<std::size_t>(reporter) + 1 >= reporter_run_offsets_.size()) return std::span<const RowRange>();
+  return std::span<const RowRange>(reporter_runs_.data() + reporter_run_offsets_[reporter],
+                                   reporter_runs_.data() + reporter_run_offsets_[reporter + 1]);
+}
+
+void TradeTableBuilder::IndexReporterRuns() {
+  TradeTable& table = table_;
+  const auto& reporter = table.reporter_;
+  const std::size_t n_economies = table.economies_.size();
+  // A run starts where the reporter changes. Index only when there are few: past a handful per reporter,
+  // going through the runs would cost about what scanning every row does.
+  std::vector<std::size_t> counts(n_economies + 1, 0);
+  std::size_t runs = 0;
+  for (std::size_t row = 0; row < reporter.size(); ++row) {
+    if (row == 0 || reporter[row] != reporter[row - 1]) {
+      ++counts[reporter[row] + 1];
+      ++runs;
+    }
+  }
+  if (runs > 8 * n_economies + 64) return;
+  for (std::size_t i = 0; i < n_economies; ++i) counts[i + 1] += counts[i];
+  table.reporter_run_offsets_ = counts;
+  table.reporter_runs_.resize(runs);
+  for (std::size_t row = 0; row < reporter.size();) {
+    std::size_t end = row + 1;
+    while (end < reporter.size() && reporter[end] == reporter[row]) ++end;
+    table.reporter_runs_[counts[reporter[row]]++] = {row, end};
+    row = end;
+  }
+}
+
+TradeTable TradeTableBuilder::Build(DuplicatePolicy policy) {
+  if (!(unique_begin_ == 0 && unique_end_ >= size())) CheckDuplicates(policy);
+  IndexReporterRuns();
   TradeTable built = std::move(table_);
-  table_ = TradeTable();
+  *this = TradeTableBuilder();
   return built;
 }
 

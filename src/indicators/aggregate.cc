@@ -172,6 +172,20 @@ void KeepMostDetailed(const TradeTable& table, std::vector<std::size_t>& rows) {
   std::erase_if(rows, [&](std::size_t row) { return detailed_by_cell[cell_of(row)].contains(code_of(row)); });
 }
 
+// The rows a selection can be in, in table order: the runs of the matching reporters when the table indexes
+// them, else all rows.
+std::vector<TradeTable::RowRange> RowsToScan(const TradeTable& table, const std::vector<std::uint8_t>& reporter_match) {
+  std::vector<TradeTable::RowRange> ranges;
+  for (std::size_t id = 0; id < reporter_match.size(); ++id) {
+    if (reporter_match[id] == kNoMatch) continue;
+    const auto runs = table.ReporterRuns(static_cast<EconomyIdx>(id));
+    if (!runs) return {TradeTable::RowRange{0, table.size()}};
+    ranges.insert(ranges.end(), runs->begin(), runs->end());
+  }
+  std::ranges::sort(ranges, {}, &TradeTable::RowRange::begin);
+  return ranges;
+}
+
 }  // namespace
 
 Selection Canonicalize(const Reference& reference, const Selection& selection) {
@@ -193,31 +207,40 @@ AggregateResult Aggregate(const TradeTable& table, const Reference& reference, c
   std::array<ComboStats, kComboCount> stats;
   // (partner key << 37) | (product key << 5) | combo -> rows
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
-  const std::size_t n_rows = table.size();
-  for (std::size_t row = 0; row < n_rows; ++row) {
-    const std::uint8_t reporter = reporter_match[table.reporter()[row]];
-    if (reporter == kNoMatch) continue;
-    const std::uint8_t partner = partner_match[table.partner()[row]];
-    if (partner == kNoMatch) continue;
-    const std::uint8_t flow = flow_match[static_cast<int>(table.flow()[row])];
-    if (flow == kNoMatch) continue;
-    const std::uint8_t product = product_match[table.product()[row]];
-    if (product == kNoMatch) continue;
-    const std::uint8_t period = period_match[table.period()[row]];
-    if (period == kNoMatch) continue;
-    const unsigned combo = (reporter == kPart ? kReporterExpanded : 0) | (partner == kPart ? kPartnerExpanded : 0) |
-                           (product == kPart ? kProductExpanded : 0) | (flow == kPart ? kFlowExpanded : 0) |
-                           (period == kPart ? kPeriodExpanded : 0);
-    ComboStats& combo_stats = stats[combo];
-    combo_stats.any = true;
-    combo_stats.flows |= static_cast<std::uint8_t>(1u << static_cast<int>(table.flow()[row]));
-    if (combo & kPeriodExpanded) {
-      if (combo_stats.months.empty()) combo_stats.months.assign(selection.period.month_count(), false);
-      combo_stats.months[table.periods()[table.period()[row]].first_month() - selection.period.first_month()] = true;
+  std::uint64_t last_bucket = 0;
+  std::vector<std::size_t>* last_rows = nullptr;  // stable: unordered_map never moves its values
+  for (const TradeTable::RowRange range : RowsToScan(table, reporter_match)) {
+    for (std::size_t row = range.begin; row < range.end; ++row) {
+      const std::uint8_t reporter = reporter_match[table.reporter()[row]];
+      if (reporter == kNoMatch) continue;
+      const std::uint8_t partner = partner_match[table.partner()[row]];
+      if (partner == kNoMatch) continue;
+      const std::uint8_t flow = flow_match[static_cast<int>(table.flow()[row])];
+      if (flow == kNoMatch) continue;
+      const std::uint8_t product = product_match[table.product()[row]];
+      if (product == kNoMatch) continue;
+      const std::uint8_t period = period_match[table.period()[row]];
+      if (period == kNoMatch) continue;
+      const unsigned combo = (reporter == kPart ? kReporterExpanded : 0) | (partner == kPart ? kPartnerExpanded : 0) |
+                             (product == kPart ? kProductExpanded : 0) | (flow == kPart ? kFlowExpanded : 0) |
+                             (period == kPart ? kPeriodExpanded : 0);
+      ComboStats& combo_stats = stats[combo];
+      combo_stats.any = true;
+      combo_stats.flows |= static_cast<std::uint8_t>(1u << static_cast<int>(table.flow()[row]));
+      if (combo & kPeriodExpanded) {
+        if (combo_stats.months.empty()) combo_stats.months.assign(selection.period.month_count(), false);
+        combo_stats.months[table.periods()[table.period()[row]].first_month() - selection.period.first_month()] = true;
+      }
+      const std::uint64_t partner_key = by_partner ? table.partner()[row] : 0;
+      const std::uint64_t product_key = by_product ? table.product()[row] : 0;
+      const std::uint64_t bucket = (partner_key << 37) | (product_key << 5) | combo;
+      // Rows of one bucket tend to come together (files are sorted by reporter and partner): skip the hash then.
+      if (bucket != last_bucket || last_rows == nullptr) {
+        last_bucket = bucket;
+        last_rows = &buckets[bucket];
+      }
+      last_rows->push_back(row);
     }
-    const std::uint64_t partner_key = by_partner ? table.partner()[row] : 0;
-    const std::uint64_t product_key = by_product ? table.product()[row] : 0;
-    buckets[(partner_key << 37) | (product_key << 5) | combo].push_back(row);
   }
 
   // Which ways of adding up are acceptable for the selection as a whole.
@@ -263,8 +286,7 @@ AggregateResult Aggregate(const TradeTable& table, const Reference& reference, c
       entry.product = by_product ? static_cast<std::uint32_t>(key & 0xFFFFFFFFu) : kNotKeyed;
       entry.expanded = combo;
       entry.rows = std::move(*combos[combo]);
-      if (combo & kProductExpanded) KeepMostDetailed(table, entry.rows);
-      std::ranges::sort(entry.rows);
+      if (combo & kProductExpanded) KeepMostDetailed(table, entry.rows);  // rows stay in table order
       result.entries.push_back(std::move(entry));
       break;
     }
@@ -348,9 +370,13 @@ std::string OutputCurrency(const TradeTable& table, const Reference& reference, 
     }
     return currency;
   }
-  std::set<std::string> currencies;
+  std::vector<bool> seen(table.currencies().size(), false);
   for (const auto rows : row_sets) {
-    for (const std::size_t row : rows) currencies.insert(table.currencies()[table.currency()[row]]);
+    for (const std::size_t row : rows) seen[table.currency()[row]] = true;
+  }
+  std::set<std::string> currencies;
+  for (std::size_t id = 0; id < seen.size(); ++id) {
+    if (seen[id]) currencies.insert(table.currencies()[static_cast<std::uint32_t>(id)]);
   }
   if (currencies.size() > 1) {
     const std::vector<std::string> sorted(currencies.begin(), currencies.end());
@@ -383,10 +409,18 @@ const Converter::Factor& Converter::FactorFor(CurrencyIdx currency, PeriodIdx pe
 
 double Converter::Sum(std::span<const std::size_t> rows, std::vector<RateUsed>* rates) {
   double sum = 0.0;
+  const Factor* factor = nullptr;
+  std::uint32_t factor_key = 0;
   for (const std::size_t row : rows) {
-    const Factor& factor = FactorFor(table_.currency()[row], table_.period()[row]);
-    sum += table_.value()[row] * factor.factor;
-    if (rates != nullptr) AppendRates(*rates, factor.rates);
+    const CurrencyIdx currency = table_.currency()[row];
+    const PeriodIdx period = table_.period()[row];
+    const std::uint32_t key = (static_cast<std::uint32_t>(currency) << 16) | period;
+    if (factor == nullptr || key != factor_key) {  // runs of rows share one currency and period
+      factor = &FactorFor(currency, period);
+      factor_key = key;
+      if (rates != nullptr) AppendRates(*rates, factor->rates);
+    }
+    sum += table_.value()[row] * factor->factor;
   }
   return sum;
 }

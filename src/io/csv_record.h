@@ -24,6 +24,8 @@ class RecordReader {
   std::size_t lines_before() const { return lines_before_; }
   std::size_t lines_inside() const { return lines_inside_; }
   std::size_t position() const { return pos_; }
+  // Continues from `position`, which must be the start of a record (or of blank lines before one).
+  void Seek(std::size_t position) { pos_ = position; }
 
  private:
   std::string_view data_;

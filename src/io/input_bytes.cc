@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -61,6 +62,14 @@ InputBytes& InputBytes::operator=(InputBytes&& other) noexcept {
 
 InputBytes::~InputBytes() {
   if (mapping_ != nullptr) ::munmap(mapping_, mapping_size_);
+}
+
+void InputBytes::Release(std::size_t begin, std::size_t end) const {
+  if (mapping_ == nullptr) return;
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t first = (begin + page - 1) / page * page;
+  const std::size_t last = std::min(end, mapping_size_) / page * page;
+  if (first < last) ::madvise(static_cast<char*>(mapping_) + first, last - first, MADV_DONTNEED);
 }
 
 bool IsGzip(std::string_view bytes) {

@@ -21,6 +21,9 @@ class InputBytes {
   // Opens `path` ("-" is stdin). Throws InputException (kIo, kCompression) naming `path`.
   static InputBytes Load(const std::string& path);
   std::string_view view() const { return view_; }
+  // Says that bytes [begin, end) of view() will not be read again: a mapped file gives back the whole pages
+  // inside the range, so that reading a large file does not hold all of it in memory. Owned bytes stay.
+  void Release(std::size_t begin, std::size_t end) const;
 
  private:
   std::string owned_;

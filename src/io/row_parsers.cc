@@ -24,6 +24,23 @@ std::uint32_t ChunkColumns::InternPeriod(const Period& period) {
   return id;
 }
 
+std::size_t ChunkColumns::Append(std::uint32_t reporter, std::uint32_t partner, Flow flow, std::uint32_t product,
+                                 std::uint32_t period, std::uint32_t currency, double value) {
+  if (rows == capacity) throw Error("internal error: a chunk produced more rows than it has lines");
+  if (reporter > 0xFFFF || partner > 0xFFFF) throw Error("too many distinct economy codes (more than 65535)");
+  if (period > 0xFFFF) throw Error("too many distinct periods (more than 65535)");
+  if (currency > 0xFF) throw Error("too many distinct currencies (more than 255)");
+  const std::size_t row = rows++;
+  block.reporter[row] = static_cast<EconomyIdx>(reporter);
+  block.partner[row] = static_cast<EconomyIdx>(partner);
+  block.flow[row] = flow;
+  block.product[row] = product;
+  block.period[row] = static_cast<PeriodIdx>(period);
+  block.currency[row] = static_cast<CurrencyIdx>(currency);
+  block.value[row] = value;
+  return row;
+}
+
 namespace {
 
 constexpr char kEconomyExpected[] =
@@ -110,8 +127,7 @@ bool ResolveEconomy(const Reference& reference, std::string_view text, std::size
   return false;
 }
 
-bool ResolvePeriod(std::string_view text, std::size_t column, ChunkColumns& out, std::uint32_t& id,
-                   RowError& error) {
+bool ResolvePeriod(std::string_view text, std::size_t column, ChunkColumns& out, std::uint32_t& id, RowError& error) {
   if (const auto found = out.period_cache.find(text); found != out.period_cache.end()) {
     if (found->second >= 0) {
       id = static_cast<std::uint32_t>(found->second);
@@ -214,14 +230,8 @@ class LongParser : public RowParser {
                "a finite decimal number (out of range once scaled by the unit)"};
       return false;
     }
-    out.reporter.push_back(reporter);
-    out.partner.push_back(partner);
-    out.flow.push_back(*flow);
-    out.product.push_back(product);
-    out.period.push_back(period);
-    out.currency.push_back(currency);
-    out.value.push_back(scaled);
-    if (source_) out.source.push_back(out.sources.Intern(fields[*source_]));
+    const std::size_t row = out.Append(reporter, partner, *flow, product, period, currency, scaled);
+    if (source_) out.block.source[row] = out.sources.Intern(fields[*source_]);
     return true;
   }
 
@@ -299,6 +309,7 @@ class BaciParser : public RowParser {
   InputFormat format() const override { return InputFormat::kBaci; }
   std::size_t field_count() const override { return 6; }
   bool has_quantity() const override { return true; }
+  bool has_source_keys() const override { return codes_injective_; }
 
   bool Parse(const std::vector<std::string_view>& fields, ChunkColumns& out, RowError& error) const override {
     std::int32_t year = 0;
@@ -306,14 +317,14 @@ class BaciParser : public RowParser {
       error = {InputErrorKind::kBadPeriod, 1, std::string(fields[0]), "a year YYYY"};
       return false;
     }
-    if (out.int_period_cache.empty()) out.int_period_cache.assign(3000, kUnseen);
-    std::int32_t& period = out.int_period_cache[year];
-    if (period == kUnseen) period = static_cast<std::int32_t>(out.InternPeriod(Period::Year(year)));
-
-    std::uint32_t reporter = 0;
-    std::uint32_t partner = 0;
-    if (!Economy(fields[1], 2, out, reporter, error) || !Economy(fields[2], 3, out, partner, error)) return false;
-
+    std::int32_t codes[2] = {};
+    for (std::size_t side = 0; side < 2; ++side) {
+      if (!ParseSmallUint(Trim(fields[1 + side]), codes[side]) || !IsKnownCode(codes[side])) {
+        error = {InputErrorKind::kUnknownCode, 2 + side, std::string(fields[1 + side]),
+                 fmt::format("a country_code listed in {}", codes_name_)};
+        return false;
+      }
+    }
     const std::string_view k = Trim(fields[3]);
     std::int32_t k_number = 0;
     if ((k.size() != 5 && k.size() != 6) || !ParseSmallUint(k, k_number)) {
@@ -321,14 +332,6 @@ class BaciParser : public RowParser {
                "a 6-digit HS code (5 digits when BACI dropped the leading zero)"};
       return false;
     }
-    if (out.int_product_cache.empty()) out.int_product_cache.assign(1000000, kUnseen);
-    std::int32_t& product = out.int_product_cache[k_number];
-    if (product == kUnseen) {
-      char padded[7];
-      fmt::format_to_n(padded, 6, "{:06}", k_number);
-      product = static_cast<std::int32_t>(out.products.Intern(std::string_view(padded, 6)));
-    }
-
     double value = 0.0;
     if (!ParseAmount(fields[4], 5, value, error)) return false;
     float quantity = std::numeric_limits<float>::quiet_NaN();
@@ -338,32 +341,124 @@ class BaciParser : public RowParser {
       if (!ParseAmount(fields[5], 6, parsed, error)) return false;
       quantity = static_cast<float>(parsed);
     }
-    if (out.currencies.texts.empty()) out.currencies.Intern("USD");
-    out.reporter.push_back(reporter);
-    out.partner.push_back(partner);
-    out.flow.push_back(Flow::kExports);
-    out.product.push_back(static_cast<std::uint32_t>(product));
-    out.period.push_back(static_cast<std::uint32_t>(period));
-    out.currency.push_back(0);
-    out.value.push_back(value * 1000.0);  // v is in thousands of US dollars
-    out.quantity.push_back(quantity);
+    AppendRow(out, static_cast<std::uint32_t>(year), static_cast<std::uint32_t>(codes[0]),
+              static_cast<std::uint32_t>(codes[1]), static_cast<std::uint32_t>(k_number), value, quantity);
     return true;
   }
 
- private:
-  bool Economy(std::string_view raw, std::size_t column, ChunkColumns& out, std::uint32_t& id, RowError& error) const {
-    std::int32_t code = 0;
-    if (ParseSmallUint(Trim(raw), code) && code < static_cast<std::int32_t>(canonical_.size()) &&
-        !canonical_[code].empty()) {
-      if (out.int_economy_cache.empty()) out.int_economy_cache.assign(canonical_.size(), kUnseen);
-      std::int32_t& local = out.int_economy_cache[code];
-      if (local == kUnseen) local = static_cast<std::int32_t>(out.economies.Intern(canonical_[code]));
-      id = static_cast<std::uint32_t>(local);
-      return true;
+  // The plain line: t,i,j,k,v,q with digits only in t, i, j, k, unsigned decimals in v and q (q may be empty).
+  const char* ParseLine(const char* p, const char* end, ChunkColumns& out) const override {
+    std::uint32_t year = 0;
+    std::uint32_t exporter = 0;
+    std::uint32_t importer = 0;
+    std::uint32_t k = 0;
+    if ((p = DigitsField(p, end, 4, year)) == nullptr || (p = DigitsField(p, end, 9, exporter)) == nullptr ||
+        (p = DigitsField(p, end, 9, importer)) == nullptr) {
+      return nullptr;
     }
-    error = {InputErrorKind::kUnknownCode, column, std::string(raw),
-             fmt::format("a country_code listed in {}", codes_name_)};
-    return false;
+    const char* const k_start = p;
+    if ((p = DigitsField(p, end, 6, k)) == nullptr || p - k_start < 6 /* 5 digits and the comma */ || year < 1000 ||
+        year > 2999 || !IsKnownCode(static_cast<std::int32_t>(exporter)) ||
+        !IsKnownCode(static_cast<std::int32_t>(importer))) {
+      return nullptr;
+    }
+    double value = 0.0;
+    if ((p = PlainDecimal(p, end, value)) == nullptr || p == end || *p != ',') return nullptr;
+    ++p;
+    float quantity = std::numeric_limits<float>::quiet_NaN();
+    if (p != end && *p != '\n' && *p != '\r') {
+      double parsed = 0.0;
+      if ((p = PlainDecimal(p, end, parsed)) == nullptr) return nullptr;
+      quantity = static_cast<float>(parsed);
+    }
+    if (p != end) {
+      if (*p == '\r' && p + 1 != end && p[1] == '\n') ++p;
+      if (*p != '\n') return nullptr;
+      ++p;
+    }
+    AppendRow(out, year, exporter, importer, k, value, quantity);
+    return p;
+  }
+
+ private:
+  // 1 to max_digits digits and a comma; returns the position after the comma.
+  static const char* DigitsField(const char* p, const char* end, int max_digits, std::uint32_t& value) {
+    const char* const start = p;
+    std::uint32_t number = 0;
+    while (p != end && *p >= '0' && *p <= '9') {
+      if (p - start == max_digits) return nullptr;
+      number = number * 10 + static_cast<std::uint32_t>(*p - '0');
+      ++p;
+    }
+    if (p == start || p == end || *p != ',') return nullptr;
+    value = number;
+    return p + 1;
+  }
+
+  // An unsigned finite decimal starting with a digit or a point; returns the position after it. The plain
+  // form (digits and a point, no exponent) with a mantissa of at most 2^53 and at most 22 decimals is
+  // converted here: mantissa and power of ten are then exact doubles, so the one division rounds correctly
+  // (Clinger 1990) and gives fast_float's result, faster. Anything else is fast_float's.
+  static const char* PlainDecimal(const char* p, const char* end, double& value) {
+    if (p == end || !((*p >= '0' && *p <= '9') || *p == '.')) return nullptr;
+    static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const char* q = p;
+    std::uint64_t mantissa = 0;
+    int digits = 0;
+    int decimals = 0;
+    for (; q != end && static_cast<unsigned>(*q - '0') <= 9; ++q, ++digits) mantissa = mantissa * 10 + (*q - '0');
+    if (q != end && *q == '.') {
+      for (++q; q != end && static_cast<unsigned>(*q - '0') <= 9; ++q, ++decimals) {
+        mantissa = mantissa * 10 + (*q - '0');
+      }
+    }
+    digits += decimals;
+    if (digits > 0 && digits <= 19 && decimals <= 22 && mantissa <= (std::uint64_t{1} << 53) &&
+        (q == end || (*q != 'e' && *q != 'E'))) {
+      value = static_cast<double>(mantissa) / kPowersOfTen[decimals];
+      return q;
+    }
+    const auto result = fast_float::from_chars(p, end, value);
+    if (result.ec != std::errc() || !std::isfinite(value)) return nullptr;
+    return result.ptr;
+  }
+
+  bool IsKnownCode(std::int32_t code) const {
+    return code < static_cast<std::int32_t>(canonical_.size()) && !canonical_[code].empty();
+  }
+
+  // Both paths end here, so a row is the same whichever read it.
+  void AppendRow(ChunkColumns& out, std::uint32_t year, std::uint32_t exporter, std::uint32_t importer, std::uint32_t k,
+                 double value_thousands, float quantity) const {
+    if (out.int_period_cache.empty()) out.int_period_cache.assign(3000, kUnseen);
+    std::int32_t& period = out.int_period_cache[year];
+    if (period == kUnseen) period = static_cast<std::int32_t>(out.InternPeriod(Period::Year(static_cast<int>(year))));
+    std::int32_t product = out.int_product_cache.Find(k);
+    if (product == IntIdCache::kMissing) {
+      char padded[7];
+      fmt::format_to_n(padded, 6, "{:06}", k);
+      product = static_cast<std::int32_t>(out.products.Intern(std::string_view(padded, 6)));
+      out.int_product_cache.Insert(k, product);
+    }
+    if (out.currencies.texts.empty()) out.currencies.Intern("USD");
+    const std::size_t row = out.Append(EconomyId(exporter, out), EconomyId(importer, out), Flow::kExports,
+                                       static_cast<std::uint32_t>(product), static_cast<std::uint32_t>(period), 0,
+                                       value_thousands * 1000.0);  // v is in thousands of US dollars
+    out.block.quantity[row] = quantity;
+    if (!codes_injective_) return;
+    if (exporter >= 1000 || importer >= 1000) {
+      out.keys_increasing = false;  // the key below needs codes of at most 3 digits
+      return;
+    }
+    out.NoteSourceKey(((static_cast<std::uint64_t>(year) * 1000 + exporter) * 1000 + importer) * 1000000 + k);
+  }
+
+  std::uint32_t EconomyId(std::uint32_t code, ChunkColumns& out) const {
+    if (out.int_economy_cache.empty()) out.int_economy_cache.assign(canonical_.size(), kUnseen);
+    std::int32_t& local = out.int_economy_cache[code];
+    if (local == kUnseen) local = static_cast<std::int32_t>(out.economies.Intern(canonical_[code]));
+    return static_cast<std::uint32_t>(local);
   }
 
   static std::string FindCountryCodes(const std::string& file, const ReadOptions& options) {
@@ -380,8 +475,13 @@ class BaciParser : public RowParser {
       }
     }
     if (found.empty()) {
-      throw InputException(InputError{InputErrorKind::kIo, file, 0, 0, {},
-                                      "BACI's country_codes_V*.csv beside the data file (or name it with --baci-codes)"});
+      throw InputException(
+          InputError{InputErrorKind::kIo,
+                     file,
+                     0,
+                     0,
+                     {},
+                     "BACI's country_codes_V*.csv beside the data file (or name it with --baci-codes)"});
     }
     // Several releases side by side: the highest version name wins (V202401 after V202301).
     std::ranges::sort(found);
@@ -415,7 +515,11 @@ class BaciParser : public RowParser {
       const std::size_t record_line = line;
       line += reader.lines_inside() + 1;
       if (status != RecordStatus::kOk) {
-        throw InputException(InputError{InputErrorKind::kQuoting, path, record_line, reader.bad_field() + 1, {},
+        throw InputException(InputError{InputErrorKind::kQuoting,
+                                        path,
+                                        record_line,
+                                        reader.bad_field() + 1,
+                                        {},
                                         "a quote only at the start and end of a field"});
       }
       const auto& fields = reader.fields();
@@ -443,10 +547,19 @@ class BaciParser : public RowParser {
       if (static_cast<std::size_t>(code) >= canonical_.size()) canonical_.resize(code + 1);
       canonical_[code] = canonical;
     }
+    // Two codes for one economy (a renamed country kept under both) would let distinct source keys give one
+    // table key, so only a one-to-one list lets sorted keys stand for unique ones.
+    std::vector<std::string> listed;
+    for (const std::string& canonical : canonical_) {
+      if (!canonical.empty()) listed.push_back(canonical);
+    }
+    std::ranges::sort(listed);
+    codes_injective_ = std::ranges::adjacent_find(listed) == listed.end();
   }
 
   std::vector<std::string> canonical_;  // BACI numeric code -> canonical economy code ("" unknown)
   std::string codes_name_;
+  bool codes_injective_ = false;
 };
 
 // ---------------------------------------------------------------------------------------------- Comtrade
@@ -543,13 +656,7 @@ class ComtradeParser : public RowParser {
     double value = 0.0;
     if (!ParseAmount(fields[value_], value_ + 1, value, error)) return false;
     if (out.currencies.texts.empty()) out.currencies.Intern("USD");
-    out.reporter.push_back(reporter);
-    out.partner.push_back(partner);
-    out.flow.push_back(flow);
-    out.product.push_back(out.products.Intern(product_code));
-    out.period.push_back(period);
-    out.currency.push_back(0);
-    out.value.push_back(value);
+    out.Append(reporter, partner, flow, out.products.Intern(product_code), period, 0, value);
     return true;
   }
 
@@ -625,22 +732,24 @@ std::unique_ptr<RowParser> MakeRowParser(const std::vector<std::string_view>& he
   std::vector<std::string> names;
   for (std::size_t i = 0; i < header.size(); ++i) {
     if (!IsValidUtf8(header[i])) {
-      throw InputException(
-          InputError{InputErrorKind::kEncoding, file, 1, i + 1, std::string(header[i]), "UTF-8 text"});
+      throw InputException(InputError{InputErrorKind::kEncoding, file, 1, i + 1, std::string(header[i]), "UTF-8 text"});
     }
     names.push_back(Lower(Trim(header[i])));
   }
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) format = Detect(names);
   switch (format) {
-    case InputFormat::kLong: return std::make_unique<LongParser>(names, file, reference);
+    case InputFormat::kLong:
+      return std::make_unique<LongParser>(names, file, reference);
     case InputFormat::kBaci:
       if (names != std::vector<std::string>{"t", "i", "j", "k", "v", "q"}) {
         ThrowHeader(file, 0, fmt::format("{}", fmt::join(names, ",")), "the BACI header t,i,j,k,v,q");
       }
       return std::make_unique<BaciParser>(file, reference, options);
-    case InputFormat::kComtrade: return std::make_unique<ComtradeParser>(names, file, reference);
-    case InputFormat::kAuto: break;
+    case InputFormat::kComtrade:
+      return std::make_unique<ComtradeParser>(names, file, reference);
+    case InputFormat::kAuto:
+      break;
   }
   ThrowHeader(file, 0, fmt::format("{}", fmt::join(header, ",")),
               "a long CSV header (reporter,partner,flow,product,period,value,currency,unit), BACI (t,i,j,k,v,q) "

@@ -80,5 +80,50 @@ TEST(TradeTableTest, DifferentFlowsPeriodsAndProductsAreDifferentKeys) {
   EXPECT_EQ(builder.Build().size(), 4u);
 }
 
+TradeTableBuilder::Row RowOf(std::string_view reporter, std::string_view partner) {
+  TradeTableBuilder::Row row = MakeRow(partner, "TOTAL", 1.0);
+  row.reporter = reporter;
+  return row;
+}
+
+TEST(TradeTableTest, ReporterRunsListEachReportersRowsInOrder) {
+  // Reporters by row: USA USA KAZ USA -> USA (id 0) in rows [0,2) and [3,4), KAZ (id 1) in [2,3). The
+  // partner CHN (id 2) reports nothing.
+  TradeTableBuilder builder;
+  builder.AddFile("flows.csv");
+  builder.Add(RowOf("USA", "CHN"), 2);
+  builder.Add(RowOf("USA", "KAZ"), 3);
+  builder.Add(RowOf("KAZ", "CHN"), 4);
+  builder.Add(RowOf("USA", "DEU"), 5);
+  const TradeTable table = builder.Build();
+  const auto usa = table.ReporterRuns(table.economies().Find("USA"));
+  ASSERT_TRUE(usa.has_value());
+  ASSERT_EQ(usa->size(), 2u);
+  EXPECT_EQ((*usa)[0].begin, 0u);
+  EXPECT_EQ((*usa)[0].end, 2u);
+  EXPECT_EQ((*usa)[1].begin, 3u);
+  EXPECT_EQ((*usa)[1].end, 4u);
+  const auto kaz = table.ReporterRuns(table.economies().Find("KAZ"));
+  ASSERT_TRUE(kaz.has_value());
+  ASSERT_EQ(kaz->size(), 1u);
+  EXPECT_EQ((*kaz)[0].begin, 2u);
+  EXPECT_EQ((*kaz)[0].end, 3u);
+  EXPECT_TRUE(table.ReporterRuns(table.economies().Find("CHN"))->empty());
+}
+
+TEST(TradeTableTest, ScatteredReportersAreNotIndexed) {
+  // Two reporters alternating over 100 rows make 100 runs, more than the 8 * 3 economies + 64 = 88 the
+  // index allows: callers then scan every row.
+  TradeTableBuilder builder;
+  builder.AddFile("flows.csv");
+  for (int row = 0; row < 100; ++row) {
+    TradeTableBuilder::Row r = RowOf(row % 2 == 0 ? "USA" : "KAZ", "CHN");
+    r.period = Period::Year(1900 + row);
+    builder.Add(r, static_cast<std::uint32_t>(row + 2));
+  }
+  const TradeTable table = builder.Build();
+  EXPECT_FALSE(table.ReporterRuns(table.economies().Find("USA")).has_value());
+}
+
 }  // namespace
 }  // namespace tradeshock

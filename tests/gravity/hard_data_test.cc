@@ -31,6 +31,23 @@ TEST(SeparationTest, Sep02FixedEffectsOnly) {
   EXPECT_TRUE(r.converged);
 }
 
+// sep_12 (and sep_13, the same rows once the data set's ground-truth column is removed): y ~ 1 | id1 + id2.
+// Hand calculation: z = a[id1] + b[id2] must be 0 on the positive rows (1,1), (2,2), (3,3), ..., (10,10), so
+// b[k] = -a[k] for every k. On the zero rows, (3,3), (4,4), (6,6), (7,7), (8,8), (9,9) then have z = 0 and
+// (4,3), the second data row (0-based 1), has z = a[4] - a[3], which can be made > 0: exactly that row is
+// separated. Singletons are kept so that the row numbers are the file's.
+TEST(SeparationTest, Sep12And13OneCrossedCell) {
+  for (const char* file : {"sep_12.csv", "sep_13.csv"}) {
+    SCOPED_TRACE(file);
+    FitOptions options;
+    options.drop_singletons = false;
+    options.check_separation = true;
+    FitResult r = Fit(Separation(file), ParseFormula("y ~ 1 | id1 + id2"), options);
+    EXPECT_EQ(r.separated_rows, (std::vector<std::size_t>{1}));
+    EXPECT_TRUE(r.converged);
+  }
+}
+
 // sep_03: R 4.2.2 glm(y ~ factor(id1) + factor(id2) + factor(id3), family = poisson,
 // control = glm.control(maxit = 200, epsilon = 1e-14)) drives the fitted means of rows 1 and 2 to 2.22e-16
 // and leaves all others at 1.00: those two (0-based 0 and 1) are the separated observations.

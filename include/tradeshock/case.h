@@ -168,6 +168,9 @@ BeyondDirectLoss ComputeBeyondDirectLoss(const Case& c, const Reference& referen
 // Throws Error when the case has no scenario or the exporter's data for the base period are missing.
 CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAnalysisOptions& options = {});
 
+// The economies (or groups) imposing the scenario's policies, in order of first appearance.
+std::vector<std::string> ImposingPartners(const CaseAnalysis& analysis);
+
 // Checks the case's claims (nullopt when it has none). Projected claims are answered by the nowcast of the
 // scenario's [nowcast] target when there is one (NowcastProjectionSource), else they are not checkable.
 std::optional<ClaimsReport> CheckCaseClaims(const Case& c, const Reference& reference,

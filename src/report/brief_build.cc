@@ -63,17 +63,6 @@ Block TableBlock(Table table) {
   return block;
 }
 
-// The imposing partners of the scenario (USA, or a group's code), in order of first appearance.
-std::vector<std::string> ImposingPartners(const CaseAnalysis& analysis) {
-  std::vector<std::string> partners;
-  for (const PolicyExposure& policy : analysis.exposure.policies) {
-    if (std::find(partners.begin(), partners.end(), policy.policy.imposed_by) == partners.end()) {
-      partners.push_back(policy.policy.imposed_by);
-    }
-  }
-  return partners;
-}
-
 // Share of `partner` (or its members) in the partner shares; nullopt when none of them is itemised.
 std::optional<std::pair<double, double>> PartnerShare(const CaseAnalysis& analysis, const Reference& reference,
                                                       const std::string& partner) {

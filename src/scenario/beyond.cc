@@ -57,16 +57,6 @@ std::optional<ValueResult> DirectValue(const TradeTable& table, const Reference&
   }
 }
 
-std::vector<std::string> ImposingPartners(const CaseAnalysis& analysis) {
-  std::vector<std::string> partners;
-  for (const PolicyExposure& policy : analysis.exposure.policies) {
-    if (std::find(partners.begin(), partners.end(), policy.policy.imposed_by) == partners.end()) {
-      partners.push_back(policy.policy.imposed_by);
-    }
-  }
-  return partners;
-}
-
 pe::BanOptions BanOptionsOf(const PeSettings& settings, double other_markets) {
   pe::BanOptions options;
   options.elasticities.import_demand = settings.import_demand.value;

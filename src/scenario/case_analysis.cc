@@ -83,6 +83,16 @@ std::optional<ClaimsReport> CheckCaseClaims(const Case& c, const Reference& refe
   return CheckClaims(c.table, reference, *c.claims, check);
 }
 
+std::vector<std::string> ImposingPartners(const CaseAnalysis& analysis) {
+  std::vector<std::string> partners;
+  for (const PolicyExposure& policy : analysis.exposure.policies) {
+    if (std::find(partners.begin(), partners.end(), policy.policy.imposed_by) == partners.end()) {
+      partners.push_back(policy.policy.imposed_by);
+    }
+  }
+  return partners;
+}
+
 CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAnalysisOptions& options) {
   if (!c.scenario) {
     throw Error(fmt::format("case '{}' has no scenario: expected scenario.toml in the folder", c.files.dir.string()));

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "reference/reference_fixture.h"
+#include "temp_dir.h"
 #include "tradeshock/error.h"
 #include "tradeshock/io.h"
 #include "tradeshock/trade_table.h"
@@ -21,31 +22,6 @@
 namespace tradeshock::testing {
 
 inline const Reference& Ref() { return RepoReference(); }
-
-// A fresh folder under the system temp dir, removed with everything in it at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device random;
-    path_ = std::filesystem::temp_directory_path() /
-            ("tradeshock-io-test-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  const std::filesystem::path& path() const { return path_; }
-  std::string Write(const std::string& name, std::string_view content) const {
-    const auto file = path_ / name;
-    std::ofstream out(file, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    return file.string();
-  }
-
- private:
-  std::filesystem::path path_;
-};
 
 // gzip-wrapped deflate of `text`, as gzip(1) would write it.
 inline std::string Gzip(std::string_view text) {

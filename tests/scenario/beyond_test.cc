@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reference/reference_fixture.h"
+#include "temp_dir.h"
 #include "tradeshock/case.h"
 #include "tradeshock/ge.h"
 
@@ -17,25 +18,6 @@ namespace {
 
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
-
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("tradeshock-beyond-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
-  void Write(const std::string& name, const std::string& content) const {
-    fs::create_directories((path_ / name).parent_path());
-    std::ofstream(path_ / name, std::ios::binary) << content;
-  }
-
- private:
-  fs::path path_;
-};
 
 const fs::path kSeedCase = fs::path(TRADESHOCK_SOURCE_DIR) / "data/cases/xinjiang-2021";
 

@@ -11,30 +11,12 @@
 #include <nlohmann/json.hpp>
 
 #include "reference/reference_fixture.h"
+#include "temp_dir.h"
 
 namespace tradeshock::testing {
 namespace {
 
 using ::testing::HasSubstr;
-
-// A fresh, empty folder in the system's temporary folder, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("tradeshock-case-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::filesystem::path& path() const { return path_; }
-  void Write(const std::string& name, const std::string& content) const {
-    std::ofstream(path_ / name, std::ios::binary) << content;
-  }
-
- private:
-  std::filesystem::path path_;
-};
 
 // The hand-made case, all in USD so that no rate enters the arithmetic.
 //   2020 trade of CHN: world 1000 = KAZ 500 + USA 300 + RUS 200.

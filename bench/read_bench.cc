@@ -44,8 +44,9 @@ void BM_ReadBaci(benchmark::State& state) {
 }
 BENCHMARK(BM_ReadBaci)->Arg(1)->Arg(2)->ArgName("threads")->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// Shares by partner of the biggest exporter's exports, on a table read once outside the timing.
-void BM_SharesByPartner(benchmark::State& state) {
+// Shares of the biggest exporter's exports by partner or by product (arg 0 / 1), on a table read once outside
+// the timing. By product, each item's rows are spread over every partner's block of the table.
+void BM_Shares(benchmark::State& state) {
   const tradeshock::Reference& reference = tradeshock::Reference::Default();
   tradeshock::ReadOptions options;
   options.format = tradeshock::InputFormat::kBaci;
@@ -63,19 +64,19 @@ void BM_SharesByPartner(benchmark::State& state) {
   selection.reporter = table.economies()[static_cast<std::uint32_t>(biggest)];
   selection.flow = tradeshock::Flow::kExports;
   selection.period = table.periods().front();
+  const auto by = state.range(0) == 0 ? tradeshock::ShareBy::kPartner : tradeshock::ShareBy::kProduct;
   std::size_t items = 0;
   for (auto _ : state) {
-    const tradeshock::ShareResult shares =
-        tradeshock::ComputeShares(table, reference, selection, tradeshock::ShareBy::kPartner);
+    const tradeshock::ShareResult shares = tradeshock::ComputeShares(table, reference, selection, by);
     items = shares.items.size();
     benchmark::DoNotOptimize(items);
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * table.size()));  // table rows scanned
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * rows_per_reporter[biggest]));
   state.SetLabel(selection.Describe());
-  state.counters["partners"] = static_cast<double>(items);
+  state.counters["items"] = static_cast<double>(items);
   state.counters["reporter_rows"] = static_cast<double>(rows_per_reporter[biggest]);
 }
-BENCHMARK(BM_SharesByPartner)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Shares)->Arg(0)->Arg(1)->ArgName("by_product")->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

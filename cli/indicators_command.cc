@@ -3,6 +3,7 @@
 // to compute from the flags and formats it.
 #include <fmt/format.h>
 
+#include <future>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 
 #include "commands.h"
 #include "output.h"
+#include "stage_timer.h"
 #include "tradeshock/error.h"
 #include "tradeshock/indicators.h"
 
@@ -29,6 +31,7 @@ struct IndicatorsFlags {
   std::string compare;
   std::string format = "table";
   std::string out;
+  bool timings = false;
 };
 
 // Everything the command computed; what could not be computed carries the reason instead.
@@ -90,9 +93,7 @@ std::string ProductName(const Reference& reference, const std::string& code) {
 Report Compute(const TradeTable& table, const Reference& reference, const Selection& selection, ShareBy by,
                const IndicatorsFlags& flags, const IndicatorOptions& options, std::size_t displayed_items) {
   Report report;
-  report.shares = ComputeShares(table, reference, selection, by, options);
   const auto try_shares = [&](ShareBy other) -> std::optional<ShareResult> {
-    if (other == by) return report.shares;
     try {
       ShareResult shares = ComputeShares(table, reference, selection, other, options);
       if (shares.items.empty()) return std::nullopt;
@@ -101,8 +102,13 @@ Report Compute(const TradeTable& table, const Reference& reference, const Select
       return std::nullopt;
     }
   };
-  report.partner_shares = try_shares(ShareBy::kPartner);
-  report.product_shares = try_shares(ShareBy::kProduct);
+  // The indicators only read the table, so the breakdown by product (an item per HS code: the costliest) is
+  // computed on a second thread meanwhile.
+  std::future<std::optional<ShareResult>> product_shares;
+  if (by != ShareBy::kProduct) product_shares = std::async(std::launch::async, try_shares, ShareBy::kProduct);
+  report.shares = ComputeShares(table, reference, selection, by, options);
+  report.partner_shares = by == ShareBy::kPartner ? report.shares : try_shares(ShareBy::kPartner);
+  report.product_shares = by == ShareBy::kProduct ? report.shares : product_shares.get();
   if (report.partner_shares && !report.partner_shares->items.empty()) {
     report.partner_hhi = ComputeConcentration(*report.partner_shares);
   }
@@ -475,9 +481,12 @@ void Run(const IndicatorsFlags& flags) {
   IndicatorOptions options;
   options.currency = flags.currency;
 
+  StageTimer timer;
   const TradeTable table = ReadInput(flags.input, reference);
+  timer.Lap("read");
   const std::size_t top = flags.top != 0 ? flags.top : flags.format == "table" ? 20 : 0;
   const Report report = Compute(table, reference, selection, by, flags, options, top == 0 ? 20 : top);
+  timer.Lap("analysis");
 
   std::string content;
   if (flags.format == "json") {
@@ -488,7 +497,9 @@ void Run(const IndicatorsFlags& flags) {
     content = RenderTable(report, reference, by, top);
   }
   Emit(flags.out, content);
+  timer.Lap("output");
 
+  if (flags.timings) Note(timer.Summary());
   for (const std::string& note : report.notes) Note(fmt::format("note: {}", note));
   if (flags.format != "json") {
     if (!report.growth) Note(fmt::format("note: growth not available: {}", report.growth_error));
@@ -540,6 +551,7 @@ void AddIndicatorsCommand(CLI::App& app) {
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
   command->add_option("--out", flags->out, "write the result to this file (atomically) instead of stdout");
+  command->add_flag("--timings", flags->timings, "report the wall time of reading, analysing and writing on stderr");
   command->callback([flags] { Run(*flags); });
 }
 

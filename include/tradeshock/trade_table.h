@@ -229,6 +229,10 @@ class TradeTableBuilder {
   RowOrigin OriginOf(std::size_t row) const;
   void CheckDuplicates(DuplicatePolicy policy);
   void IndexReporterRuns();
+  // Calls f(column) for each row column the table has (the optional quantity and source only when enabled),
+  // so that what is done to every column lists them in one place (trade_table.cc).
+  template <typename F>
+  void ForEachColumn(F&& f);
 
   TradeTable table_;
   bool has_quantity_ = false;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <new>
 
@@ -115,18 +116,22 @@ void TradeTableBuilder::Add(const Row& row, std::uint32_t line) {
   AddLineRun(index, line);
 }
 
+template <typename F>
+void TradeTableBuilder::ForEachColumn(F&& f) {
+  f(table_.reporter_);
+  f(table_.partner_);
+  f(table_.flow_);
+  f(table_.product_);
+  f(table_.period_);
+  f(table_.currency_);
+  f(table_.value_);
+  if (has_quantity_) f(table_.quantity_);
+  if (has_source_) f(table_.source_);
+}
+
 TradeTableBuilder::Columns TradeTableBuilder::Grow(std::size_t rows) {
   const std::size_t first = size();
-  const std::size_t total = first + rows;
-  table_.reporter_.resize(total);
-  table_.partner_.resize(total);
-  table_.flow_.resize(total);
-  table_.product_.resize(total);
-  table_.period_.resize(total);
-  table_.currency_.resize(total);
-  table_.value_.resize(total);
-  if (has_quantity_) table_.quantity_.resize(total);
-  if (has_source_) table_.source_.resize(total);
+  ForEachColumn([total = first + rows](auto& column) { column.resize(total); });
   return At(first);
 }
 
@@ -144,38 +149,17 @@ TradeTableBuilder::Columns TradeTableBuilder::At(std::size_t row) {
   return at;
 }
 
-namespace {
-template <typename T>
-void MoveWithin(Column<T>& column, std::size_t from, std::size_t to, std::size_t count) {
-  if (!column.empty()) std::copy(column.begin() + from, column.begin() + from + count, column.begin() + to);
-}
-}  // namespace
-
 void TradeTableBuilder::MoveRows(std::size_t from, std::size_t to, std::size_t count) {
   if (from == to || count == 0) return;
   if (to > from) throw Error("TradeTableBuilder::MoveRows moves rows towards the start only");
-  MoveWithin(table_.reporter_, from, to, count);
-  MoveWithin(table_.partner_, from, to, count);
-  MoveWithin(table_.flow_, from, to, count);
-  MoveWithin(table_.product_, from, to, count);
-  MoveWithin(table_.period_, from, to, count);
-  MoveWithin(table_.currency_, from, to, count);
-  MoveWithin(table_.value_, from, to, count);
-  MoveWithin(table_.quantity_, from, to, count);
-  MoveWithin(table_.source_, from, to, count);
+  ForEachColumn([&](auto& column) {
+    std::copy(column.begin() + from, column.begin() + from + count, column.begin() + to);
+  });
 }
 
 void TradeTableBuilder::Truncate(std::size_t rows) {
   if (rows >= size()) return;
-  table_.reporter_.resize(rows);
-  table_.partner_.resize(rows);
-  table_.flow_.resize(rows);
-  table_.product_.resize(rows);
-  table_.period_.resize(rows);
-  table_.currency_.resize(rows);
-  table_.value_.resize(rows);
-  if (has_quantity_) table_.quantity_.resize(rows);
-  if (has_source_) table_.source_.resize(rows);
+  ForEachColumn([rows](auto& column) { column.resize(rows); });
   while (!line_runs_.empty() && line_runs_.back().first_row >= rows) line_runs_.pop_back();
 }
 
@@ -295,29 +279,13 @@ void TradeTableBuilder::CheckDuplicates(DuplicatePolicy policy) {
   }
 
   if (!removed.empty()) {
-    std::size_t kept = 0;
-    for (std::size_t row = 0; row < n_rows; ++row) {
-      if (removed[row]) continue;
-      table.reporter_[kept] = table.reporter_[row];
-      table.partner_[kept] = table.partner_[row];
-      table.flow_[kept] = table.flow_[row];
-      table.product_[kept] = table.product_[row];
-      table.period_[kept] = table.period_[row];
-      table.currency_[kept] = table.currency_[row];
-      table.value_[kept] = table.value_[row];
-      if (!table.quantity_.empty()) table.quantity_[kept] = table.quantity_[row];
-      if (!table.source_.empty()) table.source_[kept] = table.source_[row];
-      ++kept;
-    }
-    table.reporter_.resize(kept);
-    table.partner_.resize(kept);
-    table.flow_.resize(kept);
-    table.product_.resize(kept);
-    table.period_.resize(kept);
-    table.currency_.resize(kept);
-    table.value_.resize(kept);
-    if (!table.quantity_.empty()) table.quantity_.resize(kept);
-    if (!table.source_.empty()) table.source_.resize(kept);
+    ForEachColumn([&](auto& column) {
+      std::size_t kept = 0;
+      for (std::size_t row = 0; row < n_rows; ++row) {
+        if (!removed[row]) column[kept++] = column[row];
+      }
+      column.resize(kept);
+    });
   }
 }
 
@@ -328,30 +296,49 @@ std::optional<std::span<const TradeTable::RowRange>> TradeTable::ReporterRuns(Ec
                                    reporter_runs_.data() + reporter_run_offsets_[reporter + 1]);
 }
 
+namespace {
+
+// The end of the run of `value` starting at `row`: compared four ids at a time, as a 10-million-row table has
+// runs of tens of thousands of rows.
+std::size_t RunEnd(const EconomyIdx* ids, std::size_t row, std::size_t size) {
+  static_assert(sizeof(EconomyIdx) == 2);
+  const EconomyIdx value = ids[row];
+  const std::uint64_t four = std::uint64_t{value} * 0x0001000100010001u;  // the same in either byte order
+  std::size_t end = row + 1;
+  while (end + 4 <= size) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, ids + end, sizeof word);
+    if (word != four) break;
+    end += 4;
+  }
+  while (end < size && ids[end] == value) ++end;
+  return end;
+}
+
+}  // namespace
+
 void TradeTableBuilder::IndexReporterRuns() {
   TradeTable& table = table_;
-  const auto& reporter = table.reporter_;
+  const EconomyIdx* reporter = table.reporter_.data();
+  const std::size_t size = table.reporter_.size();
   const std::size_t n_economies = table.economies_.size();
-  // A run starts where the reporter changes. Index only when there are few: past a handful per reporter,
-  // going through the runs would cost about what scanning every row does.
-  std::vector<std::size_t> counts(n_economies + 1, 0);
-  std::size_t runs = 0;
-  for (std::size_t row = 0; row < reporter.size(); ++row) {
-    if (row == 0 || reporter[row] != reporter[row - 1]) {
-      ++counts[reporter[row] + 1];
-      ++runs;
-    }
-  }
-  if (runs > 8 * n_economies + 64) return;
-  for (std::size_t i = 0; i < n_economies; ++i) counts[i + 1] += counts[i];
-  table.reporter_run_offsets_ = counts;
-  table.reporter_runs_.resize(runs);
-  for (std::size_t row = 0; row < reporter.size();) {
-    std::size_t end = row + 1;
-    while (end < reporter.size() && reporter[end] == reporter[row]) ++end;
-    table.reporter_runs_[counts[reporter[row]]++] = {row, end};
+  // Index only when there are few runs: past a handful per reporter, going through the runs would cost about
+  // what scanning every row does.
+  const std::size_t max_runs = 8 * n_economies + 64;
+  std::vector<TradeTable::RowRange> runs;
+  for (std::size_t row = 0; row < size;) {
+    if (runs.size() == max_runs) return;
+    const std::size_t end = RunEnd(reporter, row, size);
+    runs.push_back({row, end});
     row = end;
   }
+  // Runs grouped by reporter, in table order within each (a counting sort).
+  std::vector<std::size_t> offsets(n_economies + 1, 0);
+  for (const TradeTable::RowRange run : runs) ++offsets[reporter[run.begin] + 1];
+  for (std::size_t i = 0; i < n_economies; ++i) offsets[i + 1] += offsets[i];
+  table.reporter_run_offsets_ = offsets;
+  table.reporter_runs_.resize(runs.size());
+  for (const TradeTable::RowRange run : runs) table.reporter_runs_[offsets[reporter[run.begin]]++] = run;
 }
 
 TradeTable TradeTableBuilder::Build(DuplicatePolicy policy) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <memory>
 #include <numeric>
 #include <set>
 #include <unordered_map>
@@ -155,11 +156,13 @@ std::unordered_set<std::string_view> CodesWithDetail(const std::vector<std::stri
 // Keeps, within each (reporter, partner, flow, period) cell, only the most detailed rows of each branch of
 // the nomenclature: a chapter row counts only when none of its headings or subheadings is there, so a chapter
 // and its subheadings are never both counted and a chapter without detail is not lost.
-void KeepMostDetailed(const TradeTable& table, std::vector<std::size_t>& rows) {
+void KeepMostDetailed(const TradeTable& table, const std::vector<std::uint8_t>& code_lengths,
+                      std::vector<std::size_t>& rows) {
   const auto code_of = [&](std::size_t row) -> std::string_view { return table.products()[table.product()[row]]; };
   // One HS level only: nothing can be double counted (the common case: BACI is all 6-digit).
-  const std::size_t first_level = rows.empty() ? 0 : code_of(rows.front()).size();
-  if (std::ranges::all_of(rows, [&](std::size_t row) { return code_of(row).size() == first_level; })) return;
+  const auto length_of = [&](std::size_t row) { return code_lengths[table.product()[row]]; };
+  const std::uint8_t first_level = rows.empty() ? 0 : length_of(rows.front());
+  if (std::ranges::all_of(rows, [&](std::size_t row) { return length_of(row) == first_level; })) return;
   const auto cell_of = [&](std::size_t row) {
     return (static_cast<std::uint64_t>(table.reporter()[row]) << 40) |
            (static_cast<std::uint64_t>(table.partner()[row]) << 24) |
@@ -171,6 +174,41 @@ void KeepMostDetailed(const TradeTable& table, std::vector<std::size_t>& rows) {
   for (const auto& [cell, codes] : codes_by_cell) detailed_by_cell.emplace(cell, CodesWithDetail(codes));
   std::erase_if(rows, [&](std::size_t row) { return detailed_by_cell[cell_of(row)].contains(code_of(row)); });
 }
+
+// Numbers the buckets of Aggregate (key = partner << 37 | product << 5 | combo) in order of first use: through an
+// array over every possible key when that is small (shares by partner or by product), else a hash map (by
+// partner and product: a few hundred thousand cells of which most are empty).
+class BucketIndex {
+ public:
+  BucketIndex(std::size_t partner_count, std::size_t product_count)
+      : product_count_(product_count), keys_per_combo_(partner_count * product_count) {
+    if (keys_per_combo_ * kComboCount <= kMaxDenseCells) dense_.assign(keys_per_combo_ * kComboCount, kNone);
+  }
+  std::uint32_t Find(std::uint64_t partner_key, std::uint64_t product_key, unsigned combo, std::uint64_t key) {
+    std::uint32_t* slot = nullptr;
+    if (!dense_.empty()) {
+      // Combo-major: the rows of a selection nearly all share one combo, whose slots are then contiguous.
+      slot = &dense_[combo * keys_per_combo_ + partner_key * product_count_ + product_key];
+    } else {
+      slot = &sparse_.try_emplace(key, kNone).first->second;
+    }
+    if (*slot == kNone) {
+      *slot = static_cast<std::uint32_t>(keys_.size());
+      keys_.push_back(key);
+    }
+    return *slot;
+  }
+  const std::vector<std::uint64_t>& keys() const { return keys_; }
+
+ private:
+  static constexpr std::size_t kMaxDenseCells = std::size_t{1} << 20;
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  std::size_t product_count_;
+  std::size_t keys_per_combo_;
+  std::vector<std::uint32_t> dense_;
+  std::unordered_map<std::uint64_t, std::uint32_t> sparse_;
+  std::vector<std::uint64_t> keys_;  // by bucket number
+};
 
 // The rows a selection can be in, in table order: the runs of the matching reporters when the table indexes
 // them, else all rows.
@@ -205,42 +243,71 @@ AggregateResult Aggregate(const TradeTable& table, const Reference& reference, c
   const auto period_match = MatchPeriods(table.periods(), selection.period);
 
   std::array<ComboStats, kComboCount> stats;
-  // (partner key << 37) | (product key << 5) | combo -> rows
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
-  std::uint64_t last_bucket = 0;
-  std::vector<std::size_t>* last_rows = nullptr;  // stable: unordered_map never moves its values
-  for (const TradeTable::RowRange range : RowsToScan(table, reporter_match)) {
+  BucketIndex bucket_index(by_partner ? table.economies().size() : 1, by_product ? table.products().size() : 1);
+  // Pass 1: each matching row's bucket, in table order; pass 2 (below) fills buckets sized exactly.
+  const std::vector<TradeTable::RowRange> ranges = RowsToScan(table, reporter_match);
+  std::size_t rows_to_scan = 0;
+  for (const TradeTable::RowRange range : ranges) rows_to_scan += range.end - range.begin;
+  // Written by index, not push_back, and the columns held in locals: the compiler then keeps the loop's state in
+  // registers instead of reloading it after every store.
+  std::unique_ptr<std::size_t[]> matched_rows(new std::size_t[rows_to_scan]);
+  std::unique_ptr<std::uint32_t[]> matched_buckets(new std::uint32_t[rows_to_scan]);
+  std::size_t matched = 0;
+  const std::span<const EconomyIdx> reporters = table.reporter();
+  const std::span<const EconomyIdx> partners = table.partner();
+  const std::span<const Flow> flows = table.flow();
+  const std::span<const ProductIdx> products = table.product();
+  const std::span<const PeriodIdx> periods = table.period();
+  std::uint64_t last_key = ~std::uint64_t{0};
+  std::uint32_t last_bucket = 0;
+  std::uint32_t last_signature = ~std::uint32_t{0};
+  for (const TradeTable::RowRange range : ranges) {
     for (std::size_t row = range.begin; row < range.end; ++row) {
-      const std::uint8_t reporter = reporter_match[table.reporter()[row]];
+      const std::uint8_t reporter = reporter_match[reporters[row]];
       if (reporter == kNoMatch) continue;
-      const std::uint8_t partner = partner_match[table.partner()[row]];
+      const std::uint8_t partner = partner_match[partners[row]];
       if (partner == kNoMatch) continue;
-      const std::uint8_t flow = flow_match[static_cast<int>(table.flow()[row])];
+      const std::uint8_t flow = flow_match[static_cast<int>(flows[row])];
       if (flow == kNoMatch) continue;
-      const std::uint8_t product = product_match[table.product()[row]];
+      const std::uint8_t product = product_match[products[row]];
       if (product == kNoMatch) continue;
-      const std::uint8_t period = period_match[table.period()[row]];
+      const std::uint8_t period = period_match[periods[row]];
       if (period == kNoMatch) continue;
       const unsigned combo = (reporter == kPart ? kReporterExpanded : 0) | (partner == kPart ? kPartnerExpanded : 0) |
                              (product == kPart ? kProductExpanded : 0) | (flow == kPart ? kFlowExpanded : 0) |
                              (period == kPart ? kPeriodExpanded : 0);
-      ComboStats& combo_stats = stats[combo];
-      combo_stats.any = true;
-      combo_stats.flows |= static_cast<std::uint8_t>(1u << static_cast<int>(table.flow()[row]));
-      if (combo & kPeriodExpanded) {
-        if (combo_stats.months.empty()) combo_stats.months.assign(selection.period.month_count(), false);
-        combo_stats.months[table.periods()[table.period()[row]].first_month() - selection.period.first_month()] = true;
+      // The statistics depend on combo, flow and period only, which change rarely from one row to the next.
+      const std::uint32_t signature = combo | (static_cast<std::uint32_t>(flows[row]) << 5) |
+                                      (static_cast<std::uint32_t>(periods[row]) << 8);
+      if (signature != last_signature) {
+        last_signature = signature;
+        ComboStats& combo_stats = stats[combo];
+        combo_stats.any = true;
+        combo_stats.flows |= static_cast<std::uint8_t>(1u << static_cast<int>(flows[row]));
+        if (combo & kPeriodExpanded) {
+          if (combo_stats.months.empty()) combo_stats.months.assign(selection.period.month_count(), false);
+          combo_stats.months[table.periods()[periods[row]].first_month() - selection.period.first_month()] = true;
+        }
       }
-      const std::uint64_t partner_key = by_partner ? table.partner()[row] : 0;
-      const std::uint64_t product_key = by_product ? table.product()[row] : 0;
-      const std::uint64_t bucket = (partner_key << 37) | (product_key << 5) | combo;
-      // Rows of one bucket tend to come together (files are sorted by reporter and partner): skip the hash then.
-      if (bucket != last_bucket || last_rows == nullptr) {
-        last_bucket = bucket;
-        last_rows = &buckets[bucket];
+      const std::uint64_t partner_key = by_partner ? partners[row] : 0;
+      const std::uint64_t product_key = by_product ? products[row] : 0;
+      const std::uint64_t key = (partner_key << 37) | (product_key << 5) | combo;
+      // Rows of one bucket tend to come together (files are sorted by reporter and partner): skip the lookup then.
+      if (key != last_key) {
+        last_key = key;
+        last_bucket = bucket_index.Find(partner_key, product_key, combo, key);
       }
-      last_rows->push_back(row);
+      matched_rows[matched] = row;
+      matched_buckets[matched] = last_bucket;
+      ++matched;
     }
+  }
+  std::vector<std::vector<std::size_t>> bucket_rows(bucket_index.keys().size());
+  {
+    std::vector<std::size_t> counts(bucket_rows.size(), 0);
+    for (std::size_t i = 0; i < matched; ++i) ++counts[matched_buckets[i]];
+    for (std::size_t bucket = 0; bucket < counts.size(); ++bucket) bucket_rows[bucket].reserve(counts[bucket]);
+    for (std::size_t i = 0; i < matched; ++i) bucket_rows[matched_buckets[i]].push_back(matched_rows[i]);
   }
 
   // Which ways of adding up are acceptable for the selection as a whole.
@@ -274,22 +341,43 @@ AggregateResult Aggregate(const TradeTable& table, const Reference& reference, c
   std::ranges::sort(result.refusals);
   result.refusals.erase(std::unique(result.refusals.begin(), result.refusals.end()), result.refusals.end());
 
-  // Per key, the most direct acceptable way.
-  std::map<std::uint64_t, std::array<std::vector<std::size_t>*, kComboCount>> by_key;
-  for (auto& [bucket, rows] : buckets) by_key[bucket >> 5][bucket & (kComboCount - 1)] = &rows;
+  // Per key, the most direct acceptable way; entries in key order (partner, then product).
   static const std::array<unsigned, kComboCount> order = PreferenceOrder();
-  for (auto& [key, combos] : by_key) {
-    for (const unsigned combo : order) {
-      if (combos[combo] == nullptr || !valid[combo]) continue;
+  std::array<unsigned, kComboCount> rank{};
+  for (unsigned i = 0; i < kComboCount; ++i) rank[order[i]] = i;
+  std::vector<std::uint32_t> by_key(bucket_rows.size());
+  std::iota(by_key.begin(), by_key.end(), 0u);
+  const auto& keys = bucket_index.keys();
+  std::vector<std::uint8_t> code_lengths;  // per product id, filled when first needed
+  std::ranges::sort(by_key, [&](std::uint32_t a, std::uint32_t b) {
+    if (keys[a] >> 5 != keys[b] >> 5) return keys[a] >> 5 < keys[b] >> 5;
+    return rank[keys[a] & (kComboCount - 1)] < rank[keys[b] & (kComboCount - 1)];
+  });
+  for (std::size_t i = 0; i < by_key.size();) {
+    const std::uint64_t key = keys[by_key[i]] >> 5;
+    std::size_t next = i;
+    while (next < by_key.size() && keys[by_key[next]] >> 5 == key) ++next;
+    for (std::size_t j = i; j < next; ++j) {
+      const auto combo = static_cast<unsigned>(keys[by_key[j]] & (kComboCount - 1));
+      if (!valid[combo]) continue;
       AggregateEntry entry;
       entry.partner = by_partner ? static_cast<std::uint32_t>(key >> 32) : kNotKeyed;
       entry.product = by_product ? static_cast<std::uint32_t>(key & 0xFFFFFFFFu) : kNotKeyed;
       entry.expanded = combo;
-      entry.rows = std::move(*combos[combo]);
-      if (combo & kProductExpanded) KeepMostDetailed(table, entry.rows);  // rows stay in table order
+      entry.rows = std::move(bucket_rows[by_key[j]]);
+      if (combo & kProductExpanded) {
+        if (code_lengths.empty()) {
+          code_lengths.reserve(table.products().size());
+          for (const std::string& code : table.products().texts()) {
+            code_lengths.push_back(static_cast<std::uint8_t>(std::min<std::size_t>(code.size(), 255)));
+          }
+        }
+        KeepMostDetailed(table, code_lengths, entry.rows);  // rows stay in table order
+      }
       result.entries.push_back(std::move(entry));
       break;
     }
+    i = next;
   }
 
   // Product items: the most detailed codes of each branch, so a chapter and its headings are not both items.
@@ -307,51 +395,54 @@ AggregateResult Aggregate(const TradeTable& table, const Reference& reference, c
   return result;
 }
 
+std::vector<std::string> MethodDimensions(const Selection& selection, unsigned expanded) {
+  std::vector<std::string> dimensions;
+  if (expanded & kReporterExpanded) dimensions.push_back("reporter " + selection.reporter);
+  if (expanded & kPartnerExpanded) dimensions.push_back("partner " + selection.partner);
+  if (expanded & kProductExpanded) dimensions.push_back("product " + selection.product);
+  if (expanded & kFlowExpanded) dimensions.push_back("trade");
+  if (expanded & kPeriodExpanded) dimensions.push_back(selection.period.ToString());
+  return dimensions;
+}
+
 std::vector<std::string> DescribeMethod(const TradeTable& table, const Reference& reference, const Selection& selection,
                                         const AggregateEntry& entry) {
-  std::vector<std::string> lines;
-  // Ids are dense dictionary indices, so a flag per id counts distinct values without a tree.
-  const auto count_distinct = [&](auto column) {
-    std::vector<bool> seen;
-    std::size_t count = 0;
+  // Ids are dense dictionary indices, so a flag per id finds the distinct values without a tree.
+  const auto distinct_ids = [&](auto column, std::size_t id_count) {
+    std::vector<bool> seen(id_count, false);
+    std::vector<std::uint32_t> ids;
     for (const std::size_t row : entry.rows) {
-      const auto id = static_cast<std::size_t>(column[row]);
-      if (id >= seen.size()) seen.resize(id + 1, false);
+      const auto id = static_cast<std::uint32_t>(column[row]);
       if (!seen[id]) {
         seen[id] = true;
-        ++count;
+        ids.push_back(id);
       }
     }
-    return count;
+    return ids;
   };
-  const auto economies_text = [&](const std::string& code, std::size_t count, std::string_view noun) {
+  const auto economies_text = [&](const std::string& code, auto column, std::string_view noun) {
+    const std::size_t count = distinct_ids(column, table.economies().size()).size();
     if (const CountryGroup* group = reference.FindGroup(code)) {
       return fmt::format("sum over {} of its {} members", count, group->members.size());
     }
     return fmt::format("sum over {} {}{}", count, noun, count == 1 ? "" : "s");
   };
+  // In the order of MethodDimensions.
+  std::vector<std::string> details;
   if (entry.expanded & kReporterExpanded) {
-    lines.push_back(fmt::format("reporter {}: {}", selection.reporter,
-                                economies_text(selection.reporter, count_distinct(table.reporter()), "reporter")));
+    details.push_back(economies_text(selection.reporter, table.reporter(), "reporter"));
   }
-  if (entry.expanded & kPartnerExpanded) {
-    lines.push_back(fmt::format("partner {}: {}", selection.partner,
-                                economies_text(selection.partner, count_distinct(table.partner()), "partner")));
-  }
+  if (entry.expanded & kPartnerExpanded) details.push_back(economies_text(selection.partner, table.partner(), "partner"));
   if (entry.expanded & kProductExpanded) {
+    const std::vector<std::uint32_t> products = distinct_ids(table.product(), table.products().size());
     std::set<std::size_t> levels;
-    for (const std::size_t row : entry.rows) {
-      levels.insert(table.products()[table.product()[row]].size());
-      if (levels.size() == 3) break;  // 2, 4 and 6 digits: all there can be
-    }
-    lines.push_back(fmt::format("product {}: sum over {} HS codes at {} digits", selection.product,
-                                count_distinct(table.product()), fmt::join(levels, " and ")));
+    for (const std::uint32_t product : products) levels.insert(table.products()[product].size());
+    details.push_back(fmt::format("sum over {} HS codes at {} digits", products.size(), fmt::join(levels, " and ")));
   }
-  if (entry.expanded & kFlowExpanded) lines.push_back("trade: exports + imports");
-  if (entry.expanded & kPeriodExpanded) {
-    lines.push_back(
-        fmt::format("{}: sum of its {} months", selection.period.ToString(), selection.period.month_count()));
-  }
+  if (entry.expanded & kFlowExpanded) details.push_back("exports + imports");
+  if (entry.expanded & kPeriodExpanded) details.push_back(fmt::format("sum of its {} months", selection.period.month_count()));
+  std::vector<std::string> lines = MethodDimensions(selection, entry.expanded);
+  for (std::size_t i = 0; i < lines.size(); ++i) lines[i] += ": " + details[i];
   return lines;
 }
 
@@ -369,6 +460,10 @@ std::string OutputCurrency(const TradeTable& table, const Reference& reference, 
                               Printable(options.currency)));
     }
     return currency;
+  }
+  if (table.currencies().size() == 1) {  // the common case, without touching any row
+    const bool any_row = std::ranges::any_of(row_sets, [](const auto rows) { return !rows.empty(); });
+    return any_row ? table.currencies()[0] : std::string();
   }
   std::vector<bool> seen(table.currencies().size(), false);
   for (const auto rows : row_sets) {
@@ -409,6 +504,11 @@ const Converter::Factor& Converter::FactorFor(CurrencyIdx currency, PeriodIdx pe
 
 double Converter::Sum(std::span<const std::size_t> rows, std::vector<RateUsed>* rates) {
   double sum = 0.0;
+  if (table_.currencies().size() == 1 && table_.currencies()[0] == currency_) {
+    // Every row is in the target currency already: no rate, no lookup per row.
+    for (const std::size_t row : rows) sum += table_.value()[row];
+    return sum;
+  }
   const Factor* factor = nullptr;
   std::uint32_t factor_key = 0;
   for (const std::size_t row : rows) {

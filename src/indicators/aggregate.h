@@ -44,7 +44,11 @@ struct AggregateResult {
 AggregateResult Aggregate(const TradeTable& table, const Reference& reference, const Selection& selection,
                           bool by_partner, bool by_product);
 
-// One line per expanded dimension: "partner WLD: sum over 4 partners".
+// The dimensions along which an entry's rows were added up, by name: "partner WLD", "product TOTAL", "trade",
+// "2021-01..2021-05".
+std::vector<std::string> MethodDimensions(const Selection& selection, unsigned expanded);
+
+// One line per expanded dimension, in the order of MethodDimensions: "partner WLD: sum over 4 partners".
 std::vector<std::string> DescribeMethod(const TradeTable& table, const Reference& reference, const Selection& selection,
                                         const AggregateEntry& entry);
 

@@ -30,22 +30,16 @@ std::string ItemsNoun(ShareBy by) {
 }
 
 // "3 items: trade: exports + imports" — how items that needed adding up were built, counted by way.
-std::vector<std::string> SummarizeItemMethods(const TradeTable& table, const Reference& reference,
-                                              const Selection& selection, const std::vector<AggregateEntry>& entries) {
+std::vector<std::string> SummarizeItemMethods(const TradeTable& table, const Selection& selection,
+                                              const std::vector<AggregateEntry>& entries) {
   std::map<std::string, std::size_t> counts;
   for (const AggregateEntry& entry : entries) {
     if (entry.expanded == 0) continue;
     Selection item = selection;
     if (entry.partner != indicators_internal::kNotKeyed) item.partner = table.economies()[entry.partner];
     if (entry.product != indicators_internal::kNotKeyed) item.product = table.products()[entry.product];
-    std::vector<std::string> lines = indicators_internal::DescribeMethod(table, reference, item, entry);
-    // Drop the item-specific counts so that items built the same way are counted together.
-    std::string way;
-    for (std::string& line : lines) {
-      if (!way.empty()) way += "; ";
-      way += line.substr(0, line.find(':'));
-    }
-    ++counts[way];
+    // Without the item-specific counts of DescribeMethod, so that items built the same way are counted together.
+    ++counts[fmt::format("{}", fmt::join(indicators_internal::MethodDimensions(item, entry.expanded), "; "))];
   }
   std::vector<std::string> notes;
   for (const auto& [way, count] : counts) {
@@ -86,13 +80,13 @@ ShareResult ComputeShares(const TradeTable& table, const Reference& reference, c
   }
   indicators_internal::AppendRates(result.rates, result.total.rates);
 
-  for (const AggregateEntry& entry : items.entries) {
+  for (AggregateEntry& entry : items.entries) {
     ShareItem item;
     if (by_partner) item.partner = table.economies()[entry.partner];
     if (by_product) item.product = table.products()[entry.product];
     item.value = converter.Sum(entry.rows, &result.rates);
     item.share = item.value / total;
-    item.rows = entry.rows;
+    item.rows = std::move(entry.rows);  // the entries' keys and ways are still read below; their rows are not
     result.itemised += item.value;
     result.items.push_back(std::move(item));
   }
@@ -101,7 +95,7 @@ ShareResult ComputeShares(const TradeTable& table, const Reference& reference, c
     return std::tie(a.partner, a.product) < std::tie(b.partner, b.product);
   });
   result.coverage = result.itemised / total;
-  result.notes = SummarizeItemMethods(table, reference, canonical, items.entries);
+  result.notes = SummarizeItemMethods(table, canonical, items.entries);
   // A total summed over the partners (or reporters) present is as complete as the file's list of them, which
   // for published figures (the seed case) is often only the largest few.
   if (total_expanded & (indicators_internal::kPartnerExpanded | indicators_internal::kReporterExpanded)) {

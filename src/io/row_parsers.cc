@@ -11,6 +11,7 @@
 
 #include "io/csv_record.h"
 #include "io/input_bytes.h"
+#include "io/swar_digits.h"
 
 namespace tradeshock::io_internal {
 
@@ -348,20 +349,24 @@ class BaciParser : public RowParser {
 
   // The plain line: t,i,j,k,v,q with digits only in t, i, j, k, unsigned decimals in v and q (q may be empty).
   const char* ParseLine(const char* p, const char* end, ChunkColumns& out) const override {
+    // A BACI file is sorted by t, i, j: most lines start with the same "t,i,j," as the line before, whose
+    // resolution is then reused when the bytes are the same.
+    LinePrefix& prefix = out.line_prefix;
+    const char* const line = p;
+    const bool same_prefix = prefix.length != 0 && end - p >= 16 && prefix.Matches(p);
     std::uint32_t year = 0;
     std::uint32_t exporter = 0;
     std::uint32_t importer = 0;
-    std::uint32_t k = 0;
-    if ((p = DigitsField(p, end, 4, year)) == nullptr || (p = DigitsField(p, end, 9, exporter)) == nullptr ||
-        (p = DigitsField(p, end, 9, importer)) == nullptr) {
+    if (same_prefix) {
+      p += prefix.length;
+    } else if ((p = DigitsField(p, end, 4, year)) == nullptr || (p = DigitsField(p, end, 9, exporter)) == nullptr ||
+               (p = DigitsField(p, end, 9, importer)) == nullptr || year < 1000 || year > 2999 ||
+               !IsKnownCode(static_cast<std::int32_t>(exporter)) || !IsKnownCode(static_cast<std::int32_t>(importer))) {
       return nullptr;
     }
     const char* const k_start = p;
-    if ((p = DigitsField(p, end, 6, k)) == nullptr || p - k_start < 6 /* 5 digits and the comma */ || year < 1000 ||
-        year > 2999 || !IsKnownCode(static_cast<std::int32_t>(exporter)) ||
-        !IsKnownCode(static_cast<std::int32_t>(importer))) {
-      return nullptr;
-    }
+    std::uint32_t k = 0;
+    if ((p = DigitsField(p, end, 6, k)) == nullptr || p - k_start < 6 /* 5 digits and the comma */) return nullptr;
     double value = 0.0;
     if ((p = PlainDecimal(p, end, value)) == nullptr || p == end || *p != ',') return nullptr;
     ++p;
@@ -376,13 +381,27 @@ class BaciParser : public RowParser {
       if (*p != '\n') return nullptr;
       ++p;
     }
-    AppendRow(out, year, exporter, importer, k, value, quantity);
+    // Ids are made only for a line that is whole, so that a bad line leaves the chunk's dictionaries as they were.
+    if (!same_prefix) {
+      prefix.Remember(line, end, static_cast<std::size_t>(k_start - line), ResolveKey(out, year, exporter, importer));
+    }
+    AppendResolved(out, prefix.ids, k, value, quantity);
     return p;
   }
 
  private:
   // 1 to max_digits digits and a comma; returns the position after the comma.
-  static const char* DigitsField(const char* p, const char* end, int max_digits, std::uint32_t& value) {
+  [[gnu::always_inline]] static const char* DigitsField(const char* p, const char* end, int max_digits,
+                                                        std::uint32_t& value) {
+    if (swar::kAvailable && end - p >= 8) {
+      const std::uint64_t word = swar::Load8(p);
+      const int count = swar::LeadingDigits(word);
+      if (count < 8) {  // the digits end inside the word (the comma is in it too); else the long way below
+        if (count == 0 || count > max_digits || p[count] != ',') return nullptr;
+        value = swar::DigitsValue(word, count);
+        return p + count + 1;
+      }
+    }
     const char* const start = p;
     std::uint32_t number = 0;
     while (p != end && *p >= '0' && *p <= '9') {
@@ -400,9 +419,34 @@ class BaciParser : public RowParser {
   // converted here: mantissa and power of ten are then exact doubles, so the one division rounds correctly
   // (Clinger 1990) and gives fast_float's result, faster. Anything else is fast_float's.
   static const char* PlainDecimal(const char* p, const char* end, double& value) {
-    if (p == end || !((*p >= '0' && *p <= '9') || *p == '.')) return nullptr;
     static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    // Up to 7 digits before and after the point, read a word at a time; the same conversion as below (at most
+    // 14 digits: the mantissa is below 2^53).
+    if (swar::kAvailable && end - p >= 16) {
+      const std::uint64_t word = swar::Load8(p);
+      const int integer_digits = swar::LeadingDigits(word);
+      if (integer_digits < 8) {
+        const char* q = p + integer_digits;
+        std::uint64_t mantissa = integer_digits > 0 ? swar::DigitsValue(word, integer_digits) : 0;
+        int decimals = 0;
+        if (*q == '.') {
+          ++q;  // at most p + 8, so the next eight bytes are readable
+          const std::uint64_t fraction = swar::Load8(q);
+          decimals = swar::LeadingDigits(fraction);
+          if (decimals > 0 && decimals < 8) {
+            static constexpr std::uint32_t kScales[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000};
+            mantissa = mantissa * kScales[decimals] + swar::DigitsValue(fraction, decimals);
+            q += decimals;
+          }
+        }
+        if (decimals < 8 && integer_digits + decimals > 0 && *q != 'e' && *q != 'E') {
+          value = static_cast<double>(mantissa) / kPowersOfTen[decimals];
+          return q;
+        }
+      }
+    }
+    if (p == end || !((*p >= '0' && *p <= '9') || *p == '.')) return nullptr;
     const char* q = p;
     std::uint64_t mantissa = 0;
     int digits = 0;
@@ -431,9 +475,30 @@ class BaciParser : public RowParser {
   // Both paths end here, so a row is the same whichever read it.
   void AppendRow(ChunkColumns& out, std::uint32_t year, std::uint32_t exporter, std::uint32_t importer, std::uint32_t k,
                  double value_thousands, float quantity) const {
-    if (out.int_period_cache.empty()) out.int_period_cache.assign(3000, kUnseen);
+    AppendResolved(out, ResolveKey(out, year, exporter, importer), k, value_thousands, quantity);
+  }
+
+  // The chunk-local ids of a line's "t,i,j," and the start of its source key.
+  KeyIds ResolveKey(ChunkColumns& out, std::uint32_t year, std::uint32_t exporter, std::uint32_t importer) const {
+    if (out.int_period_cache.empty()) {  // the chunk's first row
+      out.int_period_cache.assign(3000, kUnseen);
+      out.int_economy_cache.assign(canonical_.size(), kUnseen);
+      out.currencies.Intern("USD");
+    }
     std::int32_t& period = out.int_period_cache[year];
     if (period == kUnseen) period = static_cast<std::int32_t>(out.InternPeriod(Period::Year(static_cast<int>(year))));
+    KeyIds ids;
+    ids.period = static_cast<std::uint32_t>(period);
+    ids.exporter = EconomyId(exporter, out);
+    ids.importer = EconomyId(importer, out);
+    // The key (t, i, j, k) as one number needs codes of at most 3 digits.
+    ids.has_source_key = codes_injective_ && exporter < 1000 && importer < 1000;
+    ids.source_key_base = ((static_cast<std::uint64_t>(year) * 1000 + exporter) * 1000 + importer) * 1000000;
+    return ids;
+  }
+
+  void AppendResolved(ChunkColumns& out, const KeyIds& ids, std::uint32_t k, double value_thousands,
+                      float quantity) const {
     std::int32_t product = out.int_product_cache.Find(k);
     if (product == IntIdCache::kMissing) {
       char padded[7];
@@ -441,21 +506,18 @@ class BaciParser : public RowParser {
       product = static_cast<std::int32_t>(out.products.Intern(std::string_view(padded, 6)));
       out.int_product_cache.Insert(k, product);
     }
-    if (out.currencies.texts.empty()) out.currencies.Intern("USD");
-    const std::size_t row = out.Append(EconomyId(exporter, out), EconomyId(importer, out), Flow::kExports,
-                                       static_cast<std::uint32_t>(product), static_cast<std::uint32_t>(period), 0,
-                                       value_thousands * 1000.0);  // v is in thousands of US dollars
+    const std::size_t row = out.Append(ids.exporter, ids.importer, Flow::kExports, static_cast<std::uint32_t>(product),
+                                       ids.period, 0, value_thousands * 1000.0);  // v is in thousands of US dollars
     out.block.quantity[row] = quantity;
     if (!codes_injective_) return;
-    if (exporter >= 1000 || importer >= 1000) {
-      out.keys_increasing = false;  // the key below needs codes of at most 3 digits
+    if (!ids.has_source_key) {
+      out.keys_increasing = false;
       return;
     }
-    out.NoteSourceKey(((static_cast<std::uint64_t>(year) * 1000 + exporter) * 1000 + importer) * 1000000 + k);
+    out.NoteSourceKey(ids.source_key_base + k);
   }
 
   std::uint32_t EconomyId(std::uint32_t code, ChunkColumns& out) const {
-    if (out.int_economy_cache.empty()) out.int_economy_cache.assign(canonical_.size(), kUnseen);
     std::int32_t& local = out.int_economy_cache[code];
     if (local == kUnseen) local = static_cast<std::int32_t>(out.economies.Intern(canonical_[code]));
     return static_cast<std::uint32_t>(local);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -82,6 +83,50 @@ class IntIdCache {
   std::size_t size_ = 0;
 };
 
+// What a BACI line's "t,i,j," resolves to in a chunk: local ids, and the start of its source key (t, i, j, k).
+struct KeyIds {
+  std::uint32_t period = 0;
+  std::uint32_t exporter = 0;
+  std::uint32_t importer = 0;
+  bool has_source_key = false;
+  std::uint64_t source_key_base = 0;
+};
+
+// The last line prefix the BACI fast path resolved ("2022,156,842,": at most 16 bytes), kept as two words
+// masked to its length so that the next line is compared with two loads.
+struct LinePrefix {
+  std::size_t length = 0;  // 0: none
+  std::uint64_t words[2] = {0, 0};
+  std::uint64_t masks[2] = {0, 0};
+  KeyIds ids;
+
+  // `line` has at least 16 readable bytes.
+  bool Matches(const char* line) const {
+    std::uint64_t first = 0;
+    std::uint64_t second = 0;
+    std::memcpy(&first, line, 8);
+    std::memcpy(&second, line + 8, 8);
+    return (((first ^ words[0]) & masks[0]) | ((second ^ words[1]) & masks[1])) == 0;
+  }
+  // Keeps `resolved` as ids (read by the caller whether or not the prefix can be compared next time).
+  void Remember(const char* line, const char* end, std::size_t prefix_length, const KeyIds& resolved) {
+    ids = resolved;
+    length = 0;
+    if (prefix_length > 16 || end - line < 16) return;
+    std::memcpy(&words[0], line, 8);
+    std::memcpy(&words[1], line + 8, 8);
+    // Bytes are compared in memory order: the mask keeps the first prefix_length bytes of the 16 (the lowest
+    // bytes of each word on a little-endian machine, the highest on a big-endian one).
+    for (std::size_t word = 0; word < 2; ++word) {
+      const std::size_t bytes = std::min<std::size_t>(8, prefix_length > 8 * word ? prefix_length - 8 * word : 0);
+      unsigned char mask_bytes[8] = {};
+      for (std::size_t i = 0; i < bytes; ++i) mask_bytes[i] = 0xFF;
+      std::memcpy(&masks[word], mask_bytes, 8);
+    }
+    length = prefix_length;
+  }
+};
+
 // Where a worker puts the rows of one chunk: a block of the table's columns reserved for it (one row per
 // line of the chunk at most), holding ids local to the chunk until the merge maps them to the table's.
 struct ChunkColumns {
@@ -95,6 +140,7 @@ struct ChunkColumns {
   StringMap<std::int32_t> economy_cache, product_cache, currency_cache, period_cache;
   std::vector<std::int32_t> int_economy_cache, int_period_cache;
   IntIdCache int_product_cache;
+  LinePrefix line_prefix;
   // Source keys (RowParser::has_source_keys): whether every row's key exceeded the one before.
   bool keys_increasing = true;
   std::uint64_t first_key = 0;

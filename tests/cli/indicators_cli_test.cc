@@ -109,6 +109,17 @@ TEST(IndicatorsCliTest, CsvIsMachineClean) {
   EXPECT_TRUE(found_hhi);
 }
 
+// --timings reports the stages on stderr and leaves stdout as it is without it.
+TEST(IndicatorsCliTest, TimingsGoToStderrOnly) {
+  const CliRun plain = RunCli(With(kPartnerArgs, {"--format", "csv"}));
+  const CliRun timed = RunCli(With(kPartnerArgs, {"--format", "csv", "--timings"}));
+  ASSERT_EQ(timed.exit_code, 0) << timed.err;
+  EXPECT_EQ(timed.out, plain.out);
+  EXPECT_THAT(timed.err, ::testing::ContainsRegex(
+                             "timings: read [0-9.]+ s, analysis [0-9.]+ s, output [0-9.]+ s, total [0-9.]+ s"));
+  EXPECT_THAT(plain.err, ::testing::Not(HasSubstr("timings:")));
+}
+
 TEST(IndicatorsCliTest, JsonCarriesEverything) {
   const CliRun run = RunCli(With(kPartnerArgs, {"--format", "json"}));
   ASSERT_EQ(run.exit_code, 0) << run.err;

@@ -56,7 +56,9 @@ std::string RandomBaciRows(std::mt19937& random, int rows) {
     const int k = product(random);
     const int kind = form(random);
     text += "2022," + std::to_string(codes[code(random)]) + "," + std::to_string(codes[code(random)]) + ",";
-    text += kind == 0 ? std::to_string(k) : (k < 100000 ? "0" : "") + std::to_string(k);
+    std::string hs = std::to_string(k);
+    if (kind != 0 && k < 100000) hs.insert(hs.begin(), '0');  // kind 0: BACI's 5-digit form without the zero
+    text += hs;
     text += ",";
     const double v = amount(random);
     if (kind == 1) text += " ";

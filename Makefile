@@ -9,7 +9,7 @@ CMAKE_FLAGS = -G Ninja -Wno-dev
 CLI = $(BUILD_DIR)/tradeshock
 CASE = data/cases/xinjiang-2021
 
-.PHONY: all demo test test-release test-asan bench bench-build bench-read bench-ge bench-gravity fuzz clean bootstrap
+.PHONY: all demo test test-release test-asan bench bench-build bench-read bench-scenario bench-ge bench-gravity fuzz clean bootstrap
 
 all: $(CLI)
 
@@ -38,8 +38,8 @@ test-asan: bootstrap
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
-# make bench runs all three; bench-gravity takes longest (R's glm with pair dummies: R_PAIR=0 skips it).
-bench: bench-read bench-ge bench-gravity
+# make bench runs them all; bench-gravity takes longest (R's glm with pair dummies: R_PAIR=0 skips it).
+bench: bench-read bench-scenario bench-ge bench-gravity
 
 bench-build:
 	@scripts/bootstrap bench
@@ -48,6 +48,9 @@ bench-build:
 
 bench-read: bench-build
 	bench/run_read_bench.sh $(BENCH_DIR)
+
+bench-scenario: bench-build
+	bench/run_scenario_bench.sh $(BENCH_DIR)
 
 bench-ge: bench-build
 	bench/run_ge_bench.sh $(BENCH_DIR)

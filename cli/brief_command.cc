@@ -6,7 +6,9 @@
 #include <memory>
 #include <string>
 
+#include "case_options.h"
 #include "commands.h"
+#include "output.h"
 #include "tradeshock/case.h"
 #include "tradeshock/error.h"
 #include "tradeshock/report.h"
@@ -18,15 +20,23 @@ struct BriefFlags {
   std::string case_dir;
   std::string out;
   std::string currency = "USD";
+  std::string baci_codes;
+  CaseDataFlags data;
 };
 
 void Run(const BriefFlags& flags) {
   namespace fs = std::filesystem;
   const Reference& reference = Reference::Default();
-  const Case loaded = LoadCase(flags.case_dir, reference);
+  StageTimer timer;
+  ReadOptions read_options;
+  read_options.baci_country_codes = flags.baci_codes;
+  Case loaded = LoadCase(flags.case_dir, reference, read_options, MirrorImports::kOff);
+  timer.Lap("read");
+  if (AddMirrorImports(loaded, reference, ParseMirrorImports(flags.data.mirror_imports))) timer.Lap("mirror imports");
   CaseAnalysisOptions options;
   options.currency = flags.currency;
   const CaseAnalysis analysis = AnalyseCase(loaded, reference, options);
+  timer.Lap("analysis");
   fs::path out_dir = flags.out;
   if (out_dir.empty()) {
     // out/<case folder name>/, also for "data/cases/xinjiang-2021/" with its trailing slash.
@@ -36,9 +46,11 @@ void Run(const BriefFlags& flags) {
     out_dir = fs::path("out") / name;
   }
   const BriefPaths paths = WriteBrief(analysis, loaded.table, reference, out_dir);
+  timer.Lap("write brief");
   fmt::print("{}\n", BriefSummary(analysis, reference));
   fmt::print("  brief.md    {}\n  brief.html  {}\n  brief.json  {}\n", paths.markdown.string(), paths.html.string(),
              paths.json.string());
+  if (flags.data.timings) Note(timer.Summary());
 }
 
 }  // namespace
@@ -51,6 +63,8 @@ void AddBriefCommand(CLI::App& app) {
       ->required();
   command->add_option("--out", flags->out, "output folder (default: out/<case folder name>)");
   command->add_option("--currency", flags->currency, "currency of every value (ISO 4217; default USD)");
+  AddBaciCodesOption(*command, flags->baci_codes);
+  AddCaseDataFlags(*command, flags->data);
   command->callback([flags] { Run(*flags); });
 }
 

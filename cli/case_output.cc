@@ -165,12 +165,14 @@ std::string RatesText(const std::vector<RateUsed>& rates) {
   return out;
 }
 
-Case LoadCaseOrFiles(const InputFlags& input, const std::string& scenario, const Reference& reference) {
+Case LoadCaseOrFiles(const InputFlags& input, const std::string& scenario, const Reference& reference,
+                     MirrorImports mirror) {
   ReadOptions options;
   options.lenient = input.lenient;
+  options.baci_country_codes = input.baci_codes;
   Case c;
   if (input.files.size() == 1 && std::filesystem::is_directory(input.files.front())) {
-    c = LoadCase(input.files.front(), reference, options);
+    c = LoadCase(input.files.front(), reference, options, MirrorImports::kOff);  // derived below, for --scenario
   } else {
     for (const std::string& file : input.files) {
       if (std::filesystem::is_directory(file)) {
@@ -179,13 +181,16 @@ Case LoadCaseOrFiles(const InputFlags& input, const std::string& scenario, const
       c.files.data.emplace_back(file);
     }
     c.files.dir = c.files.data.front().parent_path();
-    c.table = ReadTradeFiles(input.files, reference, options);
+    ReadReport report;
+    c.table = ReadTradeFiles(input.files, reference, options, &report);
+    c.read = std::move(report.files);
   }
   if (!scenario.empty()) {
     c.scenario = ReadScenarioFile(scenario, reference);
     c.files.scenario = scenario;
     CheckScenarioAgainstTable(*c.scenario, c.table);
   }
+  AddMirrorImports(c, reference, mirror);  // after the scenario: it names whose imports are needed
   return c;
 }
 

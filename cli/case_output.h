@@ -28,7 +28,9 @@ std::string BeyondCsv(const BeyondDirectLoss& beyond, const std::string& currenc
 std::string RatesText(const std::vector<RateUsed>& rates);
 
 // `paths` is one case folder (its scenario.toml unless `scenario` is given) or trade files (then
-// `scenario` is needed for a scenario). The folder's claims.toml is loaded too.
-Case LoadCaseOrFiles(const InputFlags& input, const std::string& scenario, const Reference& reference);
+// `scenario` is needed for a scenario). The folder's claims.toml is loaded too. A table of exports only gets
+// imports derived from mirror exports as `mirror` says (AddMirrorImports, tradeshock/case.h).
+Case LoadCaseOrFiles(const InputFlags& input, const std::string& scenario, const Reference& reference,
+                     MirrorImports mirror = MirrorImports::kAuto);
 
 }  // namespace tradeshock::cli

@@ -53,8 +53,11 @@ void AddInputFlags(CLI::App& command, InputFlags& flags) {
       ->capture_default_str();
   command.add_flag("--lenient", flags.lenient, "skip bad rows and report how many and why, instead of stopping");
   command.add_flag("--sum-duplicates", flags.sum_duplicates, "add up rows with the same key instead of refusing them");
-  command.add_option("--baci-codes", flags.baci_codes,
-                     "BACI country_codes_V*.csv (default: the one beside the data file)");
+  AddBaciCodesOption(command, flags.baci_codes);
+}
+
+void AddBaciCodesOption(CLI::App& command, std::string& baci_codes) {
+  command.add_option("--baci-codes", baci_codes, "BACI country_codes_V*.csv (default: the one beside the data file)");
 }
 
 TradeTable ReadInput(const InputFlags& flags, const Reference& reference, ReadReport* report) {
@@ -87,20 +90,6 @@ TradeTable ReadInput(const InputFlags& flags, const Reference& reference, ReadRe
   return table;
 }
 
-std::string WithSeparators(double value, int decimals) {
-  if (!std::isfinite(value)) return fmt::format("{}", value);
-  std::string digits = fmt::format("{:.{}f}", std::abs(value), decimals);
-  const std::size_t point = digits.find('.');
-  std::string integer = digits.substr(0, point);
-  const std::string fraction = point == std::string::npos ? "" : digits.substr(point);
-  std::string grouped;
-  for (std::size_t i = 0; i < integer.size(); ++i) {
-    if (i > 0 && (integer.size() - i) % 3 == 0) grouped += ',';
-    grouped += integer[i];
-  }
-  const bool negative = value < 0 && std::stod(digits) != 0.0;
-  return (negative ? "-" : "") + grouped + fraction;
-}
 
 std::string Percent(double ratio, int decimals) { return fmt::format("{:.{}f}%", 100.0 * ratio, decimals); }
 

@@ -9,6 +9,7 @@
 
 #include "tradeshock/io.h"
 #include "tradeshock/reference.h"
+#include "tradeshock/report.h"
 #include "tradeshock/trade_table.h"
 
 namespace tradeshock::cli {
@@ -22,11 +23,12 @@ struct InputFlags {
   std::string baci_codes;
 };
 void AddInputFlags(CLI::App& command, InputFlags& flags);
+// --baci-codes FILE, declared once for every command that reads BACI files (AddInputFlags, scenario, brief).
+void AddBaciCodesOption(CLI::App& command, std::string& baci_codes);
 // Reads the files; shows progress on stderr when it is a terminal; reports skipped rows (lenient) on stderr.
 TradeTable ReadInput(const InputFlags& flags, const Reference& reference, ReadReport* report = nullptr);
 
-// 1234567.891 -> "1,234,567.9" with `decimals` digits after the point.
-std::string WithSeparators(double value, int decimals);
+using tradeshock::WithSeparators;  // 1234567.891 -> "1,234,567.9" (tradeshock/report.h)
 // 0.51352 -> "51.4%"
 std::string Percent(double ratio, int decimals = 1);
 

@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "case_options.h"
 #include "case_output.h"
 #include "commands.h"
 #include "output.h"
@@ -17,6 +18,9 @@
 namespace tradeshock::cli {
 namespace {
 
+// Rows of a table for a person; the rest go into one "N more" row (--format csv and json keep every item).
+constexpr std::size_t kMaxTableRows = 30;
+
 struct ScenarioFlags {
   InputFlags input;
   std::string scenario;
@@ -24,6 +28,7 @@ struct ScenarioFlags {
   std::string currency = "USD";
   std::string format = "table";
   std::string out;
+  CaseDataFlags data;
 };
 
 std::string RenderTable(const CaseAnalysis& analysis) {
@@ -56,27 +61,50 @@ std::string RenderTable(const CaseAnalysis& analysis) {
     TextTable table({"code", fmt::format("million {}", currency), fmt::format("at risk, million {}", currency),
                      "of exports", "of trade"},
                     {false, true, true, true, true});
-    for (const ExposureItem& item : *items) {
-      table.AddRow({item.code, Amount(item.value), Amount(item.at_risk),
-                    exposure.share_of_exports ? Percent(item.share_of_exports, 1) : "n/a",
-                    exposure.share_of_trade ? Percent(item.share_of_trade, 2) : "n/a"});
+    ExposureItem more{fmt::format("{} more", items->size() > kMaxTableRows ? items->size() - kMaxTableRows : 0)};
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      const ExposureItem& item = (*items)[i];
+      if (i >= kMaxTableRows) {
+        more.value += item.value;
+        more.at_risk += item.at_risk;
+        more.share_of_exports += item.share_of_exports;
+        more.share_of_trade += item.share_of_trade;
+        if (i + 1 < items->size()) continue;
+      }
+      const ExposureItem& shown = i >= kMaxTableRows ? more : item;
+      table.AddRow({shown.code, Amount(shown.value), Amount(shown.at_risk),
+                    exposure.share_of_exports ? Percent(shown.share_of_exports, 1) : "n/a",
+                    exposure.share_of_trade ? Percent(shown.share_of_trade, 2) : "n/a"});
     }
     out += table.Render();
   }
 
-  out += fmt::format("\npartners of {}'s total trade, {} (total {}):\n", analysis.exporter,
+  const std::string partner_flow = analysis.partner_flow == Flow::kTrade ? "total trade" : "exports";
+  out += fmt::format("\npartners of {}'s {}, {} (total {}):\n", analysis.exporter, partner_flow,
                      analysis.base_period.ToString(), Money(analysis.partner_shares.total.value, currency));
   TextTable partners({"partner", fmt::format("million {}", currency), "share"}, {false, true, true});
-  for (const ShareItem& item : analysis.partner_shares.items) {
-    partners.AddRow({item.partner, Amount(item.value), Percent(item.share, 1)});
+  const std::vector<ShareItem>& partner_items = analysis.partner_shares.items;
+  double more_value = 0.0;
+  double more_share = 0.0;
+  for (std::size_t i = 0; i < partner_items.size(); ++i) {
+    if (i < kMaxTableRows) {
+      partners.AddRow({partner_items[i].partner, Amount(partner_items[i].value), Percent(partner_items[i].share, 1)});
+    } else {
+      more_value += partner_items[i].value;
+      more_share += partner_items[i].share;
+    }
+  }
+  if (partner_items.size() > kMaxTableRows) {
+    partners.AddRow({fmt::format("{} more", partner_items.size() - kMaxTableRows), Amount(more_value),
+                     Percent(more_share, 1)});
   }
   if (analysis.partner_shares.rest) {
     partners.AddRow({"rest (not itemised)", Amount(analysis.partner_shares.rest->value),
                      Percent(analysis.partner_shares.rest->share, 1)});
   }
   out += partners.Render();
-  out += fmt::format("largest partner: {} ({} of total trade)\n", analysis.largest_partner.partner,
-                     Percent(analysis.largest_partner.share, 1));
+  out += fmt::format("largest partner: {} ({} of {})\n", analysis.largest_partner.partner,
+                     Percent(analysis.largest_partner.share, 1), partner_flow);
 
   for (const ConcentrationChange& change : exposure.concentration) {
     out += fmt::format("\npartner concentration of {} before -> after the policies:\n", ToString(change.flow));
@@ -94,15 +122,38 @@ std::string RenderTable(const CaseAnalysis& analysis) {
   if (analysis.product_shares) {
     out += fmt::format("\nproducts of {}'s exports, {}:\n", analysis.exporter, analysis.base_period.ToString());
     TextTable products({"product", fmt::format("million {}", currency), "share"}, {false, true, true});
-    for (const ShareItem& item : analysis.product_shares->items) {
-      products.AddRow({item.product, Amount(item.value), Percent(item.share, 1)});
+    const std::vector<ShareItem>& product_items = analysis.product_shares->items;
+    double rest_value = 0.0;
+    double rest_share = 0.0;
+    for (std::size_t i = 0; i < product_items.size(); ++i) {
+      if (i < kMaxTableRows) {
+        products.AddRow({product_items[i].product, Amount(product_items[i].value), Percent(product_items[i].share, 1)});
+      } else {
+        rest_value += product_items[i].value;
+        rest_share += product_items[i].share;
+      }
+    }
+    if (product_items.size() > kMaxTableRows) {
+      products.AddRow({fmt::format("{} more", product_items.size() - kMaxTableRows), Amount(rest_value),
+                       Percent(rest_share, 1)});
     }
     out += products.Render();
   } else if (analysis.product_values) {
     out += fmt::format("\nproducts of {}'s exports, {} (no total of exports in the data: values only):\n",
                        analysis.exporter, analysis.base_period.ToString());
     TextTable products({"product", fmt::format("million {}", currency)}, {false, true});
-    for (const ShareItem& item : analysis.product_values->items) products.AddRow({item.product, Amount(item.value)});
+    const std::vector<ShareItem>& value_items = analysis.product_values->items;
+    double rest_value = 0.0;
+    for (std::size_t i = 0; i < value_items.size(); ++i) {
+      if (i < kMaxTableRows) {
+        products.AddRow({value_items[i].product, Amount(value_items[i].value)});
+      } else {
+        rest_value += value_items[i].value;
+      }
+    }
+    if (value_items.size() > kMaxTableRows) {
+      products.AddRow({fmt::format("{} more", value_items.size() - kMaxTableRows), Amount(rest_value)});
+    }
     out += products.Render();
   }
 
@@ -135,8 +186,8 @@ std::string RenderCsv(const CaseAnalysis& analysis) {
     out += fmt::format("year_earlier,,{},,{},,\n", *exposure.year_earlier_value, analysis.currency);
   }
   for (const ShareItem& item : analysis.partner_shares.items) {
-    out += fmt::format("trade_partner_share,{},{},,{},,{}\n", CsvField(item.partner), item.value, analysis.currency,
-                       item.share);
+    out += fmt::format("{}_partner_share,{},{},,{},,{}\n", ToString(analysis.partner_flow), CsvField(item.partner),
+                       item.value, analysis.currency, item.share);
   }
   for (const ConcentrationChange& change : exposure.concentration) {
     out += fmt::format("hhi_{}_before,,{},,,,\n", ToString(change.flow), change.before.hhi);
@@ -166,12 +217,16 @@ void Run(const ScenarioFlags& flags) {
     if (!period) throw Error(fmt::format("bad --period '{}': expected YYYY, YYYY-MM or YYYY-MM..YYYY-MM", flags.period));
     options.base_period = *period;
   }
-  Case c = LoadCaseOrFiles(flags.input, flags.scenario, reference);
+  StageTimer timer;
+  Case c = LoadCaseOrFiles(flags.input, flags.scenario, reference, MirrorImports::kOff);
+  timer.Lap("read");
+  if (AddMirrorImports(c, reference, ParseMirrorImports(flags.data.mirror_imports))) timer.Lap("mirror imports");
   if (!c.scenario) {
     throw Error("no scenario: give --scenario FILE, or a case folder that holds scenario.toml");
   }
   c.claims.reset();  // the claims command checks them
   const CaseAnalysis analysis = AnalyseCase(c, reference, options);
+  timer.Lap("analysis");
   std::string content;
   if (flags.format == "json") {
     nlohmann::json json = CaseAnalysisToJson(analysis, c.table);
@@ -186,7 +241,10 @@ void Run(const ScenarioFlags& flags) {
   } else {
     content = RenderTable(analysis);
   }
+  timer.Lap("format");
   Emit(flags.out, content);
+  timer.Lap("write");
+  if (flags.data.timings) Note(timer.Summary());
 }
 
 }  // namespace
@@ -208,6 +266,8 @@ void AddScenarioCommand(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--out", flags->out, "write the result to this file (atomically) instead of stdout");
   command->add_flag("--lenient", flags->input.lenient, "skip bad rows and report how many and why");
+  AddBaciCodesOption(*command, flags->input.baci_codes);
+  AddCaseDataFlags(*command, flags->data);
   command->callback([flags] { Run(*flags); });
 }
 

@@ -24,14 +24,23 @@
 namespace tradeshock {
 
 // The files of a case folder. Data files are the folder's *.csv files in name order; scenario.toml and
-// claims.toml are optional. Throws Error naming the folder when it does not exist or holds no data file.
+// claims.toml are optional. A BACI release's country_codes_V*.csv is not data: it is the code list of the
+// folder's BACI files (with several, the highest name, as the BACI reader picks them). Throws Error naming the
+// folder when it does not exist or holds no data file.
 struct CaseFiles {
   std::filesystem::path dir;
   std::vector<std::filesystem::path> data;
   std::optional<std::filesystem::path> scenario;
   std::optional<std::filesystem::path> claims;
+  std::optional<std::filesystem::path> baci_codes;
 };
 CaseFiles FindCaseFiles(const std::filesystem::path& dir);
+
+// Whether a table that holds only exports gets imports derived from its partners' exports ("mirror" flows)
+// so that total trade (exports + imports) is known. kAuto derives them when every data file was read as
+// BACI, whose rows are one reconciled value per flow (exporter i to importer j), so i's exports to j are j's
+// imports from i; kOn derives them for any table of exports only; kOff never.
+enum class MirrorImports { kAuto, kOn, kOff };
 
 // A loaded case: one table from all data files, the parsed scenario and claims (located errors on bad
 // input, as ReadTrade, ReadScenarioFile and ReadClaimsFile throw them).
@@ -40,8 +49,32 @@ struct Case {
   TradeTable table;
   std::optional<Scenario> scenario;
   std::optional<ClaimsFile> claims;
+  std::vector<ReadReport::FileReport> read;  // each data file's format and rows, as read
+  // Set when imports were derived from mirror exports (AddMirrorImports): rows from this index on are the
+  // derived imports; each mirrors the exports row with reporter and partner swapped.
+  std::optional<std::size_t> mirror_rows_begin;
+  std::vector<std::string> notes;  // how the data were completed (derived imports), in plain words
 };
-Case LoadCase(const std::filesystem::path& dir, const Reference& reference, const ReadOptions& options = {});
+// Reads the folder's data files (with its country_codes_V*.csv as the BACI code list unless options name
+// one), scenario and claims, then completes the table by `mirror` (AddMirrorImports).
+Case LoadCase(const std::filesystem::path& dir, const Reference& reference, const ReadOptions& options = {},
+              MirrorImports mirror = MirrorImports::kAuto);
+
+// Derives imports from exports when `mode` asks for it and the table holds exports only: an exports row
+// (i -> j, product k, period t) gets an imports row (j <- i, k, t) with the same value, currency and
+// quantity (WithMirrorImports). Only the imports of the economies the case is about are derived (the
+// scenario's exporters and imposing partners, the nowcast's reporters, the claims' reporters), which keeps
+// a 10-million-row BACI table from doubling; every economy's when the case has no scenario and no claims.
+// Records the derivation in c.notes and c.mirror_rows_begin. Returns whether rows were added; does nothing
+// when the table already has imports (or total trade) rows, or when imports were derived before.
+bool AddMirrorImports(Case& c, const Reference& reference, MirrorImports mode);
+// The table alone: the same rows in the same order, then the mirror imports grouped by their reporter (in
+// the order of the exports rows they mirror). `importers` limits the derived rows to the imports of these
+// economies (canonical codes; groups stand for their members); empty: every economy's. Rows whose reporter
+// or partner is the world or a group are not mirrored. Throws Error when the table holds a row of another
+// flow than exports.
+TradeTable WithMirrorImports(const TradeTable& table, const Reference& reference,
+                             const std::vector<std::string>& importers = {});
 
 struct CaseAnalysisOptions {
   std::string currency = "USD";  // every value of the analysis is converted into it
@@ -138,8 +171,12 @@ struct CaseAnalysis {
   std::string exporter;     // the scenario's exporter (policies' `on`)
   std::string currency;
   Period base_period = Period::Year(2000);
+  // The flow of the partner shares, their concentration and the largest partner: total trade when the data
+  // give the exporter's imports too, else its exports (with a note saying so).
+  Flow partner_flow = Flow::kTrade;
 
-  // The exporter's trade by partner in the base period, its concentration and its largest partner.
+  // The exporter's trade (or exports, see partner_flow) by partner in the base period, its concentration and
+  // its largest partner.
   ShareResult partner_shares;
   Concentration partner_concentration;
   Dependence largest_partner;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "tradeshock/case.h"
 #include "tradeshock/reference.h"
@@ -34,5 +35,10 @@ BriefPaths WriteBrief(const CaseAnalysis& analysis, const TradeTable& table, con
 
 // A short plain-text summary for a terminal (5-8 lines): the key numbers and the claims counts.
 std::string BriefSummary(const CaseAnalysis& analysis, const Reference& reference);
+
+// `value` with `decimals` decimals and the thousands of its integer part separated by commas
+// ("1,234,567.9"), for tables and chart labels; `minus` is written before a negative value that does not
+// round to zero.
+std::string WithSeparators(double value, int decimals, std::string_view minus = "-");
 
 }  // namespace tradeshock

@@ -234,10 +234,21 @@ struct ExposureResult {
   std::vector<std::string> notes;                  // how values were obtained, what was missing
 };
 
+// How complete the table's itemisation is, which decides whether a total summed from itemised rows is a total.
+enum class Itemisation {
+  // A sum over products may cover only the products the source lists (the seed case lists two product
+  // groups): not used as a total. A sum over partners is used unless it holds only the covered partners.
+  kPartial,
+  // Every flow is itemised by partner and product, as in BACI (the complete bilateral HS 6-digit matrix):
+  // sums over partners and products are the totals.
+  kComplete,
+};
+
 // Exposure of the scenario's exporter(s) in `period` (e.g. 2020, the last full year before the ban), in
 // options.currency (the table's currency when empty and uniform). Throws Error when the covered flow has
 // no data at all.
 ExposureResult ComputeExposure(const TradeTable& table, const Reference& reference, const Scenario& scenario,
-                               const Period& period, const IndicatorOptions& options = {});
+                               const Period& period, const IndicatorOptions& options = {},
+                               Itemisation itemisation = Itemisation::kPartial);
 
 }  // namespace tradeshock

@@ -16,6 +16,9 @@ namespace tradeshock::brief {
 namespace {
 
 constexpr std::size_t kMaxBars = 10;
+// Rows of a table under a chart; the rest go into one "N more" row, so that a BACI table's 5,000 products do
+// not make a brief of thousands of lines (brief.json keeps every item).
+constexpr std::size_t kMaxTableRows = 30;
 constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -92,9 +95,16 @@ Block ShareChart(const std::string& id, const std::string& title, const std::str
   double rest_value = 0.0;
   double rest_share = 0.0;
   std::size_t rest_count = 0;
+  double more_value = 0.0;
+  double more_share = 0.0;
   for (std::size_t i = 0; i < shares.items.size(); ++i) {
     const ShareItem& item = shares.items[i];
-    table.rows.push_back({labels[i], Money(item.value, shares.currency), Percent(item.share)});
+    if (i < kMaxTableRows) {
+      table.rows.push_back({labels[i], Money(item.value, shares.currency), Percent(item.share)});
+    } else {
+      more_value += item.value;
+      more_share += item.share;
+    }
     if (shown < kMaxBars) {
       chart.bars.push_back({labels[i], item.share * 100.0, Percent(item.share)});
       ++shown;
@@ -108,6 +118,10 @@ Block ShareChart(const std::string& id, const std::string& title, const std::str
     chart.bars.push_back({fmt::format("{} more", rest_count), rest_share * 100.0, Percent(rest_share)});
   }
   (void)rest_value;
+  if (shares.items.size() > kMaxTableRows) {
+    table.rows.push_back({fmt::format("{} more {}s", shares.items.size() - kMaxTableRows, item_header),
+                          Money(more_value, shares.currency), Percent(more_share)});
+  }
   if (shares.rest) {
     chart.bars.push_back({"Not itemised", shares.rest->share * 100.0, Percent(shares.rest->share)});
     table.rows.push_back({"Not itemised (total minus items)", Money(shares.rest->value, shares.currency),
@@ -127,8 +141,14 @@ Block ShareChart(const std::string& id, const std::string& title, const std::str
   return block;
 }
 
+// Shares of exports or of trade are shown only when the exposure knows that total (else "not known", never 0%).
 Block AtRiskChart(const std::string& id, const std::string& title, const std::vector<ExposureItem>& items,
-                  const std::vector<std::string>& labels, const std::string& currency, const std::string& item_header) {
+                  const std::vector<std::string>& labels, const ExposureResult& exposure,
+                  const std::string& item_header) {
+  const std::string& currency = exposure.currency;
+  const auto share_text = [](bool known, double share) -> std::string {
+    return known ? Percent(share, 2) : std::string("not known");
+  };
   double largest = 0.0;
   for (const ExposureItem& item : items) largest = std::max(largest, item.at_risk);
   const MoneyScale scale = ScaleFor(largest, currency);
@@ -139,14 +159,30 @@ Block AtRiskChart(const std::string& id, const std::string& title, const std::ve
   Table table{{item_header, "exports", "covered", "at risk", "share of exports", "share of trade"},
               {false, true, true, true, true, true},
               {}};
+  ExposureItem more;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const ExposureItem& item = items[i];
     if (chart.bars.size() < kMaxBars) {
       chart.bars.push_back({labels[i], item.at_risk / scale.divisor, Money(item.at_risk, currency)});
     }
+    if (i >= kMaxTableRows) {
+      more.value += item.value;
+      more.covered += item.covered;
+      more.at_risk += item.at_risk;
+      more.share_of_exports += item.share_of_exports;
+      more.share_of_trade += item.share_of_trade;
+      continue;
+    }
     table.rows.push_back({labels[i], Money(item.value, currency), Money(item.covered, currency),
-                          Money(item.at_risk, currency), Percent(item.share_of_exports, 2),
-                          Percent(item.share_of_trade, 2)});
+                          Money(item.at_risk, currency),
+                          share_text(exposure.share_of_exports.has_value(), item.share_of_exports),
+                          share_text(exposure.share_of_trade.has_value(), item.share_of_trade)});
+  }
+  if (items.size() > kMaxTableRows) {
+    table.rows.push_back({fmt::format("{} more {}s", items.size() - kMaxTableRows, item_header),
+                          Money(more.value, currency), Money(more.covered, currency), Money(more.at_risk, currency),
+                          share_text(exposure.share_of_exports.has_value(), more.share_of_exports),
+                          share_text(exposure.share_of_trade.has_value(), more.share_of_trade)});
   }
   Block block;
   block.kind = Block::Kind::kChart;
@@ -411,11 +447,17 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   Block key;
   key.kind = Block::Kind::kKeyNumbers;
   const ValueResult& trade_total = analysis.partner_shares.total;
-  key.key_numbers.push_back({fmt::format("Total trade, {}", period), Money(trade_total.value, trade_total.currency),
-                             fmt::format("{}'s exports plus imports", exporter)});
+  // The partner shares are of total trade, or of exports when the data give no imports (a note says so).
+  const bool of_trade = analysis.partner_flow == Flow::kTrade;
+  const std::string flow_short = of_trade ? "trade" : "exports";
+  const std::string flow_long = of_trade ? "total trade" : "exports";
+  key.key_numbers.push_back({fmt::format("{}, {}", of_trade ? "Total trade" : "Exports", period),
+                             Money(trade_total.value, trade_total.currency),
+                             of_trade ? fmt::format("{}'s exports plus imports", exporter)
+                                      : fmt::format("{}'s exports (the data give no imports)", exporter)});
   for (const std::string& partner : ImposingPartners(analysis)) {
     if (const auto share = PartnerShare(analysis, reference, partner)) {
-      key.key_numbers.push_back({fmt::format("{} share of trade", EconomyName(reference, partner)),
+      key.key_numbers.push_back({fmt::format("{} share of {}", EconomyName(reference, partner), flow_short),
                                  Percent(share->second),
                                  fmt::format("{} of {} in {}", Money(share->first, analysis.partner_shares.currency),
                                              Money(trade_total.value, trade_total.currency), period)});
@@ -424,11 +466,11 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   const Dependence& largest = analysis.largest_partner;
   key.key_numbers.push_back({fmt::format("Largest partner: {}", EconomyName(reference, largest.partner)),
                              Percent(largest.share),
-                             fmt::format("{} of total trade", Money(largest.value, largest.currency))});
+                             fmt::format("{} of {}", Money(largest.value, largest.currency), flow_long)});
   const Concentration& hhi = analysis.partner_concentration;
   key.key_numbers.push_back(
       {"Partner concentration (HHI)", fmt::format("{}{:.3f}", hhi.lower_bound ? "\u2265 " : "", hhi.hhi),
-       fmt::format("{} partners itemised, covering {} of trade{}", hhi.item_count, Percent(hhi.coverage),
+       fmt::format("{} partners itemised, covering {} of {}{}", hhi.item_count, Percent(hhi.coverage), flow_short,
                    hhi.lower_bound ? fmt::format("; at most {:.3f} if the rest were one partner", hhi.hhi_upper) : "")});
   const ExposureResult& exposure = analysis.exposure;
   {
@@ -482,8 +524,9 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
     std::vector<std::string> labels;
     for (const ShareItem& item : analysis.partner_shares.items) labels.push_back(EconomyName(reference, item.partner));
     blocks.push_back(ShareChart("chart-partner-shares",
-                                fmt::format("{}: partner shares of total trade, {}", exporter, period),
-                                "share of total trade, %", analysis.partner_shares, labels, "partner"));
+                                fmt::format("{}: partner shares of {}, {}", exporter, flow_long, period),
+                                fmt::format("share of {}, %", flow_long), analysis.partner_shares, labels,
+                                "partner"));
   }
   if (analysis.product_shares) {
     blocks.push_back(Heading("What it exports"));
@@ -521,13 +564,13 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
     std::vector<std::string> labels;
     for (const ExposureItem& item : exposure.by_partner) labels.push_back(EconomyName(reference, item.code));
     blocks.push_back(AtRiskChart("chart-risk-partner", fmt::format("Exports at risk by partner, {}", exposure.period.ToString()),
-                                 exposure.by_partner, labels, exposure.currency, "partner"));
+                                 exposure.by_partner, labels, exposure, "partner"));
   }
   if (!exposure.by_product.empty()) {
     std::vector<std::string> labels;
     for (const ExposureItem& item : exposure.by_product) labels.push_back(ProductLabel(reference, item.code));
     blocks.push_back(AtRiskChart("chart-risk-product", fmt::format("Exports at risk by product, {}", exposure.period.ToString()),
-                                 exposure.by_product, labels, exposure.currency, "product"));
+                                 exposure.by_product, labels, exposure, "product"));
   }
   if (!exposure.concentration.empty()) {
     Table table{{"flow", "HHI before", "HHI after", "largest partner before", "largest partner after"},

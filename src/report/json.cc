@@ -24,8 +24,25 @@ json SelectionJson(const Selection& selection) {
           {"period", selection.period.ToString()}};
 }
 
+// Longer row lists are given as runs of consecutive indices, and only the first runs of them: a total over a
+// BACI table adds up a million rows, which as a list would make brief.json hundreds of megabytes. The result's
+// selection re-selects every row.
+constexpr std::size_t kListedRows = 20;
+
 json RowsJson(const std::vector<std::size_t>& rows, const TradeTable& table) {
   json list = json::array();
+  if (rows.size() > kListedRows) {
+    std::size_t listed = 0;
+    for (std::size_t i = 0; i < rows.size() && list.size() < kListedRows;) {
+      std::size_t j = i + 1;
+      while (j < rows.size() && rows[j] == rows[j - 1] + 1) ++j;
+      list.push_back({{"first", rows[i]}, {"last", rows[j - 1]}});
+      listed += j - i;
+      i = j;
+    }
+    if (listed < rows.size()) list.push_back({{"omitted", rows.size() - listed}});
+    return list;
+  }
   for (const std::size_t row : rows) {
     json entry = {{"index", row}};
     if (table.has_source() && row < table.size()) entry["source"] = table.sources()[table.source()[row]];
@@ -362,6 +379,7 @@ nlohmann::json CaseAnalysisToJson(const CaseAnalysis& analysis, const TradeTable
           {"exporter", analysis.exporter},
           {"currency", analysis.currency},
           {"base_period", analysis.base_period.ToString()},
+          {"partner_flow", std::string(ToString(analysis.partner_flow))},
           {"partner_shares", ToJson(analysis.partner_shares, table)},
           {"partner_concentration", ConcentrationJson(analysis.partner_concentration)},
           {"largest_partner",

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "report/svg.h"
+#include "tradeshock/report.h"
 
 namespace tradeshock::svg {
 
@@ -62,17 +63,7 @@ Ticks NiceTicks(double low, double high, int target_count) {
 
 std::string TickLabel(double value, double step) {
   const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
-  std::string digits = fmt::format("{:.{}f}", std::abs(value), decimals);
-  const std::size_t point = digits.find('.');
-  std::string integer = digits.substr(0, point);
-  const std::string fraction = point == std::string::npos ? "" : digits.substr(point);
-  std::string grouped;
-  for (std::size_t i = 0; i < integer.size(); ++i) {
-    if (i > 0 && (integer.size() - i) % 3 == 0) grouped += ',';
-    grouped += integer[i];
-  }
-  const bool negative = value < 0.0 && digits.find_first_not_of("0.") != std::string::npos;
-  return (negative ? "\u2212" : "") + grouped + fraction;
+  return WithSeparators(value, decimals, "\u2212");
 }
 
 }  // namespace tradeshock::svg

@@ -50,20 +50,30 @@ std::string FlowWords(const Selection& selection) {
   return text;
 }
 
-Period DefaultBasePeriod(const Case& c, const Reference& reference, const std::string& exporter,
-                         const IndicatorOptions& options) {
+struct BasePeriod {
+  Period period;
+  Flow flow = Flow::kTrade;  // the exporter's flow with data in it: total trade, else exports
+};
+
+// The last calendar year before the first policy's start with the exporter's total trade in the data; when
+// the data hold no year of its total trade (a table of exports only, such as BACI read without mirror
+// imports), the last such year with its exports, the flow the policies stop.
+BasePeriod DefaultBasePeriod(const Case& c, const Reference& reference, const std::string& exporter,
+                             const IndicatorOptions& options) {
   Date first = c.scenario->policies.front().from;
   for (const Policy& policy : c.scenario->policies) first = std::min(first, policy.from);
   int earliest = std::numeric_limits<int>::max();
   for (const Period& period : c.table.periods()) earliest = std::min(earliest, period.first_year());
-  for (int year = first.year - 1; year >= earliest; --year) {
-    if (HasValue(c.table, reference, Selection{exporter, kWorld, Flow::kTrade, kTotalProduct, Period::Year(year)},
-                 options)) {
-      return Period::Year(year);
+  for (const Flow flow : {Flow::kTrade, Flow::kExports}) {
+    for (int year = first.year - 1; year >= earliest; --year) {
+      if (HasValue(c.table, reference, Selection{exporter, kWorld, flow, kTotalProduct, Period::Year(year)},
+                   options)) {
+        return {Period::Year(year), flow};
+      }
     }
   }
-  throw Error(fmt::format("no year before {} (the first policy's start) with {}'s total trade in the data; give "
-                          "the base period",
+  throw Error(fmt::format("no year before {} (the first policy's start) with {}'s total trade or exports in the "
+                          "data; give the base period",
                           first.ToString(), exporter));
 }
 
@@ -110,18 +120,34 @@ CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAn
   analysis.exporter = scenario.policies.front().on;
   analysis.currency = options.currency;
   const IndicatorOptions indicator_options{.currency = options.currency};
-  analysis.base_period =
-      options.base_period.value_or(DefaultBasePeriod(c, reference, analysis.exporter, indicator_options));
-  const Period& base = analysis.base_period;
+  for (const std::string& note : c.notes) AddNote(analysis.notes, note);
   std::vector<std::string>& notes = analysis.notes;
-  if (!options.base_period) {
+  if (options.base_period) {
+    analysis.base_period = *options.base_period;
+    const bool has_trade = HasValue(
+        c.table, reference, Selection{analysis.exporter, kWorld, Flow::kTrade, kTotalProduct, analysis.base_period},
+        indicator_options);
+    analysis.partner_flow = has_trade ? Flow::kTrade : Flow::kExports;
+  } else {
+    const BasePeriod base = DefaultBasePeriod(c, reference, analysis.exporter, indicator_options);
+    analysis.base_period = base.period;
+    analysis.partner_flow = base.flow;
     notes.push_back(fmt::format("base period {}: the last calendar year before the first policy's start with {}'s "
-                                "total trade in the data",
-                                base.ToString(), analysis.exporter));
+                                "{} in the data",
+                                base.period.ToString(), analysis.exporter,
+                                base.flow == Flow::kTrade ? "total trade" : "exports"));
+  }
+  const Period& base = analysis.base_period;
+  if (analysis.partner_flow == Flow::kExports) {
+    notes.push_back(fmt::format(
+        "{0}'s total trade in {1} is not in the data (it needs {0}'s imports, and the data give its exports only), "
+        "so the partner shares, their concentration and the largest partner are of {0}'s exports, the flow the "
+        "policies stop, and no share of total trade is given",
+        analysis.exporter, base.ToString()));
   }
 
-  // Partners of the exporter's total trade.
-  const Selection trade{analysis.exporter, kWorld, Flow::kTrade, kTotalProduct, base};
+  // Partners of the exporter's total trade (or exports).
+  const Selection trade{analysis.exporter, kWorld, analysis.partner_flow, kTotalProduct, base};
   analysis.partner_shares = ComputeShares(c.table, reference, trade, ShareBy::kPartner, indicator_options);
   if (analysis.partner_shares.items.empty()) {
     throw Error(fmt::format("no partner of {} in the data: the partner shares need partner rows", trade.Describe()));
@@ -137,8 +163,20 @@ CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAn
   }
 
   // Exposure first: it decides whether the data hold a real total of the exporter's exports.
-  analysis.exposure = ComputeExposure(c.table, reference, scenario, base, indicator_options);
+  // BACI is the complete bilateral HS 6-digit matrix: sums of its rows are totals.
+  const bool baci = !c.read.empty() && std::all_of(c.read.begin(), c.read.end(), [](const ReadReport::FileReport& f) {
+    return f.format == InputFormat::kBaci;
+  });
+  analysis.exposure = ComputeExposure(c.table, reference, scenario, base, indicator_options,
+                                      baci ? Itemisation::kComplete : Itemisation::kPartial);
   AddRates(analysis.rates, analysis.exposure.rates);
+  if (analysis.partner_flow == Flow::kExports) {
+    // Without the exporter's imports, the note above already says that its total trade is not known.
+    std::erase_if(analysis.exposure.notes, [&](const std::string& note) {
+      return note.starts_with("total not known: no data for " + analysis.exporter + " trade") ||
+             note.starts_with("partner concentration of trade: no data");
+    });
+  }
   for (const std::string& note : analysis.exposure.notes) AddNote(notes, note);
   // A partner concentration of a flow whose total is only a sum of the partners the policies cover (the seed
   // case gives exports to the US alone) would show one partner at 100%: dropped, with a note.
@@ -169,7 +207,10 @@ CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAn
         std::vector<std::string> items;
         for (ShareItem& item : products.items) {
           item.share = 0.0;
-          items.push_back(item.product);
+          if (items.size() < 10) items.push_back(item.product);
+        }
+        if (products.items.size() > items.size()) {
+          items.push_back(fmt::format("{} more products", products.items.size() - items.size()));
         }
         products.rest.reset();
         products.coverage = 0.0;

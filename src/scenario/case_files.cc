@@ -17,6 +17,12 @@ bool IsDataFile(const std::filesystem::path& path) {
   return ends_with(".csv") || ends_with(".csv.gz");
 }
 
+// A BACI release's code list (country_codes_V202401.csv), as the BACI reader looks for it beside the data.
+bool IsBaciCodeList(const std::filesystem::path& path) {
+  const std::string name = path.filename().string();
+  return name.starts_with("country_codes_V") && name.ends_with(".csv");
+}
+
 }  // namespace
 
 CaseFiles FindCaseFiles(const std::filesystem::path& dir) {
@@ -34,7 +40,12 @@ CaseFiles FindCaseFiles(const std::filesystem::path& dir) {
   for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
     if (!entry.is_regular_file()) continue;
     const std::string name = entry.path().filename().string();
-    if (IsDataFile(entry.path())) files.data.push_back(entry.path());
+    if (IsBaciCodeList(entry.path())) {
+      // Several releases side by side: the highest version name wins (V202401 after V202301).
+      if (!files.baci_codes || entry.path().filename() > files.baci_codes->filename()) files.baci_codes = entry.path();
+    } else if (IsDataFile(entry.path())) {
+      files.data.push_back(entry.path());
+    }
     if (name == "scenario.toml") files.scenario = entry.path();
     if (name == "claims.toml") files.claims = entry.path();
   }
@@ -46,17 +57,25 @@ CaseFiles FindCaseFiles(const std::filesystem::path& dir) {
   return files;
 }
 
-Case LoadCase(const std::filesystem::path& dir, const Reference& reference, const ReadOptions& options) {
+Case LoadCase(const std::filesystem::path& dir, const Reference& reference, const ReadOptions& options,
+              MirrorImports mirror) {
   Case c;
   c.files = FindCaseFiles(dir);
   std::vector<std::string> paths;
   for (const auto& path : c.files.data) paths.push_back(path.string());
-  c.table = ReadTradeFiles(paths, reference, options);
+  ReadOptions read_options = options;
+  if (read_options.baci_country_codes.empty() && c.files.baci_codes) {
+    read_options.baci_country_codes = c.files.baci_codes->string();
+  }
+  ReadReport report;
+  c.table = ReadTradeFiles(paths, reference, read_options, &report);
+  c.read = std::move(report.files);
   if (c.files.scenario) {
     c.scenario = ReadScenarioFile(*c.files.scenario, reference);
     CheckScenarioAgainstTable(*c.scenario, c.table);
   }
   if (c.files.claims) c.claims = ReadClaimsFile(c.files.claims->string());
+  AddMirrorImports(c, reference, mirror);  // after the scenario and claims: they name whose imports are needed
   return c;
 }
 

@@ -39,6 +39,8 @@ struct GeFlags {
   std::string baseline;  // observed | fitted; default depends on the form
   std::string imbalance = "multiplicative";
   std::string stopping_rule = "log-flows";
+  std::string method = "equilibrium";  // equilibrium | book
+  std::string fill_costs;               // second-stage regressors for pairs with no fitted flow
   std::optional<double> tolerance;
   int max_iterations = 100000;
   std::string format = "table";
@@ -170,6 +172,103 @@ Eigen::MatrixXd PolicyValues(const gravity::DataFrame& data, const CrossSection&
   return PairMatrix(section, column->values);
 }
 
+// Trade costs for a fitted baseline in which some pairs have no fitted flow (a pair fixed effect whose pair never
+// trades), by the second stage of the book's RTAsEffects.do (Anderson & Yotov 2016; docs/METHODS.md, "Validation
+// against the book's chapter 2"): with symmetric pair effects normalised so that domestic ones are 0, a pair's
+// effect is gamma_ij = (ln(F_ij F_ji / (F_ii F_jj)) - (xb_ij + xb_ji - xb_ii - xb_jj)) / 2 from the fitted flows F
+// and the estimate's linear predictor xb; exp(gamma) is regressed by PPML on exporter and importer effects and
+// `--fill-costs` over the international pairs that have it, and the prediction fills the others. Returns
+// ln t_ij = gamma_ij + xb_ij (ln t_ii = xb_ii).
+Eigen::MatrixXd SecondStageTradeCosts(const gravity::DataFrame& data, const CrossSection& section,
+                                      const gravity::Formula& formula, const gravity::FitResult& fit,
+                                      const GeFlags& flags) {
+  const Eigen::Index n = section.observed.flows.rows();
+  const std::vector<std::string>& economies = section.observed.economies;
+  const Eigen::MatrixXd fitted = PairMatrix(section, fit.fitted);
+  Eigen::MatrixXd xb = Eigen::MatrixXd::Zero(n, n);
+  for (const gravity::Term& term : formula.regressors) {
+    const auto found = std::find_if(fit.coefficients.begin(), fit.coefficients.end(),
+                                    [&](const gravity::Coefficient& c) { return c.name == term.Label(); });
+    if (found == fit.coefficients.end()) continue;  // dropped as collinear: absorbed by the fixed effects
+    Eigen::MatrixXd values = PolicyValues(data, section, term.column);
+    if (term.log) values = values.array().log().matrix();
+    xb += found->estimate * values;
+  }
+  Eigen::MatrixXd gamma = Eigen::MatrixXd::Constant(n, n, std::nan(""));
+  int missing = 0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (!(fitted(i, i) > 0)) {
+      throw Error(fmt::format("ge: --fill-costs: the estimate has no fitted internal flow for {}", economies[i]));
+    }
+    gamma(i, i) = 0.0;
+    for (Eigen::Index j = 0; j < n; ++j) {
+      if (i == j) continue;
+      if (fitted(i, j) > 0 && fitted(j, i) > 0) {
+        gamma(i, j) = (std::log(fitted(i, j) * fitted(j, i) / (fitted(i, i) * fitted(j, j))) -
+                       (xb(i, j) + xb(j, i) - xb(i, i) - xb(j, j))) / 2;
+      } else {
+        ++missing;
+      }
+    }
+  }
+  const gravity::Formula stage2 =
+      gravity::ParseFormula("ge_pair_cost ~ " + flags.fill_costs + " | ge_exporter + ge_importer");
+  std::vector<const gravity::Column*> columns;
+  std::string csv = "ge_exporter,ge_importer,ge_pair_cost";
+  for (const gravity::Term& term : stage2.regressors) {
+    const gravity::Column* column = data.Find(term.column);
+    if (column == nullptr || !column->numeric) {
+      throw Error(fmt::format("ge: --fill-costs: no numeric column '{}' in {}", term.column, data.source));
+    }
+    columns.push_back(column);
+    csv += "," + term.column;
+  }
+  csv += "\n";
+  std::vector<std::pair<Eigen::Index, Eigen::Index>> cells;
+  for (std::size_t k = 0; k < section.rows.size(); ++k) {
+    const Eigen::Index i = section.exporter_index[k];
+    const Eigen::Index j = section.importer_index[k];
+    if (i == j) continue;
+    csv += economies[i] + "," + economies[j] + ",";
+    if (!std::isnan(gamma(i, j))) csv += fmt::format("{:.17g}", std::exp(gamma(i, j)));
+    for (const gravity::Column* column : columns) csv += fmt::format(",{:.17g}", column->values[section.rows[k]]);
+    csv += "\n";
+    cells.emplace_back(i, j);
+  }
+  const gravity::DataFrame pairs = gravity::ParseDataFrame(csv, "second stage of --fill-costs");
+  gravity::FitOptions options;
+  const gravity::FitResult second = gravity::Fit(pairs, stage2, options);
+  if (!second.converged) Note("ge: warning: the second-stage PPML of --fill-costs did not converge");
+  const auto effect = [&](const std::string& dimension, const std::string& level) {
+    for (const gravity::FixedEffectValues& effects : second.fixed_effects) {
+      if (effects.name != dimension) continue;
+      for (std::size_t k = 0; k < effects.levels.size(); ++k) {
+        if (effects.levels[k] == level) return effects.values[k];
+      }
+    }
+    throw Error(fmt::format("ge: --fill-costs: {} has no pair with a fitted flow, so the second stage cannot "
+                            "predict its trade costs",
+                            level));
+  };
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    const auto [i, j] = cells[c];
+    if (!std::isnan(gamma(i, j))) continue;
+    double prediction = effect("ge_exporter", economies[i]) + effect("ge_importer", economies[j]);
+    for (const gravity::Coefficient& coefficient : second.coefficients) {
+      const auto term = std::find_if(stage2.regressors.begin(), stage2.regressors.end(),
+                                     [&](const gravity::Term& t) { return t.Label() == coefficient.name; });
+      double value = pairs.Find(term->column)->values[c];
+      if (term->log) value = std::log(value);
+      prediction += coefficient.estimate * value;
+    }
+    gamma(i, j) = prediction;
+  }
+  Note(fmt::format("ge: --fill-costs: {} pair{} with no fitted flow get trade costs from a second-stage PPML on {} "
+                   "(book ch. 2, RTAsEffects)",
+                   missing, missing == 1 ? "" : "s", flags.fill_costs));
+  return gamma + xb;
+}
+
 struct Run {
   ge::Result result;
   ge::Options options;
@@ -186,7 +285,11 @@ ge::Options MakeOptions(const GeFlags& flags) {
   options.theta = flags.theta ? *flags.theta : *flags.sigma - 1.0;
   options.reference = flags.reference;
   options.imbalance = flags.imbalance == "additive" ? ge::Imbalance::kAdditive : ge::Imbalance::kMultiplicative;
-  if (flags.stopping_rule == "book") {
+  if (flags.method == "book") {
+    // The book's do-file procedure with its own stop (docs/METHODS.md, "The book's procedure").
+    options.method = ge::FullEndowmentMethod::kBookProcedure;
+    options.tolerance = flags.tolerance.value_or(0.01);
+  } else if (flags.stopping_rule == "book") {
     options.stopping_rule = ge::StoppingRule::kBookPrices;
     options.tolerance = flags.tolerance.value_or(0.01);
   } else {
@@ -207,6 +310,9 @@ Run Execute(const GeFlags& flags) {
   if (flags.estimate.empty() && !flags.beta && !bans_only) {
     throw Error("ge: give either --estimate FORMULA (estimate the baseline by PPML) or --beta B with --policy VAR");
   }
+  if (!flags.fill_costs.empty() && (flags.estimate.empty() || flags.baseline == "observed")) {
+    throw Error("ge: --fill-costs completes the fitted baseline of --estimate; it has no use without them");
+  }
   if (flags.beta && flags.policy.empty())
     throw Error("ge: --beta needs --policy (the variable the coefficient multiplies)");
   if (!flags.beta && !flags.policy.empty()) throw Error("ge: --policy goes with --beta");
@@ -218,6 +324,11 @@ Run Execute(const GeFlags& flags) {
   if (!flags.estimate.empty()) {
     formula = gravity::ParseFormula(flags.estimate);
     for (const gravity::Term& term : formula->regressors) wanted.push_back(term.column);
+    if (!flags.fill_costs.empty()) {
+      for (const gravity::Term& term : gravity::ParseFormula("y ~ " + flags.fill_costs).regressors) {
+        wanted.push_back(term.column);
+      }
+    }
   } else if (!flags.policy.empty()) {
     wanted.push_back(flags.policy);
   }
@@ -269,6 +380,9 @@ Run Execute(const GeFlags& flags) {
     log_fitted = log_fitted.unaryExpr([](double value) {
       return std::isnan(value) || value <= 0 ? -std::numeric_limits<double>::infinity() : std::log(value);
     });
+    if (!flags.fill_costs.empty() && (log_fitted.array() == -std::numeric_limits<double>::infinity()).any()) {
+      log_fitted = SecondStageTradeCosts(data, section, *formula, *run.fit, flags);
+    }
     baseline = ge::FitBaseline(section.observed, log_fitted);
   } else if (run.baseline_kind == "observed") {
     baseline = section.observed;
@@ -340,8 +454,15 @@ void Report(const Run& run, const GeFlags& flags) {
     json["reference"] = run.options.reference;
     json["baseline"] = run.baseline_kind;
     json["imbalance"] = flags.imbalance;
-    json["stopping_rule"] = flags.stopping_rule;
+    json["method"] = flags.method;
+    json["stopping_rule"] = flags.method == "book" ? "book-procedure" : flags.stopping_rule;
     json["tolerance"] = run.options.tolerance;
+    if (flags.method == "book") {
+      json["book_rounds"] = nlohmann::json::array();
+      for (const ge::BookRoundSummary& round : run.result.book_rounds) {
+        json["book_rounds"].push_back({{"mean", round.mean}, {"sd", round.sd}, {"min", round.min}, {"max", round.max}});
+      }
+    }
     for (const auto& [name, beta] : run.coefficients) json["coefficients"][name] = beta;
     json["conditional"] = SolveJson(run.result.conditional);
     json["full"] = SolveJson(run.result.full);
@@ -404,12 +525,20 @@ void AddGeCommand(CLI::App& app) {
       ->check(CLI::IsMember({"observed", "fitted"}));
   command->add_option("--imbalance", flags->imbalance, "multiplicative (default) or additive trade imbalances")
       ->check(CLI::IsMember({"multiplicative", "additive"}));
+  command->add_option("--fill-costs", flags->fill_costs,
+                      "with --estimate and pair fixed effects: regressors of the book's second-stage PPML that gives "
+                      "trade costs to pairs with no fitted flow, e.g. 'ln_dist + cntg + lang + clny'");
+  command
+      ->add_option("--method", flags->method,
+                   "equilibrium (default: solve market clearing to the stopping rule) or book (the book's do-file "
+                   "procedure and stop, which reproduces its printed numbers; multiplicative imbalances only)")
+      ->check(CLI::IsMember({"equilibrium", "book"}));
   command
       ->add_option("--stopping-rule", flags->stopping_rule,
                    "log-flows (default: max change in log flows, ge_gravity) or book (sd and max change in prices)")
       ->check(CLI::IsMember({"log-flows", "book"}));
   command->add_option("--tolerance", flags->tolerance,
-                      "stopping tolerance (default 1e-8 for log-flows, 0.01 for book)");
+                      "stopping tolerance (default 1e-8 for log-flows, 0.01 for the book rule and --method book)");
   command->add_option("--max-iterations", flags->max_iterations, "iteration limit of each solve (default 100000)");
   command->add_option("--format", flags->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
   command->add_option("--out", flags->out, "write to this file instead of stdout");

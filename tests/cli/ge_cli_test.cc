@@ -78,8 +78,11 @@ TEST(GeCliTest, JsonCarriesCoefficientAndSolveInfo) {
   EXPECT_GT(json["full"]["iterations"].get<int>(), 1);
   ASSERT_EQ(json["economies"].size(), 69u);
   for (const nlohmann::json& row : json["economies"]) {
-    if (row["economy"] == "DEU") EXPECT_NEAR(row["inward_mr_change_full_pct"].get<double>(), 0.0, 1e-9);  // numeraire
-    if (row["economy"] == "CAN") EXPECT_NEAR(row["exports_change_cdl_pct"].get<double>(), 80.824632, 0.01);
+    if (row["economy"] == "DEU") {
+      EXPECT_NEAR(row["inward_mr_change_full_pct"].get<double>(), 0.0, 1e-9);  // numeraire
+    } else if (row["economy"] == "CAN") {
+      EXPECT_NEAR(row["exports_change_cdl_pct"].get<double>(), 80.824632, 0.01);
+    }
   }
 }
 
@@ -113,10 +116,96 @@ TEST(GeCliTest, BanNeedsNoCoefficient) {
   EXPECT_EQ(json["baseline"], "observed");
   EXPECT_FALSE(json.contains("coefficients"));
   for (const nlohmann::json& row : json["economies"]) {
-    if (row["economy"] == "CAN") EXPECT_LT(row["exports_change_cdl_pct"].get<double>(), -50) << row;
-    if (row["economy"] == "USA") EXPECT_LT(row["exports_change_cdl_pct"].get<double>(), 0) << row;
-    if (row["economy"] == "MEX") EXPECT_GT(row["exports_change_cdl_pct"].get<double>(), 0) << row;  // trade diverted
+    const double change = row["exports_change_cdl_pct"].get<double>();
+    if (row["economy"] == "CAN") {
+      EXPECT_LT(change, -50) << row;
+    } else if (row["economy"] == "USA") {
+      EXPECT_LT(change, 0) << row;
+    } else if (row["economy"] == "MEX") {
+      EXPECT_GT(change, 0) << row;  // trade diverted
+    }
   }
+}
+
+// --method book runs the book's do-file procedure with its stop (0.01): the rounds it prints are those of the
+// book's Stata log (pachadotdev/tradepolicy, 00-application-files/Chapter2/Applications/1_TradeWithoutBorder/
+// Results/TradeWithoutBorder.log: five rounds, the first with mean 1.305293, max 1.468882) and the results are
+// the book's printed full-endowment numbers (PUBLISHED.md table: AUS exports 300.246795, price 21.446000).
+// Tolerance 1e-3 pp: the baseline coefficients are our own PPML estimate, equal to the book's to 1e-6.
+TEST(GeCliTest, BookMethodReproducesThePublishedFullEndowmentNumbers) {
+  std::vector<std::string> args = TradeWithoutBorders("json");
+  args.insert(args.end(), {"--method", "book"});
+  const CliRun run = RunCli(args);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const nlohmann::json json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["method"], "book");
+  EXPECT_EQ(json["tolerance"].get<double>(), 0.01);
+  ASSERT_EQ(json["book_rounds"].size(), 5u);
+  EXPECT_NEAR(json["book_rounds"][0]["mean"].get<double>(), 1.305293, 2.5e-6);
+  EXPECT_NEAR(json["book_rounds"][0]["max"].get<double>(), 1.468882, 2.5e-6);
+  EXPECT_EQ(json["full"]["iterations"].get<int>(), 5);
+  int checked = 0;
+  for (const nlohmann::json& row : json["economies"]) {
+    if (row["economy"] != "AUS") continue;
+    EXPECT_NEAR(row["exports_change_full_pct"].get<double>(), 300.246795, 1e-3);
+    EXPECT_NEAR(row["price_change_full_pct"].get<double>(), 21.446000, 1e-3);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 1);
+  // The book's procedure has no additive closure.
+  args.insert(args.end(), {"--imbalance", "additive"});
+  const CliRun additive = RunCli(args);
+  EXPECT_EQ(additive.exit_code, 1);
+  EXPECT_THAT(additive.err, HasSubstr("the book's procedure holds each economy's expenditure/output ratio fixed"));
+}
+
+// NAFTA as the book's RTAsEffects.do builds it: panel PPML with pair effects, the 14 cells of never-trading
+// pairs given trade costs by the second-stage PPML (--fill-costs), the book's procedure. Its rounds are those
+// printed by pachadotdev/tradepolicy, 00-application-files/Chapter2/Applications/2_RTAsEffects/Results/
+// RTAsEffects.log ("iteration number 1" .. "3"; 7 decimals, so +-2.5e-7 as in ge_book_test.cc).
+TEST(GeCliTest, NaftaWithTheBooksSecondStageMatchesTheLogsRounds) {
+  const std::vector<std::string> args = {"ge",
+                                         RepoPath("tests/data/gravity/agtpa_ch1.csv.gz").string(),
+                                         "--year",
+                                         "1994",
+                                         "--sigma",
+                                         "7",
+                                         "--reference",
+                                         "DEU",
+                                         "--estimate",
+                                         "trade ~ rta | exporter^year + importer^year + pair_id",
+                                         "--counterfactual",
+                                         "rta = 0 where exporter in (CAN,MEX,USA) and importer in (CAN,MEX,USA)",
+                                         "--fill-costs",
+                                         "ln_dist + cntg + lang + clny",
+                                         "--method",
+                                         "book",
+                                         "--format",
+                                         "json"};
+  const CliRun run = RunCli(args);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("--fill-costs: 14 pairs with no fitted flow get trade costs"));
+  const nlohmann::json json = nlohmann::json::parse(run.out);
+  EXPECT_NEAR(json["coefficients"]["rta"].get<double>(), .5571853, 1e-6);  // the log's stage-1 RTA
+  const double printed[3][4] = {{.9994758, .0031412, .978553, 1.000545},
+                                {.0006048, .0036707, -.0006441, .025059},
+                                {-.0001521, .000977, -.0066189, .0001341}};
+  ASSERT_EQ(json["book_rounds"].size(), 3u);
+  for (int k = 0; k < 3; ++k) {
+    const nlohmann::json& round = json["book_rounds"][k];
+    int column = 0;
+    for (const char* name : {"mean", "sd", "min", "max"}) {
+      const double expected = printed[k][column++];
+      EXPECT_NEAR(round[name].get<double>(), expected, std::abs(expected) >= 1 ? 2.5e-6 : 2.5e-7)
+          << "round " << k + 1 << " " << name;
+    }
+  }
+  // Without a fitted baseline there is nothing to complete.
+  std::vector<std::string> observed = args;
+  observed.insert(observed.end(), {"--baseline", "observed"});
+  const CliRun refused = RunCli(observed);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("--fill-costs completes the fitted baseline of --estimate"));
 }
 
 TEST(GeCliTest, TableHasTheDocumentedColumns) {

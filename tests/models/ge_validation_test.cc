@@ -2,9 +2,8 @@
 // Stata ge_gravity: estimate with the gravity library, build the baseline, parse the counterfactual, solve,
 // and check the identities of the model that the solver does not impose directly.
 //
-// None of these data sets ships a reference output, and agtpa/PUBLISHED.md lists numbers only for the
-// "trade without borders" application (tested in ge_test.cc and ge_cli_test.cc). So the expectations here
-// are identities a hand can verify:
+// These runs check identities a hand can verify (the comparisons with the book's Stata logs are in
+// ge_book_test.cc; the gegravity and ge_gravity samples ship no reference output):
 //  (a) conditional flows keep the baseline margins: sum_j X'_ij = Y_i, sum_i X'_ij = E_j (G3);
 //  (b) full endowment: sum_j X'_ij = p_i Y_i (market clearing, G7) and world expenditure = world output;
 //      multiplicative closure: E'_j / (p_j Y_j) / (E_j / Y_j) is the same for every j (one common factor, G5);
@@ -169,11 +168,11 @@ void ExpectIdentities(const Baseline& baseline, const Eigen::MatrixXd& cost, con
 // ---- Book ch. 2 application 2: removing NAFTA (Yotov et al. 2016; data: tests/data/gravity/agtpa_ch1.csv.gz) ----
 // The book estimates RTA effects on the panel 1986-2006 (every 4 years) with exporter-year, importer-year and
 // pair fixed effects, builds trade costs exp(pair FE + beta RTA) and simulates on the 1994 cross-section with
-// sigma = 7 and DEU as reference, setting RTA = 0 for the six NAFTA pairs. PUBLISHED.md gives no number for this
-// application; its coefficient is the one of book Table 3 column (4), which PUBLISHED.md lists: RTA 0.5572.
-// Differences from the book's do-file, stated: its domestic pairs share one pair fixed effect (here each has its
-// own, as in Table 3), and it fills the trade costs of pairs that never trade from a second gravity regression
-// (here those pairs keep no flow in the baseline).
+// sigma = 7 and DEU as reference, setting RTA = 0 for the six NAFTA pairs. Its coefficient is the one of book
+// Table 3 column (4), which PUBLISHED.md lists: RTA 0.5572. This test uses the fitted flows of the panel
+// estimate, so the 14 cells of pairs that never trade keep no flow; the book's two-stage trade costs (a second
+// gravity regression for those cells) and the comparison with its Stata log are in ge_book_test.cc. (That the
+// book's domestic pairs share one pair fixed effect is only a normalisation: same fit, see there.)
 TEST(GeValidation, NaftaRemovalOnTheBookPanel) {
   const gravity::DataFrame data = gravity::ReadDataFrame(DataPath("gravity/agtpa_ch1.csv.gz"));
   gravity::FitOptions fit_options;

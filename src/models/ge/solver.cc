@@ -1,15 +1,62 @@
-// Conditional and full-endowment counterfactuals by exact hat algebra; see docs/METHODS.md, "General equilibrium" for the
-// equations (numbered there as G1..G8) and why the iteration is written this way.
+// Conditional and full-endowment counterfactuals by exact hat algebra; see docs/METHODS.md, "General equilibrium"
+// for the equations (numbered there as G1..G8) and why the iteration is written this way. The book's procedure,
+// offered to reproduce its printed numbers, is in book_procedure.cc.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "solver_internal.h"
 #include "tradeshock/error.h"
 #include "tradeshock/ge.h"
 
 namespace tradeshock::ge {
+
+namespace internal {
+
+Eigen::MatrixXd ScaleToMarginFactors(const Eigen::MatrixXd& base, const Eigen::ArrayXd& rows,
+                                     const Eigen::ArrayXd& cols, double tolerance, int max_iterations,
+                                     Eigen::ArrayXd* row_factor, Eigen::ArrayXd* col_factor) {
+  const Eigen::Index n = base.rows();
+  Eigen::ArrayXd r = Eigen::ArrayXd::Ones(n);
+  Eigen::ArrayXd c = Eigen::ArrayXd::Ones(n);
+  const auto largest_log_change = [](const Eigen::ArrayXd& now, const Eigen::ArrayXd& before) {
+    double largest = 0.0;
+    for (Eigen::Index k = 0; k < now.size(); ++k) {
+      if (now(k) > 0 && before(k) > 0) largest = std::max(largest, std::abs(std::log(now(k) / before(k))));
+    }
+    return largest;
+  };
+  bool converged = false;
+  double change = 0.0;
+  int iteration = 1;
+  for (; iteration <= max_iterations; ++iteration) {
+    const Eigen::ArrayXd previous_r = r;
+    const Eigen::ArrayXd previous_c = c;
+    const Eigen::ArrayXd row_sums = (base * c.matrix()).array();
+    for (Eigen::Index i = 0; i < n; ++i) r(i) = row_sums(i) > 0 ? rows(i) / row_sums(i) : 0.0;
+    const Eigen::ArrayXd col_sums = (base.transpose() * r.matrix()).array();
+    for (Eigen::Index j = 0; j < n; ++j) c(j) = col_sums(j) > 0 ? cols(j) / col_sums(j) : 0.0;
+    // A cell r_i c_j moves by at most the sum of the two largest factor moves.
+    change = largest_log_change(r, previous_r) + largest_log_change(c, previous_c);
+    if (iteration > 1 && change < tolerance) {
+      converged = true;
+      break;
+    }
+  }
+  if (!converged) {
+    throw Error(fmt::format("GE: scaling the flows to their margins did not converge in {} iterations (last "
+                            "change {:.3g}, tolerance {:.3g})",
+                            max_iterations, change, tolerance));
+  }
+  if (row_factor != nullptr) *row_factor = r;
+  if (col_factor != nullptr) *col_factor = c;
+  return r.matrix().asDiagonal() * base * c.matrix().asDiagonal();
+}
+
+}  // namespace internal
+
 namespace {
 
 using Eigen::ArrayXd;
@@ -84,6 +131,11 @@ void CheckOptions(const Options& options) {
   }
   if (!(options.tolerance > 0)) throw Error(fmt::format("GE: tolerance must be > 0, got {}", options.tolerance));
   if (options.max_iterations < 1) throw Error("GE: max_iterations must be >= 1");
+  if (options.max_rounds < 1) throw Error("GE: max_rounds must be >= 1");
+  if (options.method == FullEndowmentMethod::kBookProcedure && options.imbalance != Imbalance::kMultiplicative) {
+    throw Error("GE: the book's procedure holds each economy's expenditure/output ratio fixed; it has no additive "
+                "imbalance closure (use the default method for additive imbalances)");
+  }
 }
 
 void CheckCostChange(const Baseline& baseline, const MatrixXd& cost_change) {
@@ -242,10 +294,24 @@ Result Simulate(const Baseline& baseline, const MatrixXd& cost_change, const Opt
   // Conditional: output and expenditure fixed, resistances adjust.
   // The book's conditional step is a converged PPML, so its price-based early stop never applies here.
   Options conditional_options = options;
-  if (options.stopping_rule == StoppingRule::kBookPrices) conditional_options.tolerance = 1e-8;
+  if (options.stopping_rule == StoppingRule::kBookPrices || options.method == FullEndowmentMethod::kBookProcedure) {
+    conditional_options.tolerance = 1e-8;
+  }
   result.flows_conditional = ScaleToMargins(flows.cwiseProduct(cost_change), output, expenditure,
                                             conditional_options, &result.conditional);
-  FullSolution full = SolveFull(flows, cost_change, reference, options);
+  FullSolution full;
+  if (options.method == FullEndowmentMethod::kBookProcedure) {
+    internal::BookSolution book = internal::SolveBookProcedure(flows, cost_change, reference, options);
+    full.flows = std::move(book.flows);
+    full.price = std::move(book.price);
+    full.inward = std::move(book.inward);
+    full.outward = std::move(book.outward);
+    full.expenditure_hat = std::move(book.expenditure_hat);
+    full.info = book.info;
+    result.book_rounds = std::move(book.rounds);
+  } else {
+    full = SolveFull(flows, cost_change, reference, options);
+  }
   result.flows_full = full.flows;
   result.full = full.info;
 

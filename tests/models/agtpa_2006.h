@@ -54,4 +54,18 @@ inline BorderData LoadBorderData() {
   return data;
 }
 
+// The book's printed results for "trade without borders" (agtpa/PUBLISHED.md, ch. 2 application 1 table):
+// percentage changes of exports (conditional and full endowment), factory-gate price, inward multilateral
+// resistance and real GDP (full endowment).
+struct Published {
+  const char* economy;
+  double exports_cdl, exports_full, price_full, inward_full, real_gdp_full;
+};
+inline constexpr Published kTradeWithoutBorders[] = {
+    {"AUS", 229.559411, 300.246795, 21.446000, -5.574740, 28.616009},
+    {"CAN", 80.824632, 137.187578, 32.584461, -14.108814, 54.363290},
+    {"CHN", 175.496419, 238.414357, 23.316692, 7.837747, 14.353921},
+    {"USA", 359.980757, 438.312573, 11.140896, 0.442067, 10.651742},
+};
+
 }  // namespace tradeshock::ge

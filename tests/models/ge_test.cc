@@ -228,19 +228,6 @@ TEST(GeBaseline, DuplicateAndBadOptionsAreErrors) {
 
 // ---- Yotov, Piermartini, Monteiro & Larch (2016), ch. 2 application 1, "trade without borders" ----
 
-struct Published {
-  const char* economy;
-  double exports_cdl, exports_full, price_full, inward_full, real_gdp_full;
-};
-
-// PUBLISHED.md, "Chapter 2, Application 1 — trade without borders" table (book ch. 2 application 1).
-constexpr Published kTradeWithoutBorders[] = {
-    {"AUS", 229.559411, 300.246795, 21.446000, -5.574740, 28.616009},
-    {"CAN", 80.824632, 137.187578, 32.584461, -14.108814, 54.363290},
-    {"CHN", 175.496419, 238.414357, 23.316692, 7.837747, 14.353921},
-    {"USA", 359.980757, 438.312573, 11.140896, 0.442067, 10.651742},
-};
-
 Result SimulateTradeWithoutBorders(const Options& options) {
   const BorderData data = LoadBorderData();
   // The book's baseline is the PPML fit with exporter and importer fixed effects; with the published

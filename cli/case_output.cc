@@ -10,15 +10,9 @@
 
 namespace tradeshock::cli {
 
-std::string Money(double value, const std::string& currency) {
-  const double size = std::abs(value);
-  if (size >= 1e9) return fmt::format("{} billion {}", WithSeparators(value / 1e9, 3), currency);
-  if (size >= 1e6) return fmt::format("{} million {}", WithSeparators(value / 1e6, 1), currency);
-  if (size >= 1e3) return fmt::format("{} thousand {}", WithSeparators(value / 1e3, 1), currency);
-  return fmt::format("{} {}", WithSeparators(value, 2), currency);
-}
+std::string Money(double value, const std::string& currency) { return FormatMoney(value, currency); }
 
-std::string Amount(double value) { return WithSeparators(value / 1e6, 1); }
+std::string Amount(double value) { return FormatScaled(value, kMillions, 1); }
 
 std::string HhiText(const Concentration& hhi) {
   return fmt::format("{:.4f} (normalised {:.4f}, {} partner{}{})", hhi.hhi, hhi.normalized, hhi.item_count,

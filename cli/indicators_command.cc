@@ -186,14 +186,12 @@ struct Scale {
 };
 
 Scale ChooseScale(double total) {
-  if (std::abs(total) >= 1e11) return {1e9, "billion"};
-  if (std::abs(total) >= 1e7) return {1e6, "million"};
-  if (std::abs(total) >= 1e4) return {1e3, "thousand"};
-  return {1.0, ""};
+  const tradeshock::Scale column = ColumnScale(total);
+  return {column.divisor, std::string(column.word)};
 }
 
 std::string ScaledValue(double value, const Scale& scale) {
-  return WithSeparators(value / scale.divisor, scale.divisor == 1.0 ? 2 : 1);
+  return FormatScaled(value, {scale.divisor, scale.word}, scale.divisor == 1.0 ? 2 : 1);
 }
 
 std::string ValueWithUnit(double value, const std::string& currency, const Scale& scale) {

@@ -91,7 +91,7 @@ TradeTable ReadInput(const InputFlags& flags, const Reference& reference, ReadRe
 }
 
 
-std::string Percent(double ratio, int decimals) { return fmt::format("{:.{}f}%", 100.0 * ratio, decimals); }
+std::string Percent(double ratio, int decimals) { return FormatPercent(ratio, decimals); }
 
 TextTable::TextTable(std::vector<std::string> header, std::vector<bool> right_aligned)
     : right_aligned_(std::move(right_aligned)) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "tradeshock/case.h"
+#include "tradeshock/number_format.h"  // WithSeparators, FormatMoney: the one number formatter
 #include "tradeshock/reference.h"
 #include "tradeshock/trade_table.h"
 
@@ -35,10 +36,5 @@ BriefPaths WriteBrief(const CaseAnalysis& analysis, const TradeTable& table, con
 
 // A short plain-text summary for a terminal (5-8 lines): the key numbers and the claims counts.
 std::string BriefSummary(const CaseAnalysis& analysis, const Reference& reference);
-
-// `value` with `decimals` decimals and the thousands of its integer part separated by commas
-// ("1,234,567.9"), for tables and chart labels; `minus` is written before a negative value that does not
-// round to zero.
-std::string WithSeparators(double value, int decimals, std::string_view minus = "-");
 
 }  // namespace tradeshock

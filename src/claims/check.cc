@@ -113,11 +113,11 @@ void Judge(const Claim& claim, double computed, const std::string& currency, Cla
   const char* direction = gap > 0 ? "above" : "below";
   if (IsPercentMetric(claim.metric)) {
     reading.message = fmt::format("computed {}, {} points {} the stated {}", shown,
-                                  FormatNumber(std::fabs(gap) * 100.0, decimals), direction, claim.stated.text);
+                                  WithSeparators(std::fabs(gap) * 100.0, decimals), direction, claim.stated.text);
   } else if (value_metric) {
     reading.message =
         fmt::format("computed {}, {} ({}%) {} the stated {}", shown, quantity(std::fabs(gap)),
-                    FormatNumber(std::fabs(gap) / std::fabs(stated) * 100.0, 1), direction, claim.stated.text);
+                    WithSeparators(std::fabs(gap) / std::fabs(stated) * 100.0, 1), direction, claim.stated.text);
   } else {
     reading.message = fmt::format("computed {}, the stated {} does not hold", shown, claim.stated.text);
   }
@@ -281,8 +281,8 @@ class ClaimEvaluator {
                                    FormatQuantity(ClaimMetric::kValue, projection->central, projection->currency, 1),
                                    base.period.ToString(),
                                    FormatQuantity(ClaimMetric::kValue, base_value.value, base_value.currency, 1), band,
-                                   FormatNumber(100.0 * (projection->low / base_value.value - 1.0), 1) + "%",
-                                   FormatNumber(100.0 * (projection->high / base_value.value - 1.0), 1) + "%");
+                                   FormatPercent(projection->low / base_value.value - 1.0, 1),
+                                   FormatPercent(projection->high / base_value.value - 1.0, 1));
   }
 
   void CountOrRank(const Claim& claim, Flow flow, const IndicatorOptions& options, ClaimReading& reading) {
@@ -333,8 +333,8 @@ class ClaimEvaluator {
       }
     } else {
       reading.message += fmt::format(" ({} is {} of the total; the rest not itemised, {}, is smaller)", code,
-                                     FormatNumber(100.0 * found->share, 1) + "%",
-                                     FormatNumber(100.0 * (shares.rest ? shares.rest->share : 0.0), 1) + "%");
+                                     FormatPercent(found->share, 1),
+                                     FormatPercent(shares.rest ? shares.rest->share : 0.0, 1));
     }
   }
 

@@ -76,7 +76,7 @@ void CheckReference(const TradeTable& table, const Reference& reference, const C
         "against the {} actual of {}{}, the {} stated by '{}' is a change of {} ({} / {} - 1); '{}' states {} "
         "{}, which needs {}",
         base.period.ToString(), base_text, DescribeRates(table, base_value.parts), figure_text, value.id,
-        FormatNumber(100.0 * implied, decimals) + "%", FormatQuantity(ClaimMetric::kValue, figure, "", 1), base_text,
+        FormatPercent(implied, decimals), FormatQuantity(ClaimMetric::kValue, figure, "", 1), base_text,
         growth.id, ComparisonWords(growth.comparison), growth.stated.text,
         FormatInterval(needed, ClaimMetric::kValue, currency, 1));
     if (allowed.Contains(implied)) {
@@ -94,7 +94,7 @@ void CheckReference(const TradeTable& table, const Reference& reference, const C
                       value.id, growth.id, base.period.ToString(),
                       FormatQuantity(ClaimMetric::kValue, figure / (1.0 + growth_point), currency, 1), figure_text,
                       growth_point < 0 ? "-" : "+",
-                      FormatNumber(std::fabs(growth_point) * 100.0, growth.stated.decimals) + "%", error.what()));
+                      FormatPercent(std::fabs(growth_point), growth.stated.decimals), error.what()));
     }
   }
 }

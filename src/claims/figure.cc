@@ -9,6 +9,8 @@
 
 #include "claims/format.h"
 #include "tradeshock/claims.h"
+#include "tradeshock/number_format.h"
+#include "tradeshock/unit_words.h"
 
 namespace tradeshock {
 
@@ -136,16 +138,11 @@ StatedFigure ParseStatedFigure(std::string_view text) {
     if (!rest.empty()) return fail();
     return figure;
   }
-  static constexpr std::array<std::pair<std::string_view, double>, 4> kScales = {
-      {{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}}};
+  // A unit word of the one vocabulary (unit_words.h): "billion", "bn", "thousand", ...
   const std::size_t word_end = std::min(rest.find(' '), rest.size());
-  const std::string word = Lower(rest.substr(0, word_end));
-  for (const auto& [name, scale] : kScales) {
-    if (word == name) {
-      figure.scale = scale;
-      rest = Trim(rest.substr(word_end));
-      break;
-    }
+  if (const std::optional<double> scale = UnitScale(rest.substr(0, word_end)); scale && word_end > 0) {
+    figure.scale = *scale;
+    rest = Trim(rest.substr(word_end));
   }
   if (!rest.empty()) {
     const std::string unit = Lower(rest);
@@ -225,36 +222,19 @@ bool IsValueMetric(ClaimMetric metric) {
   return metric == ClaimMetric::kValue || metric == ClaimMetric::kProjectedValue;
 }
 
-std::string FormatNumber(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
-
 std::string FormatClaimQuantity(ClaimMetric metric, double value, const std::string& currency) {
   return FormatQuantity(metric, value, currency, 2);
 }
 
 std::string FormatQuantity(ClaimMetric metric, double value, const std::string& currency, int percent_decimals) {
-  if (IsPercentMetric(metric)) return FormatNumber(100.0 * value, percent_decimals) + "%";
+  if (IsPercentMetric(metric)) return FormatPercent(value, percent_decimals);
   if (!IsValueMetric(metric)) return fmt::format("{:g}", value);
-  const std::string suffix = currency.empty() ? "" : " " + currency;
-  const double magnitude = std::fabs(value);
-  if (magnitude >= 1e9) return FormatNumber(value / 1e9, 3) + " billion" + suffix;
-  if (magnitude >= 1e6) return FormatNumber(value / 1e6, 1) + " million" + suffix;
-  return fmt::format("{:.0f}", value) + suffix;
+  return FormatMoney(value, currency);
 }
 
 std::string FormatValue(double value, const std::string& currency, double scale, int decimals) {
-  const std::string suffix = currency.empty() ? "" : " " + currency;
-  if (scale == 1.0) {
-    if (std::fabs(value) >= 1e9)
-      scale = 1e9;
-    else if (std::fabs(value) >= 1e6)
-      scale = 1e6;
-  }
-  const char* word = scale == 1e12  ? " trillion"
-                     : scale == 1e9 ? " billion"
-                     : scale == 1e6 ? " million"
-                     : scale == 1e3 ? " thousand"
-                                    : "";
-  return FormatNumber(value / scale, decimals) + word + suffix;
+  const Scale in = scale == 1.0 ? ScaleOf(value) : Scale{scale, ScaleWord(scale)};
+  return FormatMoneyIn(value, in, decimals, currency);
 }
 
 std::string_view ComparisonWords(ClaimComparison comparison) {

@@ -22,17 +22,14 @@ constexpr std::size_t kMaxTableRows = 30;
 constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-// A unit for chart axes: values divided by `divisor`, named "billion USD".
+// A chart axis of amounts: values divided by the scale of the largest, named "billion USD".
 struct MoneyScale {
   double divisor = 1.0;
   std::string unit;
 };
 MoneyScale ScaleFor(double largest, const std::string& currency) {
-  largest = std::abs(largest);
-  if (largest >= 1e9) return {1e9, "billion " + currency};
-  if (largest >= 1e6) return {1e6, "million " + currency};
-  if (largest >= 1e3) return {1e3, "thousand " + currency};
-  return {1.0, currency};
+  const Scale scale = ScaleOf(largest);
+  return {scale.divisor, scale.word.empty() ? currency : fmt::format("{} {}", scale.word, currency)};
 }
 
 std::string EconomyName(const Reference& reference, const std::string& code) {
@@ -100,13 +97,13 @@ Block ShareChart(const std::string& id, const std::string& title, const std::str
   for (std::size_t i = 0; i < shares.items.size(); ++i) {
     const ShareItem& item = shares.items[i];
     if (i < kMaxTableRows) {
-      table.rows.push_back({labels[i], Money(item.value, shares.currency), Percent(item.share)});
+      table.rows.push_back({labels[i], FormatMoney(item.value, shares.currency), FormatPercent(item.share)});
     } else {
       more_value += item.value;
       more_share += item.share;
     }
     if (shown < kMaxBars) {
-      chart.bars.push_back({labels[i], item.share * 100.0, Percent(item.share)});
+      chart.bars.push_back({labels[i], item.share * 100.0, FormatPercent(item.share)});
       ++shown;
     } else {
       rest_value += item.value;
@@ -115,19 +112,19 @@ Block ShareChart(const std::string& id, const std::string& title, const std::str
     }
   }
   if (rest_count > 0) {
-    chart.bars.push_back({fmt::format("{} more", rest_count), rest_share * 100.0, Percent(rest_share)});
+    chart.bars.push_back({fmt::format("{} more", rest_count), rest_share * 100.0, FormatPercent(rest_share)});
   }
   (void)rest_value;
   if (shares.items.size() > kMaxTableRows) {
     table.rows.push_back({fmt::format("{} more {}s", shares.items.size() - kMaxTableRows, item_header),
-                          Money(more_value, shares.currency), Percent(more_share)});
+                          FormatMoney(more_value, shares.currency), FormatPercent(more_share)});
   }
   if (shares.rest) {
-    chart.bars.push_back({"Not itemised", shares.rest->share * 100.0, Percent(shares.rest->share)});
-    table.rows.push_back({"Not itemised (total minus items)", Money(shares.rest->value, shares.currency),
-                          Percent(shares.rest->share)});
+    chart.bars.push_back({"Not itemised", shares.rest->share * 100.0, FormatPercent(shares.rest->share)});
+    table.rows.push_back({"Not itemised (total minus items)", FormatMoney(shares.rest->value, shares.currency),
+                          FormatPercent(shares.rest->share)});
   }
-  table.rows.push_back({"Total", Money(shares.total.value, shares.currency), Percent(1.0)});
+  table.rows.push_back({"Total", FormatMoney(shares.total.value, shares.currency), FormatPercent(1.0)});
   Block block;
   block.kind = Block::Kind::kChart;
   block.text = title;
@@ -135,8 +132,8 @@ Block ShareChart(const std::string& id, const std::string& title, const std::str
   block.table = std::move(table);
   if (shares.coverage < 1.0 - 1e-9) {
     block.note = fmt::format("The itemised {}s cover {} of the total ({} of {}); the rest is not itemised in the data.",
-                             item_header, Percent(shares.coverage), Money(shares.itemised, shares.currency),
-                             Money(shares.total.value, shares.currency));
+                             item_header, FormatPercent(shares.coverage), FormatMoney(shares.itemised, shares.currency),
+                             FormatMoney(shares.total.value, shares.currency));
   }
   return block;
 }
@@ -147,7 +144,7 @@ Block AtRiskChart(const std::string& id, const std::string& title, const std::ve
                   const std::string& item_header) {
   const std::string& currency = exposure.currency;
   const auto share_text = [](bool known, double share) -> std::string {
-    return known ? Percent(share, 2) : std::string("not known");
+    return known ? FormatPercent(share, 2) : std::string("not known");
   };
   double largest = 0.0;
   for (const ExposureItem& item : items) largest = std::max(largest, item.at_risk);
@@ -163,7 +160,7 @@ Block AtRiskChart(const std::string& id, const std::string& title, const std::ve
   for (std::size_t i = 0; i < items.size(); ++i) {
     const ExposureItem& item = items[i];
     if (chart.bars.size() < kMaxBars) {
-      chart.bars.push_back({labels[i], item.at_risk / scale.divisor, Money(item.at_risk, currency)});
+      chart.bars.push_back({labels[i], item.at_risk / scale.divisor, FormatMoney(item.at_risk, currency)});
     }
     if (i >= kMaxTableRows) {
       more.value += item.value;
@@ -173,14 +170,14 @@ Block AtRiskChart(const std::string& id, const std::string& title, const std::ve
       more.share_of_trade += item.share_of_trade;
       continue;
     }
-    table.rows.push_back({labels[i], Money(item.value, currency), Money(item.covered, currency),
-                          Money(item.at_risk, currency),
+    table.rows.push_back({labels[i], FormatMoney(item.value, currency), FormatMoney(item.covered, currency),
+                          FormatMoney(item.at_risk, currency),
                           share_text(exposure.share_of_exports.has_value(), item.share_of_exports),
                           share_text(exposure.share_of_trade.has_value(), item.share_of_trade)});
   }
   if (items.size() > kMaxTableRows) {
     table.rows.push_back({fmt::format("{} more {}s", items.size() - kMaxTableRows, item_header),
-                          Money(more.value, currency), Money(more.covered, currency), Money(more.at_risk, currency),
+                          FormatMoney(more.value, currency), FormatMoney(more.covered, currency), FormatMoney(more.at_risk, currency),
                           share_text(exposure.share_of_exports.has_value(), more.share_of_exports),
                           share_text(exposure.share_of_trade.has_value(), more.share_of_trade)});
   }
@@ -253,11 +250,11 @@ Block NowcastChart(const CaseAnalysis& analysis, const NowcastResult& nowcast, c
               {}};
   for (int m = 1; m <= 12; ++m) {
     table.rows.push_back(
-        {kMonths[m - 1], m <= observed ? Money(nowcast.without_policy.central.cumulative[m - 1], nowcast.currency) : "",
-         Money(nowcast.without_policy.central.cumulative[m - 1], nowcast.currency),
-         Money(nowcast.with_policy.central.cumulative[m - 1], nowcast.currency),
-         Money(nowcast.with_policy.low.cumulative[m - 1], nowcast.currency),
-         Money(nowcast.with_policy.high.cumulative[m - 1], nowcast.currency)});
+        {kMonths[m - 1], m <= observed ? FormatMoney(nowcast.without_policy.central.cumulative[m - 1], nowcast.currency) : "",
+         FormatMoney(nowcast.without_policy.central.cumulative[m - 1], nowcast.currency),
+         FormatMoney(nowcast.with_policy.central.cumulative[m - 1], nowcast.currency),
+         FormatMoney(nowcast.with_policy.low.cumulative[m - 1], nowcast.currency),
+         FormatMoney(nowcast.with_policy.high.cumulative[m - 1], nowcast.currency)});
   }
   Block block;
   block.kind = Block::Kind::kChart;
@@ -277,9 +274,9 @@ std::string ClaimDifference(const ClaimResult& result) {
   if (value > result.interval.high) off = value - result.interval.high;
   const bool percent = result.metric == ClaimMetric::kShare || result.metric == ClaimMetric::kGrowth ||
                        result.metric == ClaimMetric::kProjectedGrowth;
-  if (percent) return fmt::format("{:.1f} percentage points", off * 100.0);
+  if (percent) return FormatPercentagePoints(off);
   if (result.metric == ClaimMetric::kValue || result.metric == ClaimMetric::kProjectedValue) {
-    return Money(off, result.used.currency);
+    return FormatMoney(off, result.used.currency);
   }
   return fmt::format("{:g}", off);
 }
@@ -315,21 +312,21 @@ void AddBeyondSection(const CaseAnalysis& analysis, const BeyondDirectLoss& beyo
     if (const auto& side = pe.exporter_side) {
       Table table{{"", "value", "share of the direct loss"}, {false, true, true}, {}};
       table.rows.push_back(
-          {fmt::format("Direct loss: exports at risk, {}", period), Money(side->direct_loss, currency), Percent(1.0)});
+          {fmt::format("Direct loss: exports at risk, {}", period), FormatMoney(side->direct_loss, currency), FormatPercent(1.0)});
       table.rows.push_back(
-          {"Redirected to other markets", Money(side->redirected, currency), Percent(side->redirected_share)});
-      table.rows.push_back({"Net loss (direct loss minus redirected)", Money(side->net_loss, currency),
-                            Percent(1.0 - side->redirected_share)});
+          {"Redirected to other markets", FormatMoney(side->redirected, currency), FormatPercent(side->redirected_share)});
+      table.rows.push_back({"Net loss (direct loss minus redirected)", FormatMoney(side->net_loss, currency),
+                            FormatPercent(1.0 - side->redirected_share)});
       table.rows.push_back({"Revenue loss, counting the lower price on all sales elsewhere",
-                            Money(side->revenue_loss, currency), Percent(side->revenue_loss / side->direct_loss)});
+                            FormatMoney(side->revenue_loss, currency), FormatPercent(side->revenue_loss / side->direct_loss)});
       const MoneyScale scale = ScaleFor(side->direct_loss, currency);
       svg::BarChart chart;
       chart.id = "chart-beyond";
       chart.title = fmt::format("{}: direct loss, redirected sales and net loss, {}", exporter, period);
       chart.axis_title = "value, " + scale.unit;
-      chart.bars = {{"Direct loss", side->direct_loss / scale.divisor, Money(side->direct_loss, currency)},
-                    {"Redirected", side->redirected / scale.divisor, Money(side->redirected, currency)},
-                    {"Net loss", side->net_loss / scale.divisor, Money(side->net_loss, currency)}};
+      chart.bars = {{"Direct loss", side->direct_loss / scale.divisor, FormatMoney(side->direct_loss, currency)},
+                    {"Redirected", side->redirected / scale.divisor, FormatMoney(side->redirected, currency)},
+                    {"Net loss", side->net_loss / scale.divisor, FormatMoney(side->net_loss, currency)}};
       Block block;
       block.kind = Block::Kind::kChart;
       block.text = chart.title;
@@ -337,30 +334,30 @@ void AddBeyondSection(const CaseAnalysis& analysis, const BeyondDirectLoss& beyo
       block.table = std::move(table);
       block.note = fmt::format(
           "Partial equilibrium, exact ban mode (docs/METHODS.md, P8–P9). Redirected sales are valued at the "
-          "old prices; to sell them the exporter's price in its other markets falls by {:.2f}%.",
-          -side->exporter_price_change_pct);
+          "old prices; to sell them the exporter's price in its other markets falls by {}.",
+          FormatPercent(-side->exporter_price_change_pct / 100.0, 2));
       blocks.push_back(std::move(block));
       blocks.push_back(Paragraph(fmt::format(
           "Of the {} {} stood to lose, {} ({}) can be sold in other markets; the net loss is {} ({}). How much this "
           "leans on the size of the other markets: with half of them the redirected share would be {}; however "
           "large they are, it cannot exceed ρ/(κ+ρ) = {}.",
-          Money(side->direct_loss, currency), exporter, Money(side->redirected, currency),
-          Percent(side->redirected_share), Money(side->net_loss, currency), Percent(1.0 - side->redirected_share),
-          Percent(side->redirected_share_half_markets), Percent(side->redirected_share_limit))));
+          FormatMoney(side->direct_loss, currency), exporter, FormatMoney(side->redirected, currency),
+          FormatPercent(side->redirected_share), FormatMoney(side->net_loss, currency), FormatPercent(1.0 - side->redirected_share),
+          FormatPercent(side->redirected_share_half_markets), FormatPercent(side->redirected_share_limit))));
       blocks.push_back(Paragraph(fmt::format(
-          "Selling more elsewhere takes a lower price: {:.2f}% on all of the exporter's {} of sales to its other "
+          "Selling more elsewhere takes a lower price: {} on all of the exporter's {} of sales to its other "
           "markets. Counting that too, its sales revenue falls by {} ({} of the direct loss) — the net loss "
           "above counts only the sales that find no buyer.",
-          -side->exporter_price_change_pct, Money(side->other_markets, currency), Money(side->revenue_loss, currency),
-          Percent(side->revenue_loss / side->direct_loss))));
+          FormatPercent(-side->exporter_price_change_pct / 100.0, 2), FormatMoney(side->other_markets, currency), FormatMoney(side->revenue_loss, currency),
+          FormatPercent(side->revenue_loss / side->direct_loss))));
     }
     for (const PeImporterSide& side : pe.importer_side) {
       blocks.push_back(Paragraph(fmt::format(
           "{} ({}): imports stopped {}; bought from other suppliers instead {}; net change in its imports {}; its "
-          "import price index {} by {:.3f}%{}. Its imports of the covered products: {}.",
-          EconomyName(reference, side.importer), side.policy, Money(side.banned_imports, currency),
-          Money(side.substitution_by_others, currency), Money(side.importer_net_change, currency),
-          side.import_price_index_change_pct >= 0 ? "rises" : "falls", std::abs(side.import_price_index_change_pct),
+          "import price index {} by {}{}. Its imports of the covered products: {}.",
+          EconomyName(reference, side.importer), side.policy, FormatMoney(side.banned_imports, currency),
+          FormatMoney(side.substitution_by_others, currency), FormatMoney(side.importer_net_change, currency),
+          side.import_price_index_change_pct >= 0 ? "rises" : "falls", FormatPercent(std::abs(side.import_price_index_change_pct) / 100.0, 3),
           side.substitution_modelled ? "" : " (no substitution modelled: substitution elasticity ≤ 1)",
           side.importer_imports_from)));
     }
@@ -401,10 +398,10 @@ void AddBeyondSection(const CaseAnalysis& analysis, const BeyondDirectLoss& beyo
     for (const GeChange& change : ge.changes) {
       const bool aggregate = change.role == "third countries";
       table.rows.push_back({change.role, aggregate ? change.economy : EconomyName(reference, change.economy),
-                            fmt::format("{:+.2f}%", change.exports_change_cdl_pct),
-                            fmt::format("{:+.2f}%", change.exports_change_full_pct),
-                            fmt::format("{:+.3f}%", change.real_income_change_pct),
-                            fmt::format("{:+.3f}%", change.welfare_change_pct)});
+                            FormatSignedPercent(change.exports_change_cdl_pct / 100.0, 2),
+                            FormatSignedPercent(change.exports_change_full_pct / 100.0, 2),
+                            FormatSignedPercent(change.real_income_change_pct / 100.0, 3),
+                            FormatSignedPercent(change.welfare_change_pct / 100.0, 3)});
     }
     blocks.push_back(TableBlock(std::move(table)));
     std::vector<std::string> assumptions = ge.assumptions;
@@ -452,57 +449,57 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   const std::string flow_short = of_trade ? "trade" : "exports";
   const std::string flow_long = of_trade ? "total trade" : "exports";
   key.key_numbers.push_back({fmt::format("{}, {}", of_trade ? "Total trade" : "Exports", period),
-                             Money(trade_total.value, trade_total.currency),
+                             FormatMoney(trade_total.value, trade_total.currency),
                              of_trade ? fmt::format("{}'s exports plus imports", exporter)
                                       : fmt::format("{}'s exports (the data give no imports)", exporter)});
   for (const std::string& partner : ImposingPartners(analysis)) {
     if (const auto share = PartnerShare(analysis, reference, partner)) {
       key.key_numbers.push_back({fmt::format("{} share of {}", EconomyName(reference, partner), flow_short),
-                                 Percent(share->second),
-                                 fmt::format("{} of {} in {}", Money(share->first, analysis.partner_shares.currency),
-                                             Money(trade_total.value, trade_total.currency), period)});
+                                 FormatPercent(share->second),
+                                 fmt::format("{} of {} in {}", FormatMoney(share->first, analysis.partner_shares.currency),
+                                             FormatMoney(trade_total.value, trade_total.currency), period)});
     }
   }
   const Dependence& largest = analysis.largest_partner;
   key.key_numbers.push_back({fmt::format("Largest partner: {}", EconomyName(reference, largest.partner)),
-                             Percent(largest.share),
-                             fmt::format("{} of {}", Money(largest.value, largest.currency), flow_long)});
+                             FormatPercent(largest.share),
+                             fmt::format("{} of {}", FormatMoney(largest.value, largest.currency), flow_long)});
   const Concentration& hhi = analysis.partner_concentration;
   key.key_numbers.push_back(
       {"Partner concentration (HHI)", fmt::format("{}{:.3f}", hhi.lower_bound ? "\u2265 " : "", hhi.hhi),
-       fmt::format("{} partners itemised, covering {} of {}{}", hhi.item_count, Percent(hhi.coverage), flow_short,
+       fmt::format("{} partners itemised, covering {} of {}{}", hhi.item_count, FormatPercent(hhi.coverage), flow_short,
                    hhi.lower_bound ? fmt::format("; at most {:.3f} if the rest were one partner", hhi.hhi_upper) : "")});
   const ExposureResult& exposure = analysis.exposure;
   {
     std::string detail;
-    if (exposure.share_of_exports) detail += fmt::format("{} of exports", Percent(*exposure.share_of_exports));
+    if (exposure.share_of_exports) detail += fmt::format("{} of exports", FormatPercent(*exposure.share_of_exports));
     if (exposure.share_of_trade) {
-      detail += fmt::format("{}{} of total trade", detail.empty() ? "" : ", ", Percent(*exposure.share_of_trade));
+      detail += fmt::format("{}{} of total trade", detail.empty() ? "" : ", ", FormatPercent(*exposure.share_of_trade));
     }
     key.key_numbers.push_back({fmt::format("Exports at risk, {}", exposure.period.ToString()),
-                               Money(exposure.at_risk, exposure.currency), detail});
+                               FormatMoney(exposure.at_risk, exposure.currency), detail});
   }
   for (const PolicyExposure& policy : exposure.policies) {
     if (!policy.year_earlier) continue;
-    key.key_numbers.push_back({"Banned flow a year earlier", Money(policy.year_earlier->value, policy.year_earlier->currency),
+    key.key_numbers.push_back({"Banned flow a year earlier", FormatMoney(policy.year_earlier->value, policy.year_earlier->currency),
                                policy.year_earlier->selection.Describe()});
   }
   if (analysis.beyond && analysis.beyond->pe && analysis.beyond->pe->exporter_side) {
     const PeExporterSide& side = *analysis.beyond->pe->exporter_side;
-    key.key_numbers.push_back({"Net loss after redirection", Money(side.net_loss, analysis.beyond->pe->currency),
+    key.key_numbers.push_back({"Net loss after redirection", FormatMoney(side.net_loss, analysis.beyond->pe->currency),
                                fmt::format("{} of the exports at risk can be sold elsewhere (partial equilibrium)",
-                                           Percent(side.redirected_share))});
+                                           FormatPercent(side.redirected_share))});
   }
   if (analysis.nowcast) {
     const NowcastResult& nowcast = *analysis.nowcast;
     const NowcastEstimate& estimate = nowcast.with_policy;
-    std::string detail = fmt::format("range {} to {}", Money(estimate.low.full_year, nowcast.currency),
-                                     Money(estimate.high.full_year, nowcast.currency));
-    if (estimate.yoy_central) detail += fmt::format("; {} on {}", SignedPercent(*estimate.yoy_central), nowcast.year - 1);
+    std::string detail = fmt::format("range {} to {}", FormatMoney(estimate.low.full_year, nowcast.currency),
+                                     FormatMoney(estimate.high.full_year, nowcast.currency));
+    if (estimate.yoy_central) detail += fmt::format("; {} on {}", FormatSignedPercent(*estimate.yoy_central), nowcast.year - 1);
     const std::string partner =
         nowcast.target.partner == kWorld ? std::string() : " to " + EconomyName(reference, nowcast.target.partner);
     key.key_numbers.push_back({fmt::format("Nowcast {}: {}{}", nowcast.year, FlowWord(nowcast.target.flow), partner),
-                               Money(estimate.central.full_year, nowcast.currency), detail});
+                               FormatMoney(estimate.central.full_year, nowcast.currency), detail});
   }
   if (analysis.claims) {
     const ClaimsReport& claims = *analysis.claims;
@@ -548,13 +545,13 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
       }
       std::string line = fmt::format(
           "{}: {} by {} on {}, {}, from {}, stopping {} of the covered flow. Covered in {}: {}; at risk: {}.", p.name,
-          p.kind == PolicyKind::kBan ? "ban" : fmt::format("tariff of {}", Percent(p.rate)),
+          p.kind == PolicyKind::kBan ? "ban" : fmt::format("tariff of {}", FormatPercent(p.rate)),
           EconomyLabel(reference, p.imposed_by), EconomyLabel(reference, p.on), products, p.from.ToString(),
-          Percent(p.share_stopped, 0), exposure.period.ToString(), Money(policy.covered, exposure.currency),
-          Money(policy.at_risk, exposure.currency));
+          FormatPercent(p.share_stopped, 0), exposure.period.ToString(), FormatMoney(policy.covered, exposure.currency),
+          FormatMoney(policy.at_risk, exposure.currency));
       if (policy.year_earlier) {
         line += fmt::format(" A year earlier ({}): {}.", policy.year_earlier->selection.period.ToString(),
-                            Money(policy.year_earlier->value, policy.year_earlier->currency));
+                            FormatMoney(policy.year_earlier->value, policy.year_earlier->currency));
       }
       items.push_back(line);
     }
@@ -580,7 +577,7 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
       const auto top = [&](const std::vector<PartnerRank>& ranks) {
         return ranks.empty() ? std::string("–")
                              : fmt::format("{} ({})", EconomyName(reference, ranks.front().partner),
-                                           Percent(ranks.front().share));
+                                           FormatPercent(ranks.front().share));
       };
       table.rows.push_back({FlowWord(change.flow), fmt::format("{:.3f}", change.before.hhi),
                             fmt::format("{:.3f}", change.after.hhi), top(change.largest_before),
@@ -598,20 +595,20 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
     const NowcastResult& nowcast = *analysis.nowcast;
     blocks.push_back(Heading(fmt::format("Nowcast: {} in {}", nowcast.target.Describe(), nowcast.year)));
     std::string text = fmt::format("Observed {}: {}.", nowcast.ytd.selection.period.ToString(),
-                                   Money(nowcast.ytd.value, nowcast.ytd.currency));
+                                   FormatMoney(nowcast.ytd.value, nowcast.ytd.currency));
     if (nowcast.last_year) {
       text += fmt::format(" Last year's actual ({}): {}.", nowcast.last_year->selection.period.ToString(),
-                          Money(nowcast.last_year->value, nowcast.last_year->currency));
+                          FormatMoney(nowcast.last_year->value, nowcast.last_year->currency));
     }
     blocks.push_back(Paragraph(text));
     Table table{{"estimate", "central", "low", "high", "change on last year (central)"},
                 {false, true, true, true, true},
                 {}};
     const auto row = [&](const std::string& name, const NowcastEstimate& estimate) {
-      table.rows.push_back({name, Money(estimate.central.full_year, nowcast.currency),
-                            Money(estimate.low.full_year, nowcast.currency),
-                            Money(estimate.high.full_year, nowcast.currency),
-                            estimate.yoy_central ? SignedPercent(*estimate.yoy_central) : "–"});
+      table.rows.push_back({name, FormatMoney(estimate.central.full_year, nowcast.currency),
+                            FormatMoney(estimate.low.full_year, nowcast.currency),
+                            FormatMoney(estimate.high.full_year, nowcast.currency),
+                            estimate.yoy_central ? FormatSignedPercent(*estimate.yoy_central) : "–"});
     };
     row("without the policy", nowcast.without_policy);
     if (!nowcast.applied_policies.empty()) {

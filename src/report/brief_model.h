@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tradeshock/case.h"
+#include "tradeshock/number_format.h"
 #include "tradeshock/reference.h"
 
 namespace tradeshock::brief {
@@ -45,13 +46,7 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
 std::string RenderMarkdown(const Document& document);
 std::string RenderHtml(const Document& document);
 
-// Formatting shared by the renderers and the summary.
-// 21.387e9, "USD" -> "21.39 billion USD"; 6.558e8 -> "655.8 million USD".
-std::string Money(double value, const std::string& currency);
-// 0.0452 -> "4.5%" (decimals digits).
-std::string Percent(double ratio, int decimals = 1);
-// +0.123 -> "+12.3%", -0.7 -> "−70.0%".
-std::string SignedPercent(double ratio, int decimals = 1);
+// Names shared by the renderers and the summary (numbers: FormatMoney, FormatPercent in number_format.h).
 // "Xinjiang Uygur Zizhiqu (CN-XJ)", or the code when unknown.
 std::string EconomyLabel(const Reference& reference, const std::string& code);
 std::string ProductLabel(const Reference& reference, const std::string& code);

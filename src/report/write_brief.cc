@@ -74,8 +74,6 @@ BriefPaths WriteBrief(const CaseAnalysis& analysis, const TradeTable& table, con
 }
 
 std::string BriefSummary(const CaseAnalysis& analysis, const Reference& reference) {
-  using brief::Money;
-  using brief::Percent;
   const brief::Document document = brief::BuildDocument(analysis, reference);
   std::string out = document.title + "\n";
   for (const brief::Block& block : document.blocks) {

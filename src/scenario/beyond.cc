@@ -14,6 +14,7 @@
 
 #include "tradeshock/case.h"
 #include "tradeshock/ge.h"
+#include "tradeshock/number_format.h"
 #include "tradeshock/pe.h"
 
 namespace tradeshock {
@@ -24,12 +25,7 @@ void AddRate(std::vector<RateUsed>& rates, const RateUsed& rate) {
 }
 
 // "655.8 million USD": the library's own wording for amounts inside sentences.
-std::string Amount(double value, const std::string& currency) {
-  const double size = std::abs(value);
-  if (size >= 1e9) return fmt::format("{:.3f} billion {}", value / 1e9, currency);
-  if (size >= 1e6) return fmt::format("{:.1f} million {}", value / 1e6, currency);
-  return fmt::format("{:.0f} {}", value, currency);
-}
+std::string Amount(double value, const std::string& currency) { return FormatMoney(value, currency); }
 
 // A stated amount in the analysis currency, at the base period's rate.
 double Convert(const StatedAmount& amount, const Reference& reference, const Period& period,

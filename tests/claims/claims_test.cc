@@ -357,7 +357,7 @@ refers_to = "level"
   EXPECT_TRUE(report.inconsistencies.empty());
   ASSERT_EQ(report.results[1].notes.size(), 1u);
   EXPECT_EQ(report.results[1].notes[0],
-            "'level' and 'yoy' together imply a 2020-01..2020-05 value of about 100.0 million USD (90.0 million USD / "
+            "'level' and 'yoy' together imply a 2020-01..2020-05 value of about 100.0 million USD (90.00 million USD / "
             "(1 - 10%)); not checkable: no data for CN-XJ exports to USA, TOTAL, 2020-01..2020-05");
 }
 

@@ -148,21 +148,21 @@ fs::path FreshDir(const std::string& name) {
 TEST(BriefMarkdownTest, ShowsTheFormattedNumbers) {
   const std::string md = RenderBriefMarkdown(HandBuiltAnalysis(), Ref());
   EXPECT_THAT(md, HasSubstr("# Ban <test> & brief"));
-  EXPECT_THAT(md, HasSubstr("100.00 billion USD"));  // total trade
+  EXPECT_THAT(md, HasSubstr("100.0 billion USD"));  // total trade, four significant digits (docs/FORMATS.md)
   EXPECT_THAT(md, HasSubstr("| 4.5% |"));            // US share 4.5 / 100
   EXPECT_THAT(md, HasSubstr("| 51.0% |"));           // Kazakhstan 51 / 100
   EXPECT_THAT(md, HasSubstr("\u2265 0.302"));        // HHI 0.302125, a lower bound (75.5% itemised)
-  EXPECT_THAT(md, HasSubstr("3.00 billion USD"));    // at risk
+  EXPECT_THAT(md, HasSubstr("3.000 billion USD"));   // at risk
   EXPECT_THAT(md, HasSubstr("5.0% of exports"));     // 3 / 60
   EXPECT_THAT(md, HasSubstr("3.0% of total trade"));  // 3 / 100
-  EXPECT_THAT(md, HasSubstr("1.55 billion USD"));    // nowcast with the policy, 1.548387
-  EXPECT_THAT(md, HasSubstr("2.88 billion USD"));    // without
+  EXPECT_THAT(md, HasSubstr("1.548 billion USD"));   // nowcast with the policy, 1.548387
+  EXPECT_THAT(md, HasSubstr("2.880 billion USD"));   // without
   EXPECT_THAT(md, HasSubstr("\u221248.4%"));         // 1.548387 / 3 - 1
   EXPECT_THAT(md, HasSubstr("the seasonal profile of the total trade stands in for the US exports"));  // every assumption
   EXPECT_THAT(md, HasSubstr("uniform profile C(m) = m/12: stated for the test"));
   EXPECT_THAT(md, HasSubstr("contradicted"));
   // Off by: 1.548387 billion - 300 million = 1.248387 billion.
-  EXPECT_THAT(md, HasSubstr("1.25 billion USD"));
+  EXPECT_THAT(md, HasSubstr("1.248 billion USD"));
   EXPECT_THAT(md, HasSubstr("300 million is a drop of 90%, not 70%"));
   EXPECT_THAT(md, HasSubstr("| CNY | 2020 | 6.9042 | Federal Reserve H.10 annual average, 2020 |"));
   EXPECT_THAT(md, HasSubstr("- case/flows.csv"));
@@ -254,7 +254,7 @@ TEST(WriteBriefTest, WritesTheThreeFiles) {
   const TradeTable table;
   const BriefPaths paths = WriteBrief(HandBuiltAnalysis(), table, Ref(), dir / "nested");
   EXPECT_EQ(paths.html, dir / "nested" / "brief.html");
-  EXPECT_THAT(ReadFile(paths.markdown), HasSubstr("100.00 billion USD"));
+  EXPECT_THAT(ReadFile(paths.markdown), HasSubstr("100.0 billion USD"));
   EXPECT_THAT(ReadFile(paths.html), HasSubstr("</html>"));
   EXPECT_NO_THROW(nlohmann::json::parse(ReadFile(paths.json)));
   std::size_t files = 0;

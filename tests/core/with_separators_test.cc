@@ -3,7 +3,7 @@
 
 #include <limits>
 
-#include "tradeshock/report.h"
+#include "tradeshock/number_format.h"
 
 namespace tradeshock {
 namespace {

@@ -222,7 +222,7 @@ class LongParser : public RowParser {
     const auto scale = UnitScale(fields[index_[7]]);
     if (!scale) {
       error = {InputErrorKind::kBadUnit, index_[7] + 1, std::string(fields[index_[7]]),
-               "a unit: empty, unit, thousand (k), million (mn), billion (bn) or trillion (tn)"};
+               kUnitWordsExpected};
       return false;
     }
     const double scaled = value * *scale;
@@ -779,15 +779,7 @@ InputFormat Detect(const std::vector<std::string>& names) {
 
 }  // namespace
 
-std::optional<double> UnitScale(std::string_view unit) {
-  const std::string lower = Lower(Trim(unit));
-  if (lower.empty() || lower == "unit" || lower == "units" || lower == "one") return 1.0;
-  if (lower == "thousand" || lower == "thousands" || lower == "k") return 1e3;
-  if (lower == "million" || lower == "millions" || lower == "mn") return 1e6;
-  if (lower == "billion" || lower == "billions" || lower == "bn") return 1e9;
-  if (lower == "trillion" || lower == "trillions" || lower == "tn") return 1e12;
-  return std::nullopt;
-}
+std::optional<double> UnitScale(std::string_view unit) { return tradeshock::UnitScale(unit); }
 
 std::unique_ptr<RowParser> MakeRowParser(const std::vector<std::string_view>& header, const std::string& file,
                                          const Reference& reference, const ReadOptions& options) {

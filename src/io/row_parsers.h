@@ -19,6 +19,7 @@
 #include "tradeshock/period.h"
 #include "tradeshock/reference.h"
 #include "tradeshock/trade_table.h"
+#include "tradeshock/unit_words.h"
 
 namespace tradeshock::io_internal {
 
@@ -193,7 +194,7 @@ class RowParser {
 std::unique_ptr<RowParser> MakeRowParser(const std::vector<std::string_view>& header, const std::string& file,
                                          const Reference& reference, const ReadOptions& options);
 
-// Shared with tests and docs: the accepted unit words and their scale.
+// The long CSV's unit column: the one vocabulary of tradeshock/unit_words.h.
 std::optional<double> UnitScale(std::string_view unit);
 
 }  // namespace tradeshock::io_internal

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "tradeshock/scenario.h"
+#include "tradeshock/unit_words.h"
 
 namespace tradeshock {
 
@@ -349,14 +350,10 @@ class ScenarioParser {
         for (char& c : amount.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       } else if (sub == "unit") {
         const std::string unit = String(full, value);
-        if (unit == "billion") {
-          scale = 1e9;
-        } else if (unit == "million") {
-          scale = 1e6;
-        } else if (unit == "thousand") {
-          scale = 1e3;
-        } else if (unit != "" && unit != "one") {
-          Fail(InputErrorKind::kBadHeader, value, full, unit, "billion, million, thousand or one");
+        if (const std::optional<double> words = UnitScale(unit)) {
+          scale = *words;
+        } else {
+          Fail(InputErrorKind::kBadHeader, value, full, unit, kUnitWordsExpected);
         }
       } else if (sub == "source") {
         amount.source = String(full, value);

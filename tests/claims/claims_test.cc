@@ -41,6 +41,12 @@ TEST(StatedFigureTest, AboutUsesTheStatedPrecision) {
   EXPECT_DOUBLE_EQ(dollars.Value(), 9e7);
   EXPECT_EQ(dollars.currency, "USD");
   EXPECT_DOUBLE_EQ(ParseStatedFigure("-70%").Value(), -0.7);
+  // The unit words of data files hold in claims too (unit_words.h): "bn" is 10^9, "mn" 10^6.
+  const StatedFigure short_words = ParseStatedFigure("4.528 bn CNY");
+  EXPECT_DOUBLE_EQ(short_words.Value(), 4.528e9);
+  EXPECT_DOUBLE_EQ(short_words.HalfUnit(), 5e5);  // three decimals of a billion
+  EXPECT_EQ(short_words.currency, "CNY");
+  EXPECT_DOUBLE_EQ(ParseStatedFigure("90 mn USD").Value(), 9e7);
   EXPECT_THROW(ParseStatedFigure("seventy"), Error);
   EXPECT_THROW(ParseStatedFigure("4.5 %%"), Error);
 }

@@ -15,7 +15,7 @@ TEST(ScaleOfTest, LargestPowerOfAThousandNotAboveTheAmount) {
   EXPECT_EQ(ScaleOf(1000.0).word, "thousand");
   EXPECT_EQ(ScaleOf(-2.5e6).word, "million");  // by size: the sign does not matter
   EXPECT_EQ(ScaleOf(21.387e9).word, "billion");
-  EXPECT_EQ(ScaleOf(3e15).word, "trillion");   // nothing above trillion
+  EXPECT_EQ(ScaleOf(3e15).word, "trillion");  // nothing above trillion
   EXPECT_EQ(ScaleOf(std::numeric_limits<double>::infinity()).divisor, 1.0);
 }
 
@@ -28,21 +28,21 @@ TEST(ColumnScaleTest, KeepsThreeIntegerDigitsOnTheLargest) {
 }
 
 TEST(FormatMoneyTest, FourSignificantDigits) {
-  EXPECT_EQ(FormatMoney(21.387e9, "USD"), "21.39 billion USD");    // 21.387 -> 2 decimals
-  EXPECT_EQ(FormatMoney(4.5283e9, "CNY"), "4.528 billion CNY");    // 4.5283 -> 3 decimals
-  EXPECT_EQ(FormatMoney(655.83e6, "USD"), "655.8 million USD");    // 655.83 -> 1 decimal
+  EXPECT_EQ(FormatMoney(21.387e9, "USD"), "21.39 billion USD");  // 21.387 -> 2 decimals
+  EXPECT_EQ(FormatMoney(4.5283e9, "CNY"), "4.528 billion CNY");  // 4.5283 -> 3 decimals
+  EXPECT_EQ(FormatMoney(655.83e6, "USD"), "655.8 million USD");  // 655.83 -> 1 decimal
   EXPECT_EQ(FormatMoney(1.5e12, "USD"), "1.500 trillion USD");
-  EXPECT_EQ(FormatMoney(2'400e12, "USD"), "2,400 trillion USD");   // above the last scale: whole, separated
-  EXPECT_EQ(FormatMoney(12'346.0), "12.35 thousand");  // no currency: no unit; 12.346 -> 12.35
-  EXPECT_EQ(FormatMoney(655.4, "USD"), "655 USD");                 // whole units below a thousand
+  EXPECT_EQ(FormatMoney(2'400e12, "USD"), "2,400 trillion USD");  // above the last scale: whole, separated
+  EXPECT_EQ(FormatMoney(12'346.0), "12.35 thousand");             // no currency: no unit; 12.346 -> 12.35
+  EXPECT_EQ(FormatMoney(655.4, "USD"), "655 USD");                // whole units below a thousand
   EXPECT_EQ(FormatMoney(0.0, "USD"), "0 USD");
 }
 
 TEST(FormatMoneyTest, RoundingThatCarriesChangesTheDigitsOrTheScale) {
-  EXPECT_EQ(FormatMoney(9.9996e9, "USD"), "10.00 billion USD");    // 9.9996 rounds to 10.000: 2 decimals
+  EXPECT_EQ(FormatMoney(9.9996e9, "USD"), "10.00 billion USD");  // 9.9996 rounds to 10.000: 2 decimals
   EXPECT_EQ(FormatMoney(99.996e6, "USD"), "100.0 million USD");
-  EXPECT_EQ(FormatMoney(999.96e6, "USD"), "1.000 billion USD");    // 999.96 million rounds to 1000.0
-  EXPECT_EQ(FormatMoney(999.6, "USD"), "1.000 thousand USD");      // 999.6 rounds to 1000 whole units
+  EXPECT_EQ(FormatMoney(999.96e6, "USD"), "1.000 billion USD");  // 999.96 million rounds to 1000.0
+  EXPECT_EQ(FormatMoney(999.6, "USD"), "1.000 thousand USD");    // 999.6 rounds to 1000 whole units
 }
 
 TEST(FormatMoneyTest, NegativeAmountsAndZero) {
@@ -67,7 +67,7 @@ TEST(FormatPercentTest, DecimalsAsAsked) {
   EXPECT_EQ(FormatPercent(0.0452, 2), "4.52%");
   EXPECT_EQ(FormatPercent(0.51352, 0), "51%");
   EXPECT_EQ(FormatPercent(-0.619), "-61.9%");
-  EXPECT_EQ(FormatPercent(-0.00001), "0.0%");    // -0.001% rounds to zero: no sign
+  EXPECT_EQ(FormatPercent(-0.00001), "0.0%");  // -0.001% rounds to zero: no sign
   EXPECT_EQ(FormatPercent(12.345, 1), "1,234.5%");
 }
 

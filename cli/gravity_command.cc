@@ -74,6 +74,7 @@ std::string RenderTable(const gravity::FitResult& r, const GravityFlags& flags) 
       r.dropped.separated_fe + r.dropped.separated_relu, r.dropped.separated_fe, r.dropped.separated_relu);
   text += fmt::format("Iterations: {} ({}, last relative change in deviance {:.3g})\n", r.iterations,
                       r.converged ? "converged" : "NOT CONVERGED", r.last_change);
+  if (!r.fe_converged) text += "Warning: the fixed-effect projections did NOT converge (fe_converged false)\n";
   text += fmt::format("Deviance: {:.6g}   Log-likelihood: {:.6g}   {}: {:.6f}\n", r.deviance, r.log_likelihood,
                       r.family == gravity::Family::kPoisson ? "Pseudo R2" : "R2", r.pseudo_r2);
   for (const std::string& note : r.notes) text += "Note: " + note + "\n";
@@ -115,6 +116,7 @@ std::string RenderJson(const gravity::FitResult& r, const GravityFlags& flags) {
   json["separated_rows"] = r.separated_rows;  // 0-based data rows (the header is not a row)
   json["iterations"] = r.iterations;
   json["converged"] = r.converged;
+  json["fe_converged"] = r.fe_converged;
   json["last_change"] = r.last_change;
   json["deviance"] = r.deviance;
   json["log_likelihood"] = r.log_likelihood;
@@ -170,6 +172,8 @@ void Run(const GravityFlags& flags) {
     Emit(flags.out, RenderJson(result, flags));
   if (!result.converged && flags.format != "table")
     Note("gravity: the fit did not converge (see iterations and last_change)");
+  if (!result.fe_converged && flags.format != "table")
+    Note("gravity: the fixed-effect projections did not converge (fe_converged false)");
 }
 
 }  // namespace

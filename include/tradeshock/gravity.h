@@ -84,6 +84,9 @@ struct FitOptions {
   int max_iterations = 100;
   double fe_tolerance = 1e-10;        // final inner (alternating projections) tolerance
   int max_fe_iterations = 100000;
+  // Inner tolerance where the fixed effects are solved exactly rather than partialled out inside IRLS (the
+  // fixed-effect coefficients, the rectifier's constrained fit).
+  double fe_solve_tolerance = 1e-13;
   bool drop_singletons = true;
   // Iterative rectifier (Poisson; docs/METHODS.md). Off by default in the library because on large panels it
   // costs several fits (6x the fit on the 1.1M-row benchmark panel); the command line turns it on. The
@@ -132,7 +135,9 @@ struct FitResult {
   std::vector<std::size_t> separated_rows;  // 0-based data rows dropped as separated (both methods)
   std::size_t fixed_effect_parameters = 0;  // free fixed-effect coefficients (for small-sample K)
   int iterations = 0;
-  bool converged = false;
+  bool converged = false;     // IRLS met its rule and every inner projection inside it converged
+  bool fe_converged = true;   // every alternating-projections solve (IRLS, variance, fixed effects,
+                              // rectifier) met its tolerance within max_fe_iterations
   double last_change = 0;
   double deviance = 0;
   double null_deviance = 0;

@@ -195,7 +195,8 @@ class RectifierFit {
  public:
   static constexpr double kInteriorWeight = 1000.0;
 
-  explicit RectifierFit(const Design& design) : design_(design), demeaner_(&design.dims, design.n) {
+  RectifierFit(const Design& design, const FitOptions& options)
+      : design_(design), demeaner_(&design.dims, design.n), options_(options) {
     const std::size_t n = design.n;
     weights_.resize(n);
     for (std::size_t i = 0; i < n; ++i) weights_[i] = design.y[i] > 0 ? kInteriorWeight : 1.0;
@@ -205,13 +206,15 @@ class RectifierFit {
     for (int j = 0; j < design.k; ++j) {
       for (std::size_t i = 0; i < n; ++i) raw[j] += weights_[i] * design.x[j * n + i] * design.x[j * n + i];
       bool converged = true;
-      demeaner_.Demean(x_demeaned_.data() + j * n, 1e-13, 100000, &converged);
+      demeaner_.Demean(x_demeaned_.data() + j * n, options_.fe_solve_tolerance, options_.max_fe_iterations,
+                       &converged);
+      converged_ = converged_ && converged;
     }
     if (design.k > 0) {
       auto x = AsMatrix(x_demeaned_, n, design.k);
       Eigen::Map<const Eigen::VectorXd> w(weights_.data(), static_cast<Eigen::Index>(n));
       Eigen::MatrixXd gram = x.transpose() * w.asDiagonal() * x;
-      kept_ = IndependentColumns(gram, raw, 1e-9);
+      kept_ = IndependentColumns(gram, raw, options_.collinearity_tolerance);
       xk_.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(kept_.size()));
       for (std::size_t a = 0; a < kept_.size(); ++a) xk_.col(a) = x.col(kept_[a]);
       if (!kept_.empty()) solver_.compute(xk_.transpose() * w.asDiagonal() * xk_);
@@ -227,7 +230,9 @@ class RectifierFit {
     for (int refinement = 0; refinement < 500; ++refinement) {
       residual = target;
       bool converged = true;
-      demeaner_.Demean(residual.data(), 1e-13, 100000, &converged, &state_);
+      demeaner_.Demean(residual.data(), options_.fe_solve_tolerance, options_.max_fe_iterations, &converged,
+                       &state_);
+      converged_ = converged_ && converged;
       if (!kept_.empty()) {
         Eigen::Map<Eigen::VectorXd> r(residual.data(), static_cast<Eigen::Index>(n));
         Eigen::Map<const Eigen::VectorXd> w(weights_.data(), static_cast<Eigen::Index>(n));
@@ -247,9 +252,14 @@ class RectifierFit {
     return fitted;
   }
 
+  // False once any inner projection stopped at max_fe_iterations.
+  bool converged() const { return converged_; }
+
  private:
   const Design& design_;
   Demeaner demeaner_;
+  const FitOptions& options_;
+  bool converged_ = true;
   std::vector<double> weights_, x_demeaned_;
   std::vector<int> kept_;
   Eigen::MatrixXd xk_;
@@ -263,8 +273,9 @@ class RectifierFit {
 // and replace u by max(fit, 0) on y = 0. When no fit on y = 0 is negative (beyond -0.1 delta), the
 // observations with a fit above delta are separated; fits within the band count as zero. When no residual
 // on y = 0 is negative the observations with a positive residual cannot be separated (normal equations),
-// which ends the search early. Returns the separated observations' indices.
-std::vector<std::size_t> RectifierSeparation(const Design& design) {
+// which ends the search early. Returns the separated observations' indices; `fe_converged` becomes false
+// when an inner projection did not converge.
+std::vector<std::size_t> RectifierSeparation(const Design& design, const FitOptions& options, bool* fe_converged) {
   const std::size_t n = design.n;
   std::vector<double> u(n, 0.0);
   std::size_t zeros = 0;
@@ -275,7 +286,12 @@ std::vector<std::size_t> RectifierSeparation(const Design& design) {
     }
   }
   if (zeros == 0 || zeros == n) return {};
-  RectifierFit fit(design);
+  RectifierFit fit(design, options);
+  struct ReportConvergence {
+    const RectifierFit& fit;
+    bool* flag;
+    ~ReportConvergence() { *flag = *flag && fit.converged(); }
+  } report{fit, fe_converged};
   const double delta = 1e-6;
   for (int iteration = 0; iteration < 1000; ++iteration) {
     std::vector<double> fitted = fit.Fitted(u);
@@ -485,7 +501,7 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
       throw Error("gravity: no observations left after dropping missing values, singletons and separated observations");
     if (!poisson || !options.check_separation) break;
     Design probe = build_design(rows);
-    std::vector<std::size_t> separated = RectifierSeparation(probe);
+    std::vector<std::size_t> separated = RectifierSeparation(probe, options, &result.fe_converged);
     if (separated.empty()) break;
     for (std::size_t i : separated) {
       active[rows[i]] = 0;
@@ -547,6 +563,7 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
     internal::DemeanStats stats =
         demeaner.DemeanColumns(columns, &slots, tolerance, options.max_fe_iterations, threads);
     inner_ok = inner_ok && stats.converged;
+    result.fe_converged = result.fe_converged && stats.converged;
     states[0] = std::move(slots[0]);
     for (std::size_t a = 0; a < kept.size(); ++a) states[kept[a] + 1] = std::move(slots[a + 1]);
   };
@@ -677,7 +694,9 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
       columns.push_back(x_demeaned.data() + j * n);
       slots.push_back(std::move(states[j + 1]));
     }
-    demeaner.DemeanColumns(columns, &slots, options.fe_tolerance, options.max_fe_iterations, threads);
+    internal::DemeanStats stats =
+        demeaner.DemeanColumns(columns, &slots, options.fe_tolerance, options.max_fe_iterations, threads);
+    result.fe_converged = result.fe_converged && stats.converged;
   }
   Eigen::MatrixXd xk(n, kk);
   for (Eigen::Index a = 0; a < kk; ++a)
@@ -829,7 +848,8 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
     demeaner.SetWeights(ones.data());
     bool converged = true;
     std::vector<std::vector<double>> alpha =
-        demeaner.Coefficients(remainder.data(), 1e-13, options.max_fe_iterations, &converged);
+        demeaner.Coefficients(remainder.data(), options.fe_solve_tolerance, options.max_fe_iterations, &converged);
+    result.fe_converged = result.fe_converged && converged;
     for (std::size_t d = 1; d < design.dims.size(); ++d) {
       double shift = alpha[d][0];
       for (double& a : alpha[d]) a -= shift;
@@ -845,6 +865,12 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
       values.values = std::move(alpha[d]);
       result.fixed_effects.push_back(std::move(values));
     }
+  }
+  if (!result.fe_converged) {
+    result.notes.push_back(fmt::format(
+        "fixed-effect projections did not converge within {} sweeps (max_fe_iterations); estimates may be "
+        "inaccurate",
+        options.max_fe_iterations));
   }
   return result;
 }

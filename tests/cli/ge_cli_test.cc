@@ -99,6 +99,7 @@ TEST(GeCliTest, BetaFormWithGivenCoefficient) {
   EXPECT_EQ(json["baseline"], "observed");
   EXPECT_EQ(json["stopping_rule"], "book");
   EXPECT_EQ(json["tolerance"].get<double>(), 0.01);
+  ASSERT_EQ(json["economies"].size(), 69u);
   for (const nlohmann::json& row : json["economies"])
     EXPECT_GT(row["exports_change_cdl_pct"].get<double>(), 0) << row["economy"];
 }
@@ -115,6 +116,7 @@ TEST(GeCliTest, BanNeedsNoCoefficient) {
   const nlohmann::json json = nlohmann::json::parse(run.out);
   EXPECT_EQ(json["baseline"], "observed");
   EXPECT_FALSE(json.contains("coefficients"));
+  ASSERT_EQ(json["economies"].size(), 69u);
   for (const nlohmann::json& row : json["economies"]) {
     const double change = row["exports_change_cdl_pct"].get<double>();
     if (row["economy"] == "CAN") {
@@ -144,6 +146,7 @@ TEST(GeCliTest, BookMethodReproducesThePublishedFullEndowmentNumbers) {
   EXPECT_NEAR(json["book_rounds"][0]["mean"].get<double>(), 1.305293, 2.5e-6);
   EXPECT_NEAR(json["book_rounds"][0]["max"].get<double>(), 1.468882, 2.5e-6);
   EXPECT_EQ(json["full"]["iterations"].get<int>(), 5);
+  ASSERT_EQ(json["economies"].size(), 69u);
   int checked = 0;
   for (const nlohmann::json& row : json["economies"]) {
     if (row["economy"] != "AUS") continue;

@@ -114,6 +114,29 @@ TEST(ConvergenceTest, IterationLimitReported) {
   EXPECT_NE(r.notes.back().find("did not converge: 2 iterations"), std::string::npos);
 }
 
+// Two crossed fixed effects (exporter^year, importer^year) cannot be partialled out in one alternating-
+// projections sweep: with max_fe_iterations = 1 every inner solve stops at its limit, and the result must say
+// so (fe_converged false, a note naming max_fe_iterations) instead of dropping the flag. The control fit with
+// the default limit on the same data converges.
+TEST(ConvergenceTest, FixedEffectProjectionLimitReported) {
+  DataFrame d = ReadDataFrame(std::string(TRADESHOCK_SOURCE_DIR) + "/tests/data/gravity/glm_small.csv");
+  Formula formula = ParseFormula("trade ~ log(dist) + cntg + rta | exporter^year + importer^year");
+  FitOptions control;
+  FitResult converged = Fit(d, formula, control);
+  EXPECT_TRUE(converged.fe_converged);
+  EXPECT_TRUE(converged.converged);
+
+  FitOptions options;
+  options.max_fe_iterations = 1;
+  options.max_iterations = 5;
+  FitResult r = Fit(d, formula, options);
+  EXPECT_FALSE(r.fe_converged);
+  EXPECT_FALSE(r.converged);  // IRLS cannot count as converged on unconverged inner solves
+  bool noted = false;
+  for (const std::string& note : r.notes) noted = noted || note.find("max_fe_iterations") != std::string::npos;
+  EXPECT_TRUE(noted);
+}
+
 // Means beyond the largest double: y = 1e308 three times sums to infinity, so the starting means and the
 // deviance are infinite and no step-halving can make them finite. The fit must stop with the message, not
 // return NaN coefficients.

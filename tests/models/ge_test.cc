@@ -41,6 +41,7 @@ TEST(GeSolver, TwoSymmetricEconomiesMatchHandCalculation) {
   options.theta = 4;
   options.reference = "A";
   const Result result = Simulate(Make({"A", "B"}, flows), cost, options);
+  ASSERT_EQ(result.economies.size(), 2u);
   for (const EconomyResult& row : result.economies) {
     EXPECT_NEAR(row.exports_change_cdl_pct, 60.0, 1e-6) << row.economy;
     EXPECT_NEAR(row.exports_change_full_pct, 69.17940215, 1e-6) << row.economy;
@@ -61,6 +62,7 @@ TEST(GeSolver, ZeroCostChangeGivesZeroChange) {
   Eigen::MatrixXd flows(3, 3);
   flows << 50, 4, 7, 3, 80, 2, 9, 1, 30;
   const Result result = Simulate(Make({"A", "B", "C"}, flows), Eigen::MatrixXd::Ones(3, 3), Options{});
+  ASSERT_EQ(result.economies.size(), 3u);
   for (const EconomyResult& row : result.economies) {
     EXPECT_NEAR(row.exports_change_cdl_pct, 0, 1e-9);
     EXPECT_NEAR(row.exports_change_full_pct, 0, 1e-9);
@@ -80,6 +82,7 @@ TEST(GeSolver, SymmetricCostChangeGivesSymmetricResults) {
   options.theta = 6;
   options.reference = "B";
   const Result result = Simulate(Make({"A", "B", "C"}, flows), cost, options);
+  ASSERT_EQ(result.economies.size(), 3u);
   for (const EconomyResult& row : result.economies) {
     EXPECT_NEAR(row.exports_change_full_pct, result.economies[0].exports_change_full_pct, 1e-7);
     EXPECT_NEAR(row.real_gdp_change_full_pct, result.economies[0].real_gdp_change_full_pct, 1e-7);
@@ -156,6 +159,7 @@ TEST(GeSolver, BanOnTinyFlowHasTinyEffect) {
   const Result result = Simulate(Make({"A", "B", "C"}, flows), cost, Options{});
   EXPECT_EQ(result.flows_conditional(0, 2), 0.0);
   EXPECT_EQ(result.flows_full(0, 2), 0.0);
+  ASSERT_EQ(result.economies.size(), 3u);
   for (const EconomyResult& row : result.economies) {
     EXPECT_LT(std::abs(row.welfare_change_pct), 1e-4) << row.economy;
     EXPECT_LT(std::abs(row.price_change_full_pct), 1e-4) << row.economy;

@@ -121,19 +121,23 @@ struct ClaimsFile {
 
 // A located fault in a claims file: "claims.toml:12:1: claim 'us-share': key 'comparison': got 'roughly',
 // expected one of about, at_least, more_than, less_than, not_more_than, at_most".
+// A TOML syntax fault has kind() kBadSyntax and reads "claims.toml:3:8: bad syntax: <what toml++ says>";
+// the other faults have no kind of their own (kind() is empty).
 class ClaimsFileError : public Error {
  public:
   ClaimsFileError(std::string file, std::size_t line, std::size_t column, std::string key, std::string message);
-  const std::string& file() const { return file_; }
-  std::size_t line() const { return line_; }
-  std::size_t column() const { return column_; }
+  ClaimsFileError(InputErrorKind kind, SourcePlace place, std::string message);
+  const SourcePlace& place() const { return place_; }
+  const std::string& file() const { return place_.file; }
+  std::size_t line() const { return place_.line; }
+  std::size_t column() const { return place_.column; }
   const std::string& key() const { return key_; }
+  std::optional<InputErrorKind> kind() const { return kind_; }
 
  private:
-  std::string file_;
-  std::size_t line_;
-  std::size_t column_;
+  SourcePlace place_;
   std::string key_;
+  std::optional<InputErrorKind> kind_;
 };
 
 // Parses and checks a claims file; throws ClaimsFileError (syntax, unknown keys, wrong types, bad values,

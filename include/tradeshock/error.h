@@ -18,6 +18,20 @@ class Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Where something was written: the one location type of every located fault (InputError for CSV and TOML
+// inputs, ClaimsFileError, ExpressionError) and of the places a scenario keeps for later messages.
+// 1-based line and column; 0 means "not applicable" (a whole-file error, an expression given on the
+// command line has no file and no line). For CSV the column is the 1-based field; for TOML and for
+// expressions it is the 1-based character.
+struct SourcePlace {
+  std::string file;
+  std::size_t line = 0;
+  std::size_t column = 0;
+
+  // "file:line:column", leaving out a line or column of 0; "<input>" when there is no file.
+  std::string ToString() const;
+};
+
 enum class InputErrorKind {
   kIo,               // cannot open or read
   kCompression,      // corrupt or truncated gzip stream
@@ -34,11 +48,13 @@ enum class InputErrorKind {
   kUnknownCode,      // economy or product code that does not resolve
   kUnknownCurrency,  // not an ISO 4217 code
   kDuplicateKey,     // same reporter, partner, flow, product, period twice
+  kBadSyntax,        // text that does not parse: a TOML syntax fault (scenario and claims files)
 };
 
 std::string_view ToString(InputErrorKind kind);
 
-// 1-based line and column; 0 means "not applicable" (e.g. a whole-file error).
+// 1-based line and column; 0 means "not applicable" (e.g. a whole-file error). place() gives them as the
+// shared SourcePlace.
 struct InputError {
   InputErrorKind kind = InputErrorKind::kIo;
   std::string file;
@@ -47,6 +63,7 @@ struct InputError {
   std::string value;     // the offending text, shortened and made printable
   std::string expected;  // what would have been accepted
 
+  SourcePlace place() const { return SourcePlace{file, line, column}; }
   // "file:line:column: bad number: got '1,2x', expected a decimal number"
   std::string Message() const;
 };
@@ -59,6 +76,17 @@ class InputException : public Error {
 
  private:
   InputError error_;
+};
+
+// A fault in a one-line expression (a gravity formula or subset, a GE counterfactual). place().column is
+// the 1-based character where the fault was found; file and line are set when the caller knows them.
+class ExpressionError : public Error {
+ public:
+  ExpressionError(SourcePlace place, const std::string& message) : Error(message), place_(std::move(place)) {}
+  const SourcePlace& place() const { return place_; }
+
+ private:
+  SourcePlace place_;
 };
 
 // A value made safe to print inside quotes: non-printable and non-UTF-8 bytes become \xNN, long text

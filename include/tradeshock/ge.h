@@ -135,7 +135,8 @@ struct Counterfactual {
   std::vector<std::string> Variables() const;
 };
 
-// Throws Error "counterfactual: expected <what> at column N, found '<token>': <text>" (1-based column).
+// Throws ExpressionError (an Error) "counterfactual: expected <what> at column N, found '<token>': <text>";
+// place().column is N (1-based character).
 Counterfactual ParseCounterfactual(std::string_view text);
 
 // A policy variable of the baseline: its coefficient and its current value for each pair (i, j).

@@ -56,11 +56,13 @@ struct Formula {
   std::vector<std::vector<std::string>> fixed_effects;  // each: columns interacted with ^
 };
 
-// Throws Error "formula: <what> at column N: <formula>" (1-based character position).
+// Throws ExpressionError (an Error) "formula: <what> at column N: <formula>"; place().column is N, the
+// 1-based character position.
 Formula ParseFormula(const std::string& text);
 
 // `col in a,b,c`, `col == v`, `col != v`, `col != other_col`, `col < v` ... joined by `&`.
-// Returns a mask over the rows. Throws Error naming the position of the fault.
+// Returns a mask over the rows. Throws ExpressionError naming the position of the fault (an unknown
+// column, a bad operator or value).
 std::vector<std::uint8_t> EvaluateSubset(const DataFrame& data, const std::string& expression);
 
 enum class Family { kPoisson, kGaussian };

@@ -39,12 +39,8 @@ struct Date {
 enum class PolicyKind { kBan, kTariff };
 std::string_view ToString(PolicyKind kind);
 
-// Where a value was written in a scenario file (1-based; 0 when the scenario was built in code).
-struct SourcePlace {
-  std::string file;
-  std::size_t line = 0;
-  std::size_t column = 0;
-};
+// Where a value was written in a scenario file is a SourcePlace (tradeshock/error.h): 1-based; 0 when the
+// scenario was built in code.
 
 struct Policy {
   std::string name;  // optional in the file; defaults to "policy N" (1-based position)

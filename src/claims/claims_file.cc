@@ -15,10 +15,13 @@ namespace tradeshock {
 ClaimsFileError::ClaimsFileError(std::string file, std::size_t line, std::size_t column, std::string key,
                                  std::string message)
     : Error(fmt::format("{}:{}:{}: {}", file, line, column, message)),
-      file_(std::move(file)),
-      line_(line),
-      column_(column),
+      place_{std::move(file), line, column},
       key_(std::move(key)) {}
+
+ClaimsFileError::ClaimsFileError(InputErrorKind kind, SourcePlace place, std::string message)
+    : Error(fmt::format("{}: {}: {}", place.ToString(), ToString(kind), message)),
+      place_(std::move(place)),
+      kind_(kind) {}
 
 namespace {
 
@@ -320,7 +323,8 @@ ClaimsFile ParseClaims(std::string_view toml_text, const std::string& file_name)
     root = toml::parse(toml_text, file_name);
   } catch (const toml::parse_error& error) {
     const auto& begin = error.source().begin;
-    throw ClaimsFileError(file_name, begin.line, begin.column, "", fmt::format("TOML syntax: {}", error.description()));
+    throw ClaimsFileError(InputErrorKind::kBadSyntax, SourcePlace{file_name, begin.line, begin.column},
+                          fmt::format("expected valid TOML syntax ({})", error.description()));
   }
   ClaimsFile result;
   result.file = file_name;

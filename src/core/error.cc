@@ -21,15 +21,20 @@ std::string_view ToString(InputErrorKind kind) {
     case InputErrorKind::kUnknownCode: return "unknown code";
     case InputErrorKind::kUnknownCurrency: return "unknown currency";
     case InputErrorKind::kDuplicateKey: return "duplicate key";
+    case InputErrorKind::kBadSyntax: return "bad syntax";
   }
   return "input error";
 }
 
-std::string InputError::Message() const {
+std::string SourcePlace::ToString() const {
   std::string where = file.empty() ? std::string("<input>") : file;
   if (line > 0) where += fmt::format(":{}", line);
   if (line > 0 && column > 0) where += fmt::format(":{}", column);
-  std::string message = fmt::format("{}: {}", where, ToString(kind));
+  return where;
+}
+
+std::string InputError::Message() const {
+  std::string message = fmt::format("{}: {}", place().ToString(), ToString(kind));
   if (!value.empty() || kind == InputErrorKind::kBadNumber || kind == InputErrorKind::kUnknownCode) {
     message += fmt::format(": got '{}'", Printable(value));
   }

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "io/csv_record.h"
+#include "core/csv_reader.h"
 #include "io/input_bytes.h"
 #include "tradeshock/error.h"
 #include "tradeshock/gravity.h"
@@ -51,58 +51,22 @@ const Column* DataFrame::Find(const std::string& name) const {
 }
 
 DataFrame ParseDataFrame(std::string_view bytes, const std::string& source) {
-  using io_internal::RecordReader;
-  using io_internal::RecordStatus;
-  if (!io_internal::IsValidUtf8(bytes)) {
-    throw InputException(InputError{InputErrorKind::kEncoding, source, 0, 0, {}, "UTF-8 text"});
-  }
-  std::size_t begin = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   // Leading lines that start with '#' are comments: fixtures record their provenance there.
-  std::size_t line = 1;
-  while (begin < bytes.size() && bytes[begin] == '#') {
-    std::size_t newline = bytes.find('\n', begin);
-    begin = newline == std::string_view::npos ? bytes.size() : newline + 1;
-    ++line;
-  }
-  RecordReader reader(bytes, begin, bytes.size());
-  auto fail_quote = [&](std::size_t column) {
-    throw InputException(InputError{InputErrorKind::kQuoting, source, line + reader.lines_before(), column + 1, {},
-                                    "balanced double quotes"});
-  };
-  RecordStatus status = reader.Next();
-  if (status == RecordStatus::kEnd) {
-    throw InputException(InputError{InputErrorKind::kEmpty, source, 0, 0, {}, "a header row"});
-  }
-  if (status != RecordStatus::kOk) fail_quote(reader.bad_field());
-  line += reader.lines_before();
+  csv_internal::CsvReader reader(bytes, source, /*skip_comment_lines=*/true);
+  if (!reader.Next()) throw InputException(InputError{InputErrorKind::kEmpty, source, 0, 0, {}, "a header row"});
   std::vector<Builder> builders(reader.fields().size());
   for (std::size_t c = 0; c < builders.size(); ++c) {
     std::string name(Trim(reader.fields()[c]));
-    if (name.empty()) {
-      throw InputException(InputError{InputErrorKind::kBadHeader, source, line, c + 1, {}, "a column name"});
-    }
+    if (name.empty()) reader.Fail(InputErrorKind::kBadHeader, c + 1, {}, "a column name");
     for (std::size_t d = 0; d < c; ++d) {
-      if (builders[d].column.name == name) {
-        throw InputException(
-            InputError{InputErrorKind::kBadHeader, source, line, c + 1, Printable(name), "distinct column names"});
-      }
+      if (builders[d].column.name == name) reader.Fail(InputErrorKind::kBadHeader, c + 1, name, "distinct column names");
     }
     builders[c].column.name = std::move(name);
   }
-  line += reader.lines_inside();
   std::size_t rows = 0;
-  while (true) {
-    status = reader.Next();
-    if (status == RecordStatus::kEnd) break;
-    ++line;
-    if (status != RecordStatus::kOk) fail_quote(reader.bad_field());
-    line += reader.lines_before();
+  while (reader.Next()) {
+    reader.RequireFields(builders.size());
     const auto& fields = reader.fields();
-    if (fields.size() != builders.size()) {
-      throw InputException(InputError{InputErrorKind::kColumnCount, source, line, std::min(fields.size(), builders.size()) + 1,
-                                      std::to_string(fields.size()) + " fields",
-                                      std::to_string(builders.size()) + " fields as in the header"});
-    }
     for (std::size_t c = 0; c < fields.size(); ++c) {
       Builder& builder = builders[c];
       Column& column = builder.column;
@@ -115,7 +79,7 @@ DataFrame ParseDataFrame(std::string_view bytes, const std::string& source) {
         }
         // First non-number: the column becomes text; earlier numbers are re-encoded from their values.
         column.numeric = false;
-        column.first_text_line = line;
+        column.first_text_line = reader.line();
         column.first_text_value = Printable(text);
         column.codes.reserve(column.values.size() + 1);
         for (double earlier : column.values) {
@@ -126,7 +90,6 @@ DataFrame ParseDataFrame(std::string_view bytes, const std::string& source) {
       }
       column.codes.push_back(builder.Intern(text));
     }
-    line += reader.lines_inside();
     ++rows;
   }
   if (rows == 0) throw InputException(InputError{InputErrorKind::kEmpty, source, 0, 0, {}, "at least one data row"});

@@ -64,7 +64,8 @@ class Scanner {
   }
   [[noreturn]] void Fail(const std::string& message) {
     SkipSpace();
-    throw Error(fmt::format("{}: {} at column {}: {}", what_, message, pos_ + 1, text_));
+    throw ExpressionError(SourcePlace{{}, 0, pos_ + 1},
+                          fmt::format("{}: {} at column {}: {}", what_, message, pos_ + 1, text_));
   }
   std::size_t pos() const { return pos_; }
 
@@ -115,7 +116,8 @@ Formula ParseFormula(const std::string& text) {
     std::size_t at = scanner.pos();
     Term term = ParseTerm(scanner, "a regressor");
     if (!seen.insert(term.Label()).second) {
-      throw Error(fmt::format("formula: regressor '{}' repeated at column {}: {}", term.Label(), at + 1, text));
+      throw ExpressionError(SourcePlace{{}, 0, at + 1},
+                            fmt::format("formula: regressor '{}' repeated at column {}: {}", term.Label(), at + 1, text));
     }
     formula.regressors.push_back(term);
   }

@@ -1,7 +1,8 @@
-// A small, fast reader for the repo's own reference CSV files (RFC 4180 quoting, optional UTF-8 BOM, LF
-// or CRLF). It runs on every CLI start, so cells are views into the file's bytes rather than strings of
-// their own. Reference files are trusted data shipped with the program: any fault is an Error naming
-// the file and line, not a collected InputError.
+// The repo's own reference CSV files as a grid of cells, read through the program's one CSV reader
+// (core/csv_reader.h: RFC 4180 quoting, optional UTF-8 BOM, LF or CRLF). It runs on every CLI start, so
+// cells are views into the file's bytes rather than strings of their own. A fault in the CSV itself
+// (quoting, a ragged row, bytes that are not UTF-8) is an InputException located like any other input's;
+// a fault in what a cell means is an Error from Fail() naming the file and line.
 #pragma once
 
 #include <cstddef>
@@ -16,7 +17,8 @@ namespace tradeshock::reference_internal {
 
 class CsvFile {
  public:
-  // Reads the whole file; every row must have as many fields as the header. Throws Error naming the file.
+  // Reads the whole file; every row must have as many fields as the header (else InputException
+  // kColumnCount). Throws Error naming the file when it cannot be read or is empty.
   static CsvFile Read(const std::filesystem::path& path);
 
   const std::filesystem::path& path() const { return path_; }

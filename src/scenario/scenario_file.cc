@@ -25,7 +25,7 @@ class ScenarioParser {
       root = toml::parse(text, file_);
     } catch (const toml::parse_error& error) {
       const auto& begin = error.source().begin;
-      Throw(InputErrorKind::kBadHeader, begin.line, begin.column, "",
+      Throw(InputErrorKind::kBadSyntax, begin.line, begin.column, "",
             fmt::format("valid TOML ({})", error.description()));
     }
     Scenario scenario;
@@ -353,7 +353,7 @@ class ScenarioParser {
         if (const std::optional<double> words = UnitScale(unit)) {
           scale = *words;
         } else {
-          Fail(InputErrorKind::kBadHeader, value, full, unit, kUnitWordsExpected);
+          Fail(InputErrorKind::kBadUnit, value, full, unit, kUnitWordsExpected);
         }
       } else if (sub == "source") {
         amount.source = String(full, value);

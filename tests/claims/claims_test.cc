@@ -132,6 +132,22 @@ TEST(ClaimsFileTest, ValueAndUnitInsteadOfStated) {
   EXPECT_EQ(claim.comparison, ClaimComparison::kNotMoreThan);
 }
 
+TEST(ClaimsFileTest, SyntaxErrorHasItsKindLineAndColumn) {
+  // Line 3 "text = @x": the value cannot start with '@', the 8th character (t1 e2 x3 t4, space 5, = 6,
+  // space 7, @ 8).
+  try {
+    ParseClaims("[[claim]]\nid = \"a\"\ntext = @x\n", "bad.toml");
+    FAIL();
+  } catch (const ClaimsFileError& error) {
+    ASSERT_TRUE(error.kind().has_value());
+    EXPECT_EQ(*error.kind(), InputErrorKind::kBadSyntax);
+    EXPECT_EQ(error.place().file, "bad.toml");
+    EXPECT_EQ(error.line(), 3u);
+    EXPECT_EQ(error.column(), 8u);
+    EXPECT_THAT(error.what(), HasSubstr("bad.toml:3:8: bad syntax: expected valid TOML syntax ("));
+  }
+}
+
 TEST(ClaimsFileTest, FileLevelErrors) {
   try {
     ParseClaims("[[claim]]\nid = \"a\"\ntext = \n", "bad.toml");
@@ -147,6 +163,7 @@ TEST(ClaimsFileTest, FileLevelErrors) {
     FAIL();
   } catch (const ClaimsFileError& error) {
     EXPECT_STREQ(error.what(), "dup.toml:9:6: claim 'a': key 'id': duplicate id 'a'");
+    EXPECT_FALSE(error.kind().has_value());  // only a syntax fault has a kind
   }
   try {
     ParseClaims("title = \"x\"\n" + claim, "top.toml");

@@ -44,6 +44,17 @@ TEST(FormulaTest, ErrorsNameTheColumn) {
   EXPECT_EQ(message("y ~ x + x"), "formula: regressor 'x' repeated at column 9: y ~ x + x");
 }
 
+TEST(FormulaTest, SyntaxErrorsCarryTheirColumn) {
+  // "y ~ x +": seven characters, so the missing regressor is at column 8, the end.
+  try {
+    ParseFormula("y ~ x +");
+    FAIL();
+  } catch (const ExpressionError& error) {
+    EXPECT_EQ(error.place().column, 8u);
+    EXPECT_EQ(error.place().line, 0u);  // given on the command line: no file, no line
+  }
+}
+
 TEST(DataFrameTest, TypedColumnsAndMissing) {
   DataFrame d = ParseDataFrame("# provenance comment\na,b,c\n1,x,2.5\n,y,NA\n3,x,-1e3\n", "t.csv");
   ASSERT_EQ(d.rows, 3u);

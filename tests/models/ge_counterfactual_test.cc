@@ -135,6 +135,16 @@ TEST(GeCounterfactual, ParseErrorsNameColumnTokenAndExpectation) {
   EXPECT_THAT(ParseError("rta = 0 where exporter == A # note"), HasSubstr("unexpected character '#' at column 29"));
 }
 
+TEST(GeCounterfactual, ParseErrorsCarryTheirColumn) {
+  // "rta = 0 where exporter inn (CAN)": 'inn' starts at column 24, as counted above.
+  try {
+    ParseCounterfactual("rta = 0 where exporter inn (CAN)");
+    FAIL();
+  } catch (const ExpressionError& error) {
+    EXPECT_EQ(error.place().column, 24u);
+  }
+}
+
 TEST(GeCounterfactual, UnknownEconomyOrVariableIsAnError) {
   const Eigen::MatrixXd zero = Eigen::MatrixXd::Zero(2, 2);
   try {

@@ -82,9 +82,10 @@ TEST_F(ReferenceCopy, UnknownGroupMemberNamesFileAndLine) {
 }
 
 TEST_F(ReferenceCopy, WrongFieldCount) {
+  // A ragged row is located like in every other CSV: line 2, column 5 (the first missing field of 5).
   Write("groups.csv", "group,name,member,as_of,source\nX1,Test,DEU,2020-01-01\n");
-  EXPECT_EQ(LoadError(), "reference file '" + (root_ / "reference" / "groups.csv").string() +
-                             "', line 2: expected 5 fields, found 4");
+  EXPECT_EQ(LoadError(), (root_ / "reference" / "groups.csv").string() +
+                             ":2:5: wrong number of fields: got '4 fields', expected 5 fields as in the header");
 }
 
 TEST_F(ReferenceCopy, ProductGroupCodeNotInHs) {

@@ -142,9 +142,35 @@ TEST(ScenarioFileTest, MissingKeyNamesIt) {
 
 TEST(ScenarioFileTest, SyntaxErrorIsLocated) {
   const InputError error = ParseError("title = \"x\"\n[[policy]\n");
+  EXPECT_EQ(error.kind, InputErrorKind::kBadSyntax);  // not "bad header": nothing is wrong with a header
   EXPECT_EQ(error.line, 2u);
   EXPECT_THAT(error.Message(), HasSubstr("bad.toml:2:"));
   EXPECT_THAT(error.Message(), HasSubstr("valid TOML"));
+}
+
+TEST(ScenarioFileTest, SyntaxErrorHasItsKindLineAndColumn) {
+  // Line 2 "kind = @ban": the value cannot start with '@', the 8th character (k1 i2 n3 d4, space 5, = 6,
+  // space 7, @ 8).
+  const InputError error = ParseError("title = \"x\"\nkind = @ban\n");
+  EXPECT_EQ(error.kind, InputErrorKind::kBadSyntax);
+  EXPECT_EQ(error.line, 2u);
+  EXPECT_EQ(error.column, 8u);
+  EXPECT_THAT(error.Message(), HasSubstr("bad.toml:2:8: bad syntax, expected valid TOML ("));
+}
+
+TEST(ScenarioFileTest, BadUnitOfAStatedAmountIsABadUnit) {
+  // kPolicyHead is lines 1-5, "from" line 6, "[models.pe]" line 7, the amount line 8. Its "dozen" opens
+  // with the quote at column 60: importer_imports 1-16, " = { " 17-21, value 22-26, " = " 27-29, 2.4 30-32,
+  // ", " 33-34, currency 35-42, " = " 43-45, "USD" 46-50, ", " 51-52, unit 53-56, " = " 57-59, quote 60.
+  const InputError error = ParseError(
+      std::string(kPolicyHead) + "from = 2021-07-15\n[models.pe]\n" +
+      "importer_imports = { value = 2.4, currency = \"USD\", unit = \"dozen\", source = \"test\" }\n");
+  EXPECT_EQ(error.kind, InputErrorKind::kBadUnit);
+  EXPECT_EQ(error.line, 8u);
+  EXPECT_EQ(error.column, 60u);
+  EXPECT_EQ(error.value, "dozen");
+  EXPECT_THAT(error.Message(), HasSubstr("bad.toml:8:60: bad unit: got 'dozen', expected key "
+                                         "'models.pe.importer_imports.unit': "));
 }
 
 TEST(ScenarioFileTest, NoPolicyIsAnError) {

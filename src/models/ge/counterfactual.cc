@@ -70,8 +70,9 @@ std::vector<Token> Tokenize(std::string_view text) {
         token.text = std::string(1, c);
         ++at;
       } else {
-        throw Error(fmt::format("counterfactual: unexpected character '{}' at column {}: {}",
-                                Printable(std::string(1, c)), token.column, text));
+        throw ExpressionError(SourcePlace{{}, 0, token.column},
+                              fmt::format("counterfactual: unexpected character '{}' at column {}: {}",
+                                          Printable(std::string(1, c)), token.column, text));
       }
     }
     tokens.push_back(std::move(token));
@@ -117,8 +118,8 @@ class Parser {
     const Token& token = Peek();
     const std::string found = token.kind == TokenKind::kEnd ? std::string("the end of the expression")
                                                             : fmt::format("'{}'", Printable(token.text));
-    throw Error(
-        fmt::format("counterfactual: expected {} at column {}, found {}: {}", expected, token.column, found, text_));
+    throw ExpressionError(SourcePlace{{}, 0, token.column}, fmt::format("counterfactual: expected {} at column {}, found {}: {}",
+                                                                    expected, token.column, found, text_));
   }
 
   CounterfactualChange ParseChange() {

@@ -1,9 +1,9 @@
-#include "io/csv_record.h"
+#include "core/csv_record.h"
 
 #include <algorithm>
 #include <cstring>
 
-namespace tradeshock::io_internal {
+namespace tradeshock::csv_internal {
 
 RecordStatus RecordReader::Next() {
   fields_.clear();
@@ -170,4 +170,4 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
-}  // namespace tradeshock::io_internal
+}  // namespace tradeshock::csv_internal

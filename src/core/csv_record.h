@@ -1,0 +1,54 @@
+// RFC 4180 record splitting over an in-memory buffer: quoted fields may hold commas, doubled quotes and
+// line breaks; CRLF and LF both end a record. This is the program's one CSV splitter: the trade readers
+// (io/), the gravity data frame, the PE elasticities file and the reference tables all read through it
+// (most of them through CsvReader in core/csv_reader.h, which adds located errors). It lives in core so
+// that every stage may include it; io/csv_record.h re-exports it under io_internal.
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tradeshock::csv_internal {
+
+enum class RecordStatus { kOk, kEnd, kUnterminatedQuote, kMisplacedQuote };
+
+class RecordReader {
+ public:
+  RecordReader(std::string_view data, std::size_t begin, std::size_t end) : data_(data), pos_(begin), end_(end) {}
+
+  // Reads the next non-blank record into fields(). On a quoting error, bad_field() is the 0-based field.
+  RecordStatus Next();
+  const std::vector<std::string_view>& fields() const { return fields_; }
+  std::size_t bad_field() const { return bad_field_; }
+  // Line breaks passed over before the current record started (blank lines) and inside it.
+  std::size_t lines_before() const { return lines_before_; }
+  std::size_t lines_inside() const { return lines_inside_; }
+  std::size_t position() const { return pos_; }
+  // Continues from `position`, which must be the start of a record (or of blank lines before one).
+  void Seek(std::size_t position) { pos_ = position; }
+
+ private:
+  std::string_view data_;
+  std::size_t pos_;
+  std::size_t end_;
+  std::vector<std::string_view> fields_;
+  std::deque<std::string> unescaped_;  // storage for quoted fields with doubled quotes
+  std::size_t scratch_used_ = 0;
+  std::size_t bad_field_ = 0;
+  std::size_t lines_before_ = 0;
+  std::size_t lines_inside_ = 0;
+};
+
+// Offset of the first record boundary (just after a '\n' outside quotes) at or after `from`, assuming
+// `from_in_quotes` tells whether position `from` is inside a quoted field. Used to split work.
+std::size_t NextRecordBoundary(std::string_view data, std::size_t from, bool from_in_quotes);
+
+// 1-based line of byte `offset`.
+std::size_t LineOf(std::string_view data, std::size_t offset);
+
+bool IsValidUtf8(std::string_view text);
+
+}  // namespace tradeshock::csv_internal

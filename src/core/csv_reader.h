@@ -1,8 +1,8 @@
 // A small CSV file read record by record through the RFC 4180 record reader (core/csv_record.h), with
 // every fault a located InputError (file, line, column, value, expected). The trade readers in io/ keep
 // their own parallel loop over the same record reader; every other CSV the program reads (gravity data
-// frames and GE panels, the PE elasticities file, the reference tables) comes through here, so quoting,
-// CRLF, a UTF-8 BOM, blank lines and ragged rows behave the same in all of them:
+// frames, the `ge` command's panels, the PE elasticities file, the reference tables) comes through here,
+// so quoting, CRLF, a UTF-8 BOM, blank lines and ragged rows behave the same in all of them:
 //  - a BOM at the start is dropped; bytes that are not UTF-8 are a kEncoding error for the whole file;
 //  - blank lines are skipped; line numbers count them and the line breaks inside quoted fields;
 //  - an unterminated or misplaced quote is kQuoting at the record's first line and the field's column;

@@ -1,8 +1,9 @@
 // RFC 4180 record splitting over an in-memory buffer: quoted fields may hold commas, doubled quotes and
 // line breaks; CRLF and LF both end a record. This is the program's one CSV splitter: the trade readers
-// (io/), the gravity data frame, the PE elasticities file and the reference tables all read through it
-// (most of them through CsvReader in core/csv_reader.h, which adds located errors). It lives in core so
-// that every stage may include it; io/csv_record.h re-exports it under io_internal.
+// (io/), the gravity data frame (the `ge` command's panels too), the PE elasticities file and the
+// reference tables all read through it (all but io/ through CsvReader in core/csv_reader.h, which adds
+// located errors). It lives in core so that every stage may include it; io/csv_record.h re-exports it
+// under io_internal.
 #pragma once
 
 #include <cstddef>

@@ -59,7 +59,8 @@ DataFrame ParseDataFrame(std::string_view bytes, const std::string& source) {
     std::string name(Trim(reader.fields()[c]));
     if (name.empty()) reader.Fail(InputErrorKind::kBadHeader, c + 1, {}, "a column name");
     for (std::size_t d = 0; d < c; ++d) {
-      if (builders[d].column.name == name) reader.Fail(InputErrorKind::kBadHeader, c + 1, name, "distinct column names");
+      if (builders[d].column.name == name)
+        reader.Fail(InputErrorKind::kBadHeader, c + 1, name, "distinct column names");
     }
     builders[c].column.name = std::move(name);
   }

@@ -116,8 +116,8 @@ Formula ParseFormula(const std::string& text) {
     std::size_t at = scanner.pos();
     Term term = ParseTerm(scanner, "a regressor");
     if (!seen.insert(term.Label()).second) {
-      throw ExpressionError(SourcePlace{{}, 0, at + 1},
-                            fmt::format("formula: regressor '{}' repeated at column {}: {}", term.Label(), at + 1, text));
+      throw ExpressionError(SourcePlace{{}, 0, at + 1}, fmt::format("formula: regressor '{}' repeated at column {}: {}",
+                                                                    term.Label(), at + 1, text));
     }
     formula.regressors.push_back(term);
   }

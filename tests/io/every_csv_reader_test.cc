@@ -82,13 +82,14 @@ TEST(EveryCsvReader, ElasticitiesFileReadsQuotedCommaCrlfAndBom) {
 
 TEST(EveryCsvReader, ReferenceTableReadsQuotedCommaCrlfAndBom) {
   const testing::TempDir dir;
-  const auto csv = reference_internal::CsvFile::Read(dir.Write("r.csv",
-                                                               "\xEF\xBB\xBF"
-                                                               "code,name,note\r\n"          // line 1
-                                                               "KOR,\"Korea, Republic of\",\"said \"\"South\"\"\"\r\n"  // 2
-                                                               "\r\n"                        // line 3
-                                                               "XYZ,\"two\nlines\",\"x \"\"y\"\"\"\r\n"  // lines 4-5
-                                                               "ABC,plain,\r\n"));           // line 6
+  const auto csv =
+      reference_internal::CsvFile::Read(dir.Write("r.csv",
+                                                  "\xEF\xBB\xBF"
+                                                  "code,name,note\r\n"                                     // line 1
+                                                  "KOR,\"Korea, Republic of\",\"said \"\"South\"\"\"\r\n"  // 2
+                                                  "\r\n"                                                   // line 3
+                                                  "XYZ,\"two\nlines\",\"x \"\"y\"\"\"\r\n"                 // lines 4-5
+                                                  "ABC,plain,\r\n"));                                      // line 6
   ASSERT_EQ(csv.row_count(), 3u);
   EXPECT_EQ(csv.Column("code"), 0u);  // the BOM is not part of the first name
   EXPECT_EQ(csv.at(0, 1), "Korea, Republic of");
@@ -125,8 +126,7 @@ TEST(EveryCsvReader, RaggedRowInElasticitiesFileIsLocated) {
   // Line 1 header (2 fields); lines 2-3 "two\nlines",1; line 4 blank; line 5 "0303,1,2": 3 fields, so the
   // first extra field, column 3, is named.
   const testing::TempDir dir;
-  const std::string path =
-      dir.Write("e.csv", "product,import_demand_elasticity\n\"two\nlines\",1\n\n0303,1,2\n");
+  const std::string path = dir.Write("e.csv", "product,import_demand_elasticity\n\"two\nlines\",1\n\n0303,1,2\n");
   const InputError error = ErrorOf([&] { pe::ReadImportDemandElasticities(path); });
   EXPECT_EQ(error.kind, InputErrorKind::kColumnCount);
   EXPECT_EQ(error.file, path);

@@ -162,9 +162,9 @@ TEST(ScenarioFileTest, BadUnitOfAStatedAmountIsABadUnit) {
   // kPolicyHead is lines 1-5, "from" line 6, "[models.pe]" line 7, the amount line 8. Its "dozen" opens
   // with the quote at column 60: importer_imports 1-16, " = { " 17-21, value 22-26, " = " 27-29, 2.4 30-32,
   // ", " 33-34, currency 35-42, " = " 43-45, "USD" 46-50, ", " 51-52, unit 53-56, " = " 57-59, quote 60.
-  const InputError error = ParseError(
-      std::string(kPolicyHead) + "from = 2021-07-15\n[models.pe]\n" +
-      "importer_imports = { value = 2.4, currency = \"USD\", unit = \"dozen\", source = \"test\" }\n");
+  const InputError error =
+      ParseError(std::string(kPolicyHead) + "from = 2021-07-15\n[models.pe]\n" +
+                 "importer_imports = { value = 2.4, currency = \"USD\", unit = \"dozen\", source = \"test\" }\n");
   EXPECT_EQ(error.kind, InputErrorKind::kBadUnit);
   EXPECT_EQ(error.line, 8u);
   EXPECT_EQ(error.column, 60u);

@@ -118,8 +118,9 @@ class Parser {
     const Token& token = Peek();
     const std::string found = token.kind == TokenKind::kEnd ? std::string("the end of the expression")
                                                             : fmt::format("'{}'", Printable(token.text));
-    throw ExpressionError(SourcePlace{{}, 0, token.column}, fmt::format("counterfactual: expected {} at column {}, found {}: {}",
-                                                                    expected, token.column, found, text_));
+    throw ExpressionError(
+        SourcePlace{{}, 0, token.column},
+        fmt::format("counterfactual: expected {} at column {}, found {}: {}", expected, token.column, found, text_));
   }
 
   CounterfactualChange ParseChange() {

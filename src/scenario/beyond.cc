@@ -7,13 +7,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "tradeshock/case.h"
 #include "tradeshock/ge.h"
+#include "tradeshock/ge_panel.h"
 #include "tradeshock/number_format.h"
 #include "tradeshock/pe.h"
 
@@ -262,86 +261,15 @@ PeAnalysis ComputePe(const Case& c, const Reference& reference, const CaseAnalys
 // ------------------------------------------------------------------------------------------------
 // GE.
 
-std::vector<std::string> SplitCsvLine(const std::string& line, const std::string& file, std::size_t line_number) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char ch = line[i];
-    if (quoted) {
-      if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        fields.back() += ch;
-      }
-    } else if (ch == '"' && fields.back().empty()) {
-      quoted = true;
-    } else if (ch == ',') {
-      fields.emplace_back();
-    } else if (ch != '\r') {
-      fields.back() += ch;
-    }
-  }
-  if (quoted) {
-    throw InputException(InputError{InputErrorKind::kQuoting, file, line_number, line.size(), "", "a closing quote"});
-  }
-  return fields;
-}
-
+// The panel is read by the library's GE panel reader (ge_panel.h): the project's CSV reader, located errors.
 ge::Baseline ReadPanel(const GeSettings& settings) {
-  const std::string file = settings.panel_path.string();
-  std::ifstream in(settings.panel_path, std::ios::binary);
-  if (!in) throw InputException(InputError{InputErrorKind::kIo, file, 0, 0, "", "a readable GE panel (CSV)"});
-  std::string line;
-  if (!std::getline(in, line)) throw InputException(InputError{InputErrorKind::kEmpty, file, 1, 1, "", "a header"});
-  if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-  const std::vector<std::string> header = SplitCsvLine(line, file, 1);
-  const auto column = [&](const std::string& name) {
-    const auto it = std::find(header.begin(), header.end(), name);
-    if (it == header.end()) {
-      throw InputException(InputError{InputErrorKind::kBadHeader, file, 1, 1, line,
-                                      fmt::format("a column '{}' (models.ge.columns)", name)});
-    }
-    return static_cast<std::size_t>(it - header.begin());
-  };
-  const std::size_t exporter = column(settings.exporter_column);
-  const std::size_t importer = column(settings.importer_column);
-  const std::size_t value = column(settings.value_column);
-  std::vector<ge::FlowRow> rows;
-  std::size_t line_number = 1;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (line.empty() || line == "\r") continue;
-    const std::vector<std::string> fields = SplitCsvLine(line, file, line_number);
-    if (fields.size() != header.size()) {
-      throw InputException(InputError{InputErrorKind::kColumnCount, file, line_number, 1, std::to_string(fields.size()),
-                                      fmt::format("{} fields", header.size())});
-    }
-    std::size_t column_number = 1;
-    for (std::size_t k = 0; k < value; ++k) column_number += fields[k].size() + 1;
-    double number = 0.0;
-    std::istringstream text(fields[value]);
-    text.imbue(std::locale::classic());
-    if (!(text >> number) || !text.eof() || !std::isfinite(number)) {
-      throw InputException(
-          InputError{InputErrorKind::kBadNumber, file, line_number, column_number, fields[value], "a finite number"});
-    }
-    if (number < 0) {
-      throw InputException(
-          InputError{InputErrorKind::kNegativeValue, file, line_number, column_number, fields[value], "a flow >= 0"});
-    }
-    rows.push_back({fields[exporter], fields[importer], number});
-  }
-  if (rows.empty()) throw InputException(InputError{InputErrorKind::kEmpty, file, line_number, 0, "", "data rows"});
-  try {
-    return ge::BuildBaseline(rows);
-  } catch (const InputException&) {
-    throw;
-  } catch (const Error& error) {
-    throw Error(fmt::format("{}: {}", file, error.what()));
-  }
+  ge::PanelSpec spec;
+  spec.file = settings.panel_path.string();
+  spec.exporter = settings.exporter_column;
+  spec.importer = settings.importer_column;
+  spec.trade = settings.value_column;
+  spec.columns_set_by = "models.ge.columns";
+  return ge::ReadPanel(spec).section.observed;
 }
 
 GeAnalysis ComputeGe(const Reference& reference, const CaseAnalysis& analysis, const GeSettings& settings) {

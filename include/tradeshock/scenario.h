@@ -134,7 +134,7 @@ struct GeSettings {
   std::string exporter_column = "exporter";
   std::string importer_column = "importer";
   std::string value_column = "trade";
-  ModelParameter theta{"theta", 4.0, ""};  // trade elasticity (sigma - 1); required in the file
+  ModelParameter theta{"theta", 0.0, ""};  // trade elasticity (sigma - 1); required in the file, so no default
   std::string reference;                   // economy whose inward resistance is fixed; empty: the first
   bool additive_imbalance = false;
   // Factor on the banned flows at given prices and resistances; unset: 1 - share_stopped (0 for a full

@@ -7,13 +7,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "tradeshock/case.h"
 #include "tradeshock/ge.h"
+#include "tradeshock/ge_panel.h"
 #include "tradeshock/number_format.h"
 #include "tradeshock/pe.h"
 
@@ -262,107 +261,69 @@ PeAnalysis ComputePe(const Case& c, const Reference& reference, const CaseAnalys
 // ------------------------------------------------------------------------------------------------
 // GE.
 
-std::vector<std::string> SplitCsvLine(const std::string& line, const std::string& file, std::size_t line_number) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char ch = line[i];
-    if (quoted) {
-      if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (ch == '"') {
-        quoted = false;
-      } else {
-        fields.back() += ch;
-      }
-    } else if (ch == '"' && fields.back().empty()) {
-      quoted = true;
-    } else if (ch == ',') {
-      fields.emplace_back();
-    } else if (ch != '\r') {
-      fields.back() += ch;
-    }
-  }
-  if (quoted) {
-    throw InputException(InputError{InputErrorKind::kQuoting, file, line_number, line.size(), "", "a closing quote"});
-  }
-  return fields;
-}
-
+// The panel is read by the library's GE panel reader (ge_panel.h): the project's CSV reader, located errors.
 ge::Baseline ReadPanel(const GeSettings& settings) {
-  const std::string file = settings.panel_path.string();
-  std::ifstream in(settings.panel_path, std::ios::binary);
-  if (!in) throw InputException(InputError{InputErrorKind::kIo, file, 0, 0, "", "a readable GE panel (CSV)"});
-  std::string line;
-  if (!std::getline(in, line)) throw InputException(InputError{InputErrorKind::kEmpty, file, 1, 1, "", "a header"});
-  if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-  const std::vector<std::string> header = SplitCsvLine(line, file, 1);
-  const auto column = [&](const std::string& name) {
-    const auto it = std::find(header.begin(), header.end(), name);
-    if (it == header.end()) {
-      throw InputException(InputError{InputErrorKind::kBadHeader, file, 1, 1, line,
-                                      fmt::format("a column '{}' (models.ge.columns)", name)});
+  ge::PanelSpec spec;
+  spec.file = settings.panel_path.string();
+  spec.exporter = settings.exporter_column;
+  spec.importer = settings.importer_column;
+  spec.trade = settings.value_column;
+  spec.columns_set_by = "models.ge.columns";
+  return ge::ReadPanel(spec).section.observed;
+}
+
+GeChange ChangeOf(const ge::EconomyResult& economy, std::string role) {
+  return GeChange{std::move(role),
+                  economy.economy,
+                  economy.exports_change_cdl_pct,
+                  economy.exports_change_full_pct,
+                  economy.real_gdp_change_full_pct,
+                  economy.welfare_change_pct};
+}
+
+// The third countries together: exports summed over them, real income weighted by baseline output; then the
+// largest gains and losses.
+void AddThirdCountries(const ge::Baseline& baseline, const ge::Result& solved, GeAnalysis& result) {
+  const auto n = Eigen::Index(baseline.economies.size());
+  double exports_before = 0.0, exports_cdl = 0.0, exports_full = 0.0, output = 0.0, real = 0.0, welfare = 0.0;
+  std::vector<const ge::EconomyResult*> third;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const std::string& code = baseline.economies[static_cast<std::size_t>(i)];
+    if (code == result.exporter ||
+        std::find(result.imposing.begin(), result.imposing.end(), code) != result.imposing.end()) {
+      continue;
     }
-    return static_cast<std::size_t>(it - header.begin());
-  };
-  const std::size_t exporter = column(settings.exporter_column);
-  const std::size_t importer = column(settings.importer_column);
-  const std::size_t value = column(settings.value_column);
-  std::vector<ge::FlowRow> rows;
-  std::size_t line_number = 1;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (line.empty() || line == "\r") continue;
-    const std::vector<std::string> fields = SplitCsvLine(line, file, line_number);
-    if (fields.size() != header.size()) {
-      throw InputException(InputError{InputErrorKind::kColumnCount, file, line_number, 1, std::to_string(fields.size()),
-                                      fmt::format("{} fields", header.size())});
-    }
-    std::size_t column_number = 1;
-    for (std::size_t k = 0; k < value; ++k) column_number += fields[k].size() + 1;
-    double number = 0.0;
-    std::istringstream text(fields[value]);
-    text.imbue(std::locale::classic());
-    if (!(text >> number) || !text.eof() || !std::isfinite(number)) {
-      throw InputException(
-          InputError{InputErrorKind::kBadNumber, file, line_number, column_number, fields[value], "a finite number"});
-    }
-    if (number < 0) {
-      throw InputException(
-          InputError{InputErrorKind::kNegativeValue, file, line_number, column_number, fields[value], "a flow >= 0"});
-    }
-    rows.push_back({fields[exporter], fields[importer], number});
+    const double y = baseline.flows.row(i).sum();
+    exports_before += y - baseline.flows(i, i);
+    exports_cdl += solved.flows_conditional.row(i).sum() - solved.flows_conditional(i, i);
+    exports_full += solved.flows_full.row(i).sum() - solved.flows_full(i, i);
+    output += y;
+    real += y * solved.economies[static_cast<std::size_t>(i)].real_gdp_change_full_pct;
+    welfare += y * solved.economies[static_cast<std::size_t>(i)].welfare_change_pct;
+    third.push_back(&solved.economies[static_cast<std::size_t>(i)]);
   }
-  if (rows.empty()) throw InputException(InputError{InputErrorKind::kEmpty, file, line_number, 0, "", "data rows"});
-  try {
-    return ge::BuildBaseline(rows);
-  } catch (const InputException&) {
-    throw;
-  } catch (const Error& error) {
-    throw Error(fmt::format("{}: {}", file, error.what()));
+  if (!third.empty() && exports_before > 0 && output > 0) {
+    result.changes.push_back(GeChange{"third countries", fmt::format("all {} others", third.size()),
+                                      (exports_cdl / exports_before - 1) * 100,
+                                      (exports_full / exports_before - 1) * 100, real / output, welfare / output});
+    std::stable_sort(third.begin(), third.end(), [](const ge::EconomyResult* a, const ge::EconomyResult* b) {
+      return a->real_gdp_change_full_pct > b->real_gdp_change_full_pct;
+    });
+    const std::size_t shown = std::min<std::size_t>(3, third.size() / 2);
+    for (std::size_t k = 0; k < shown; ++k)
+      result.changes.push_back(ChangeOf(*third[k], "third country, largest gain"));
+    for (std::size_t k = 0; k < shown; ++k) {
+      result.changes.push_back(ChangeOf(*third[third.size() - 1 - k], "third country, largest loss"));
+    }
   }
 }
 
-GeAnalysis ComputeGe(const Reference& reference, const CaseAnalysis& analysis, const GeSettings& settings) {
-  const ge::Baseline baseline = ReadPanel(settings);
-  std::map<std::string, Eigen::Index> index;
-  for (std::size_t i = 0; i < baseline.economies.size(); ++i) index[baseline.economies[i]] = Eigen::Index(i);
-  GeAnalysis result;
-  result.panel = settings.panel;
-  result.label = settings.label;
-  result.economies = baseline.economies.size();
-  result.exporter = settings.stand_in_exporter.value_or(analysis.exporter);
-  result.illustration = settings.stand_in_exporter.has_value() && *settings.stand_in_exporter != analysis.exporter;
-  if (!index.contains(result.exporter)) {
-    throw Error(fmt::format(
-        "GE: {} is not an economy of the panel {} ({} economies); the model needs the exporter with its internal "
-        "flow. Name a panel economy that stands in for it with models.ge.exporter (the result is then labelled an "
-        "illustration)",
-        result.exporter, settings.panel, baseline.economies.size()));
-  }
+// The policies as a cost change at given prices (the exporter's flows to the imposing economies of the panel),
+// with the assumptions that bridge each policy to the one-sector model; fills result.imposing.
+Eigen::MatrixXd PolicyCostChange(const Reference& reference, const CaseAnalysis& analysis, const GeSettings& settings,
+                                 std::map<std::string, Eigen::Index>& index, GeAnalysis& result) {
   const double theta = settings.theta.value;
-  const auto n = Eigen::Index(baseline.economies.size());
+  const auto n = Eigen::Index(index.size());
   Eigen::MatrixXd cost = Eigen::MatrixXd::Ones(n, n);
   for (const PolicyExposure& exposure : analysis.exposure.policies) {
     const Policy& policy = exposure.policy;
@@ -408,6 +369,28 @@ GeAnalysis ComputeGe(const Reference& reference, const CaseAnalysis& analysis, c
           policy.name, products));
     }
   }
+  return cost;
+}
+
+GeAnalysis ComputeGe(const Reference& reference, const CaseAnalysis& analysis, const GeSettings& settings) {
+  const ge::Baseline baseline = ReadPanel(settings);
+  std::map<std::string, Eigen::Index> index;
+  for (std::size_t i = 0; i < baseline.economies.size(); ++i) index[baseline.economies[i]] = Eigen::Index(i);
+  GeAnalysis result;
+  result.panel = settings.panel;
+  result.label = settings.label;
+  result.economies = baseline.economies.size();
+  result.exporter = settings.stand_in_exporter.value_or(analysis.exporter);
+  result.illustration = settings.stand_in_exporter.has_value() && *settings.stand_in_exporter != analysis.exporter;
+  if (!index.contains(result.exporter)) {
+    throw Error(fmt::format(
+        "GE: {} is not an economy of the panel {} ({} economies); the model needs the exporter with its internal "
+        "flow. Name a panel economy that stands in for it with models.ge.exporter (the result is then labelled an "
+        "illustration)",
+        result.exporter, settings.panel, baseline.economies.size()));
+  }
+  const double theta = settings.theta.value;
+  const Eigen::MatrixXd cost = PolicyCostChange(reference, analysis, settings, index, result);
   ge::Options options;
   options.theta = theta;
   options.reference = settings.reference;
@@ -427,52 +410,13 @@ GeAnalysis ComputeGe(const Reference& reference, const CaseAnalysis& analysis, c
       baseline.economies.size(), settings.panel, theta, settings.theta.source,
       settings.additive_imbalance ? "additive" : "multiplicative", result.reference));
 
-  const auto change_of = [&](const ge::EconomyResult& economy, std::string role) {
-    return GeChange{std::move(role),
-                    economy.economy,
-                    economy.exports_change_cdl_pct,
-                    economy.exports_change_full_pct,
-                    economy.real_gdp_change_full_pct,
-                    economy.welfare_change_pct};
-  };
   const auto find = [&](const std::string& code) -> const ge::EconomyResult& {
     return solved.economies[static_cast<std::size_t>(index[code])];
   };
-  result.changes.push_back(change_of(find(result.exporter), "exporter"));
+  result.changes.push_back(ChangeOf(find(result.exporter), "exporter"));
   for (const std::string& importer : result.imposing)
-    result.changes.push_back(change_of(find(importer), "imposing partner"));
-  // The third countries together: exports summed over them, real income weighted by baseline output.
-  double exports_before = 0.0, exports_cdl = 0.0, exports_full = 0.0, output = 0.0, real = 0.0, welfare = 0.0;
-  std::vector<const ge::EconomyResult*> third;
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const std::string& code = baseline.economies[static_cast<std::size_t>(i)];
-    if (code == result.exporter ||
-        std::find(result.imposing.begin(), result.imposing.end(), code) != result.imposing.end()) {
-      continue;
-    }
-    const double y = baseline.flows.row(i).sum();
-    exports_before += y - baseline.flows(i, i);
-    exports_cdl += solved.flows_conditional.row(i).sum() - solved.flows_conditional(i, i);
-    exports_full += solved.flows_full.row(i).sum() - solved.flows_full(i, i);
-    output += y;
-    real += y * solved.economies[static_cast<std::size_t>(i)].real_gdp_change_full_pct;
-    welfare += y * solved.economies[static_cast<std::size_t>(i)].welfare_change_pct;
-    third.push_back(&solved.economies[static_cast<std::size_t>(i)]);
-  }
-  if (!third.empty() && exports_before > 0 && output > 0) {
-    result.changes.push_back(GeChange{"third countries", fmt::format("all {} others", third.size()),
-                                      (exports_cdl / exports_before - 1) * 100,
-                                      (exports_full / exports_before - 1) * 100, real / output, welfare / output});
-    std::stable_sort(third.begin(), third.end(), [](const ge::EconomyResult* a, const ge::EconomyResult* b) {
-      return a->real_gdp_change_full_pct > b->real_gdp_change_full_pct;
-    });
-    const std::size_t shown = std::min<std::size_t>(3, third.size() / 2);
-    for (std::size_t k = 0; k < shown; ++k)
-      result.changes.push_back(change_of(*third[k], "third country, largest gain"));
-    for (std::size_t k = 0; k < shown; ++k) {
-      result.changes.push_back(change_of(*third[third.size() - 1 - k], "third country, largest loss"));
-    }
-  }
+    result.changes.push_back(ChangeOf(find(importer), "imposing partner"));
+  AddThirdCountries(baseline, solved, result);
   if (result.illustration) {
     result.assumptions.insert(
         result.assumptions.begin(),

@@ -116,7 +116,12 @@ std::string* BriefDemoTest::html_ = nullptr;
 nlohmann::json* BriefDemoTest::json_ = nullptr;
 
 TEST_F(BriefDemoTest, TotalTrade) {
-  ExpectKey("Total trade, 2020", "21.39 billion USD", "CN-XJ's exports plus imports");
+  const KeyNumber md = MarkdownKey(*md_, "Total trade, 2020");
+  EXPECT_EQ(md.value, "21.39 billion USD");
+  EXPECT_EQ(md.detail, "Xinjiang Uygur Zizhiqu's exports plus imports");  // the ISO 3166-2 name
+  const KeyNumber html = HtmlKey(*html_, "Total trade, 2020");
+  EXPECT_EQ(html.value, "21.39 billion USD");
+  EXPECT_EQ(html.detail, "Xinjiang Uygur Zizhiqu&#39;s exports plus imports");  // XML-escaped
   EXPECT_DOUBLE_EQ((*json_)["partner_shares"]["total"]["value"].get<double>(), 21.387e9);
 }
 
@@ -163,8 +168,10 @@ TEST_F(BriefDemoTest, VerdictCounts) {
 
 TEST_F(BriefDemoTest, JsonNamesItsInputs) {
   const auto inputs = (*json_)["generated_by"]["inputs"].get<std::vector<std::string>>();
-  ASSERT_EQ(inputs.size(), 4u);
-  EXPECT_THAT(inputs[0], HasSubstr("flows.csv"));
+  // The case's two data files (scenario.toml and claims.toml are not trade data).
+  ASSERT_EQ(inputs.size(), 2u);
+  EXPECT_EQ(inputs[0], "xinjiang-2021/flows.csv");
+  EXPECT_EQ(inputs[1], "xinjiang-2021/profile.csv");
 }
 
 }  // namespace

@@ -13,7 +13,9 @@
 // Tolerances. The reference solves its equations to ~1e-13 relative, so the gap is the program's: it stops when
 // the largest change of a log flow between two iterations is below 1e-8 (docs/METHODS.md, "Solving"), an error
 // in the flows of the order of 1e-8 relative, i.e. about 1e-6 percentage points on changes of up to +450%.
-// The bounds below are 1e-5 pp for the full endowment (ten times that) and 1e-6 pp for the conditional one.
+// Measured (tolerances set to 1e-14 to print every gap): largest 1.6e-6 pp (full-endowment exports), 9.6e-7 pp
+// (conditional exports). The bound, 1e-5 pp, is ten times the stopping rule's reach; the book's printed table
+// could only test the full endowment to 2.9 pp (ge_test.cc).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -72,7 +74,7 @@ TEST(GeIndependentReference, TradeWithoutBordersAllEconomiesMatchBaseR) {
     const ReferenceRow& want = reference[i];
     const EconomyResult& got = result.economies[i];
     ASSERT_EQ(got.economy, want.economy);  // both in code order
-    EXPECT_NEAR(got.exports_change_cdl_pct, want.exports_cdl, 1e-6) << want.economy;
+    EXPECT_NEAR(got.exports_change_cdl_pct, want.exports_cdl, 1e-5) << want.economy;
     EXPECT_NEAR(got.exports_change_full_pct, want.exports_full, 1e-5) << want.economy;
     EXPECT_NEAR(got.price_change_full_pct, want.price, 1e-5) << want.economy;
     EXPECT_NEAR(got.inward_mr_change_full_pct, want.inward, 1e-5) << want.economy;

@@ -471,10 +471,12 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
                    hhi.lower_bound ? fmt::format("; at most {:.3f} if the rest were one partner", hhi.hhi_upper) : "")});
   const ExposureResult& exposure = analysis.exposure;
   {
+    // Exposure shares take two decimals (docs/FORMATS.md), as in the "Exports at risk" tables.
     std::string detail;
-    if (exposure.share_of_exports) detail += fmt::format("{} of exports", FormatPercent(*exposure.share_of_exports));
+    if (exposure.share_of_exports) detail += fmt::format("{} of exports", FormatPercent(*exposure.share_of_exports, 2));
     if (exposure.share_of_trade) {
-      detail += fmt::format("{}{} of total trade", detail.empty() ? "" : ", ", FormatPercent(*exposure.share_of_trade));
+      detail +=
+          fmt::format("{}{} of total trade", detail.empty() ? "" : ", ", FormatPercent(*exposure.share_of_trade, 2));
     }
     key.key_numbers.push_back({fmt::format("Exports at risk, {}", exposure.period.ToString()),
                                FormatMoney(exposure.at_risk, exposure.currency), detail});

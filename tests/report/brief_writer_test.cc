@@ -153,8 +153,10 @@ TEST(BriefMarkdownTest, ShowsTheFormattedNumbers) {
   EXPECT_THAT(md, HasSubstr("| 51.0% |"));           // Kazakhstan 51 / 100
   EXPECT_THAT(md, HasSubstr("\u2265 0.302"));        // HHI 0.302125, a lower bound (75.5% itemised)
   EXPECT_THAT(md, HasSubstr("3.000 billion USD"));   // at risk
-  EXPECT_THAT(md, HasSubstr("5.0% of exports"));     // 3 / 60
-  EXPECT_THAT(md, HasSubstr("3.0% of total trade"));  // 3 / 100
+  // Exposure shares with two decimals (docs/FORMATS.md); the key number had one until brief_demo_cli_test.cc
+  // caught it disagreeing with the exposure tables (3.1% against 3.07% on the seed case).
+  EXPECT_THAT(md, HasSubstr("5.00% of exports"));     // 3 / 60
+  EXPECT_THAT(md, HasSubstr("3.00% of total trade"));  // 3 / 100
   EXPECT_THAT(md, HasSubstr("1.548 billion USD"));   // nowcast with the policy, 1.548387
   EXPECT_THAT(md, HasSubstr("2.880 billion USD"));   // without
   EXPECT_THAT(md, HasSubstr("\u221248.4%"));         // 1.548387 / 3 - 1

@@ -204,26 +204,30 @@ TEST(BeyondTest, GeneralEquilibriumOnAPanel) {
   EXPECT_EQ(ge.changes[1].role, "imposing partner");
   EXPECT_EQ(ge.changes[2].role, "third countries");
 
-  // The same counterfactual solved directly: the flow CHN -> USA stopped (factor 0), theta 4, DEU fixed.
-  const ge::Baseline baseline = ge::BuildBaseline({{"CHN", "CHN", 1000},
-                                                   {"CHN", "USA", 100},
-                                                   {"CHN", "DEU", 50},
-                                                   {"USA", "CHN", 40},
-                                                   {"USA", "USA", 2000},
-                                                   {"USA", "DEU", 60},
-                                                   {"DEU", "CHN", 30},
-                                                   {"DEU", "USA", 70},
-                                                   {"DEU", "DEU", 800}});
-  Eigen::MatrixXd cost = Eigen::MatrixXd::Ones(3, 3);
-  cost(0, 2) = 0.0;  // economies sorted: CHN, DEU, USA
-  ge::Options options;
-  options.theta = 4.0;
-  options.reference = "DEU";
-  const ge::Result direct = ge::Simulate(baseline, cost, options);
-  EXPECT_DOUBLE_EQ(ge.changes[0].exports_change_full_pct, direct.economies[0].exports_change_full_pct);
-  EXPECT_DOUBLE_EQ(ge.changes[1].real_income_change_pct, direct.economies[2].real_gdp_change_full_pct);
-  EXPECT_NEAR(ge.changes[2].exports_change_cdl_pct, direct.economies[1].exports_change_cdl_pct, 1e-9);
-  EXPECT_NEAR(ge.changes[2].real_income_change_pct, direct.economies[1].real_gdp_change_full_pct, 1e-9);
+  // Expected: an independent solution of the same counterfactual (the flow CHN -> USA stopped, factor 0; theta 4;
+  // DEU's inward resistance fixed; the panel's flows as baseline) by the base-R reference
+  // tests/data/models/ge_reference.R (Sinkhorn scaling for the conditional equilibrium, Newton on the market-
+  // clearing equations for the full endowment), R 4.2.2 Patched (2022-11-10 r83330), call
+  // `Rscript tests/data/models/ge_reference.R panel3`, which printed (percent):
+  //   economy  exports_cdl        exports_full       real_gdp_full        welfare
+  //   CHN      -29.4292243576953  -35.226391930612   -0.98312166352893    -1.45169694754163
+  //   DEU       31.2537630564622   30.921158173898    0.835114553136962    0.357934871915022
+  //   USA      -52.9639077474139  -48.6029605129452  -0.778475504203746   -1.24801923050464
+  // The one third country is DEU, so its sums and output weights are its own values. The program stops at a
+  // largest log-flow change of 1e-8 per iteration (~1e-6 pp); the bound is ten times that.
+  constexpr double kTol = 1e-5;
+  EXPECT_NEAR(ge.changes[0].exports_change_cdl_pct, -29.4292243576953, kTol);  // exporter, CHN
+  EXPECT_NEAR(ge.changes[0].exports_change_full_pct, -35.226391930612, kTol);
+  EXPECT_NEAR(ge.changes[0].real_income_change_pct, -0.98312166352893, kTol);
+  EXPECT_NEAR(ge.changes[0].welfare_change_pct, -1.45169694754163, kTol);
+  EXPECT_NEAR(ge.changes[1].exports_change_cdl_pct, -52.9639077474139, kTol);  // imposing partner, USA
+  EXPECT_NEAR(ge.changes[1].exports_change_full_pct, -48.6029605129452, kTol);
+  EXPECT_NEAR(ge.changes[1].real_income_change_pct, -0.778475504203746, kTol);
+  EXPECT_NEAR(ge.changes[1].welfare_change_pct, -1.24801923050464, kTol);
+  EXPECT_NEAR(ge.changes[2].exports_change_cdl_pct, 31.2537630564622, kTol);  // third countries: DEU
+  EXPECT_NEAR(ge.changes[2].exports_change_full_pct, 30.921158173898, kTol);
+  EXPECT_NEAR(ge.changes[2].real_income_change_pct, 0.835114553136962, kTol);
+  EXPECT_NEAR(ge.changes[2].welfare_change_pct, 0.357934871915022, kTol);
   // Bounds any reader can check: CHN loses its US sales, 100 of its 150 of exports at the baseline. In the
   // conditional equilibrium its output (1150) is fixed, so part of those sales moves to DEU: its exports fall,
   // but by less than 100 / 150 = 66.7%. The third country sells more.

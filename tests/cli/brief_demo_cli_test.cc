@@ -1,0 +1,178 @@
+// End to end, what `make demo` runs: `tradeshock brief data/cases/xinjiang-2021 --out DIR`. The key numbers of
+// brief.md, brief.html and brief.json are derived by hand from the case's CSV files below, written as
+// docs/FORMATS.md ("How numbers are written") says — four significant digits for amounts, one decimal for
+// percentages, two for exposure shares — and the three files must agree.
+//
+// Hand arithmetic (flows.csv, profile.csv; Federal Reserve H.10 2020 average, 6.9042 CNY per USD):
+//   total trade 2020: the row, 21.387 bn USD                                  -> "21.39 billion USD"
+//   exports at risk (US ban on all products, share stopped 1): exports to the US 2020,
+//     4.528 bn CNY / 6.9042 = 0.6558327 bn USD                                 -> "655.8 million USD"
+//     share of total trade 0.6558327 / 21.387 = 3.0665%                        -> "3.07%"
+//     share of exports: no total of Xinjiang's exports in the data (the only partner sum is the banned flow
+//     itself), so none is given.
+//   largest partner: Kazakhstan, 75.826 bn CNY / 6.9042 = 10.98259 bn USD     -> "10.98 billion USD"
+//     share 10.98259 / 21.387 = 51.352%                                       -> "51.4%"
+//   nowcast 2021, exports to the US, with the ban from 2021-07-15 (scenario_cli_test.cc has the steps):
+//     profile 2020: C(2) = (12.95 + 7.08) / (21.387 x 6.9042) = 0.1356493, C(8) = 88.950 / 147.6601 = 0.6023969,
+//     C(5) = (C(2) + C(8)) / 2 = 0.3690231; F = 90 M / C(5) = 243.887 M; June F (C(8) - C(2)) / 6 = 18.972 M,
+//     July 14/31 of it = 8.568 M: 90 + 18.972 + 8.568 = 117.540 M USD       -> "117.5 million USD"
+//     band: one profile year, so from the uniform profile (90 x 12/5 = 216 M, 18 M a month: 90 + 18 + 18 x
+//     14/31 = 116.129 M) to 117.540 M                                         -> "116.1 ... to 117.5 million USD"
+//     on 2020: 117.540 / 655.833 - 1 = -82.08%                                -> "−82.1%"
+//   claims: 19; 12 supported, 0 contradicted, 7 not checkable (each derived in seed_claims_cli_test.cc).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli/cli_runner.h"
+
+namespace tradeshock::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+struct KeyNumber {
+  std::string label, value, detail;
+};
+
+// The key-number row of brief.md whose label starts with `label`: "| label | value | detail |".
+KeyNumber MarkdownKey(const std::string& md, const std::string& label) {
+  const std::size_t at = md.find("\n| " + label);
+  if (at == std::string::npos) {
+    ADD_FAILURE() << "no key number '" << label << "' in brief.md";
+    return {};
+  }
+  const std::string line = md.substr(at + 1, md.find('\n', at + 1) - at - 1);
+  std::vector<std::string> cells;
+  std::size_t start = 1;
+  for (std::size_t bar = line.find(" |", start); bar != std::string::npos; bar = line.find(" |", start)) {
+    cells.push_back(line.substr(start + 1, bar - start - 1));
+    start = bar + 2;
+  }
+  if (cells.size() != 3) {
+    ADD_FAILURE() << "key number row with " << cells.size() << " cells: " << line;
+    return {};
+  }
+  return {cells[0], cells[1], cells[2]};
+}
+
+// The key number of brief.html whose label starts with `label`.
+KeyNumber HtmlKey(const std::string& html, const std::string& label) {
+  const std::string open = "<div class=\"key\"><div class=\"label\">";
+  const std::size_t at = html.find(open + label);
+  if (at == std::string::npos) {
+    ADD_FAILURE() << "no key number '" << label << "' in brief.html";
+    return {};
+  }
+  auto field = [&](const std::string& cls, std::size_t from) {
+    const std::string tag = "<div class=\"" + cls + "\">";
+    const std::size_t begin = html.find(tag, from) + tag.size();
+    return html.substr(begin, html.find("</div>", begin) - begin);
+  };
+  return {field("label", at), field("value", at), field("detail", at)};
+}
+
+class BriefDemoTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    out_ = new std::filesystem::path(TempPath("tradeshock-brief-demo"));
+    const CliRun run =
+        RunCli({"brief", RepoPath("data/cases/xinjiang-2021").string(), "--out", out_->string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    md_ = new std::string(ReadWholeFile(*out_ / "brief.md"));
+    html_ = new std::string(ReadWholeFile(*out_ / "brief.html"));
+    json_ = new nlohmann::json(nlohmann::json::parse(ReadWholeFile(*out_ / "brief.json")));
+  }
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(*out_);
+    delete out_;
+    delete md_;
+    delete html_;
+    delete json_;
+  }
+  // The same key number in brief.md and brief.html, which must agree with each other and with `expected`.
+  static void ExpectKey(const std::string& label, const std::string& value, const std::string& detail) {
+    const KeyNumber md = MarkdownKey(*md_, label);
+    const KeyNumber html = HtmlKey(*html_, label);
+    EXPECT_EQ(md.value, value) << label;
+    EXPECT_EQ(html.value, value) << label;
+    EXPECT_EQ(md.detail, detail) << label;
+    EXPECT_EQ(html.detail, detail) << label;
+    EXPECT_EQ(md.label, html.label);
+  }
+  static std::filesystem::path* out_;
+  static std::string* md_;
+  static std::string* html_;
+  static nlohmann::json* json_;
+};
+
+std::filesystem::path* BriefDemoTest::out_ = nullptr;
+std::string* BriefDemoTest::md_ = nullptr;
+std::string* BriefDemoTest::html_ = nullptr;
+nlohmann::json* BriefDemoTest::json_ = nullptr;
+
+TEST_F(BriefDemoTest, TotalTrade) {
+  const KeyNumber md = MarkdownKey(*md_, "Total trade, 2020");
+  EXPECT_EQ(md.value, "21.39 billion USD");
+  EXPECT_EQ(md.detail, "Xinjiang Uygur Zizhiqu's exports plus imports");  // the ISO 3166-2 name
+  const KeyNumber html = HtmlKey(*html_, "Total trade, 2020");
+  EXPECT_EQ(html.value, "21.39 billion USD");
+  EXPECT_EQ(html.detail, "Xinjiang Uygur Zizhiqu&#39;s exports plus imports");  // XML-escaped
+  EXPECT_DOUBLE_EQ((*json_)["partner_shares"]["total"]["value"].get<double>(), 21.387e9);
+}
+
+TEST_F(BriefDemoTest, ExposureValueAndShare) {
+  ExpectKey("Exports at risk, 2020", "655.8 million USD", "3.07% of total trade");
+  const nlohmann::json& exposure = (*json_)["exposure"];
+  EXPECT_EQ(exposure["currency"], "USD");
+  EXPECT_NEAR(exposure["at_risk"].get<double>(), 4.528e9 / 6.9042, 1.0);  // 655,832,682 USD
+  EXPECT_NEAR(exposure["share_of_trade"].get<double>(), 4.528 / 6.9042 / 21.387, 1e-12);
+  EXPECT_TRUE(exposure["share_of_exports"].is_null());
+}
+
+TEST_F(BriefDemoTest, LargestPartner) {
+  const KeyNumber md = MarkdownKey(*md_, "Largest partner: ");
+  EXPECT_EQ(md.label, "Largest partner: Kazakhstan");
+  ExpectKey("Largest partner: ", "51.4%", "10.98 billion USD of total trade");
+  const nlohmann::json& largest = (*json_)["largest_partner"];
+  EXPECT_EQ(largest["partner"], "KAZ");
+  EXPECT_EQ(largest["currency"], "USD");
+  EXPECT_NEAR(largest["value"].get<double>(), 75.826e9 / 6.9042, 1.0);
+  EXPECT_NEAR(largest["share"].get<double>(), 75.826 / 6.9042 / 21.387, 1e-12);
+}
+
+TEST_F(BriefDemoTest, NowcastCentralValue) {
+  ExpectKey("Nowcast 2021", "117.5 million USD",
+            "range 116.1 million USD to 117.5 million USD; \u221282.1% on 2020");
+  const nlohmann::json& with = (*json_)["nowcast"]["with_policy"];
+  EXPECT_NEAR(with["central"]["full_year"].get<double>(), 117.540e6, 0.001e6);
+  EXPECT_NEAR(with["low"]["full_year"].get<double>(), 90e6 + 18e6 + 18e6 * 14 / 31, 1.0);  // 116,129,032
+  EXPECT_NEAR(with["high"]["full_year"].get<double>(), 117.540e6, 0.001e6);
+  EXPECT_NEAR(with["yoy_central"].get<double>(), 117.540 / (4528 / 6.9042) - 1, 2e-6);
+}
+
+TEST_F(BriefDemoTest, VerdictCounts) {
+  ExpectKey("Claims checked", "19", "12 supported, 0 contradicted, 7 not checkable");
+  const nlohmann::json& claims = (*json_)["claims"];
+  ASSERT_EQ(claims["results"].size(), 19u);
+  EXPECT_EQ(claims["supported"], 12);
+  EXPECT_EQ(claims["contradicted"], 0);
+  EXPECT_EQ(claims["not_checkable"], 7);
+  // The one inconsistent pair is listed as a key number too.
+  EXPECT_EQ(MarkdownKey(*md_, "Claims that cannot all hold").value, "us-exports-2021-cap + us-exports-2021-drop");
+}
+
+TEST_F(BriefDemoTest, JsonNamesItsInputs) {
+  const auto inputs = (*json_)["generated_by"]["inputs"].get<std::vector<std::string>>();
+  // The case's two data files (scenario.toml and claims.toml are not trade data).
+  ASSERT_EQ(inputs.size(), 2u);
+  EXPECT_EQ(inputs[0], "xinjiang-2021/flows.csv");
+  EXPECT_EQ(inputs[1], "xinjiang-2021/profile.csv");
+}
+
+}  // namespace
+}  // namespace tradeshock::testing

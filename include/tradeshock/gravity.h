@@ -97,6 +97,11 @@ struct FitOptions {
   double collinearity_tolerance = 1e-9;
   // Threads for partialling out the fixed effects (one column per thread); 0 = all hardware threads.
   int threads = 0;
+
+  static FitOptions Defaults();
+  // Throws Error naming the option when one is out of range (a tolerance not positive, clustered standard
+  // errors without one or two cluster variables, ...). Fit calls it.
+  void Validate() const;
 };
 
 struct Coefficient {

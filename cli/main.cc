@@ -8,9 +8,11 @@
 
 #include "commands.h"
 #include "tradeshock/error.h"
+#include "tradeshock/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"tradeshock: read trade statistics and compute trade indicators"};
+  app.set_version_flag("--version", fmt::format("tradeshock {}", tradeshock::kTradeshockVersion));
   app.require_subcommand(1);
   tradeshock::cli::AddIndicatorsCommand(app);
   tradeshock::cli::AddLookupCommand(app);

@@ -47,7 +47,7 @@ std::string RenderTable(const CaseAnalysis& analysis) {
   out += "\nat risk:\n";
   out += fmt::format("  exports at risk ({}): {}\n", exposure.period.ToString(), Money(exposure.at_risk, currency));
   out += fmt::format("  share of {}'s exports: {}\n", exposure.exporter,
-                     exposure.share_of_exports ? Percent(*exposure.share_of_exports, 1)
+                     exposure.share_of_exports ? Percent(*exposure.share_of_exports, 2)
                                                : std::string("not known (no total of its exports in the data)"));
   out += fmt::format("  share of {}'s total trade: {}{}\n", exposure.exporter,
                      exposure.share_of_trade ? Percent(*exposure.share_of_trade, 2) : std::string("not known"),
@@ -73,7 +73,7 @@ std::string RenderTable(const CaseAnalysis& analysis) {
       }
       const ExposureItem& shown = i >= kMaxTableRows ? more : item;
       table.AddRow({shown.code, Amount(shown.value), Amount(shown.at_risk),
-                    exposure.share_of_exports ? Percent(shown.share_of_exports, 1) : "n/a",
+                    exposure.share_of_exports ? Percent(shown.share_of_exports, 2) : "n/a",
                     exposure.share_of_trade ? Percent(shown.share_of_trade, 2) : "n/a"});
     }
     out += table.Render();

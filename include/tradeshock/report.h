@@ -11,11 +11,9 @@
 #include "tradeshock/number_format.h"  // WithSeparators, FormatMoney: the one number formatter
 #include "tradeshock/reference.h"
 #include "tradeshock/trade_table.h"
+#include "tradeshock/version.h"  // kTradeshockVersion, in brief.json
 
 namespace tradeshock {
-
-// Written into brief.json's "generated_by" header.
-inline constexpr char kTradeshockVersion[] = "0.1.0";
 
 struct BriefPaths {
   std::filesystem::path markdown;  // brief.md

@@ -138,8 +138,8 @@ TEST(BaciCliTest, LongTablesEndWithOneRowForTheRest) {
   std::filesystem::remove_all(dir);
   ASSERT_EQ(table.exit_code, 0) << table.err;
   // The by-product table: "5 more", 15.0 million exported and at risk, 15 / 630 of exports (1 + ... + 35 = 630):
-  // 2.4%.
-  EXPECT_THAT(table.out, ::testing::ContainsRegex("5 more +15\\.0 +15\\.0 +2\\.4%"));
+  // 2.38% (an exposure share takes two decimals, docs/FORMATS.md).
+  EXPECT_THAT(table.out, ::testing::ContainsRegex("5 more +15\\.0 +15\\.0 +2\\.38%"));
   EXPECT_THAT(table.out, ::testing::Not(HasSubstr("610901 ")));  // the smallest product is in the rest
   ASSERT_EQ(json.exit_code, 0) << json.err;
   EXPECT_EQ(nlohmann::json::parse(json.out)["exposure"]["by_product"].size(), 35u);

@@ -1,13 +1,12 @@
 #include "core/regular_file.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "tradeshock/error.h"
 
@@ -40,7 +39,7 @@ void RequireRegularFile(const std::string& path, std::string_view what) {
     if (error == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
       Fail(path, "a dangling symbolic link", expected);
     }
-    Fail(path, std::strerror(error), expected);
+    Fail(path, "", fmt::format("a readable file ({})", std::strerror(error)));
   }
   const std::string_view kind = KindOf(info.st_mode);
   if (!kind.empty()) Fail(path, std::string(kind), expected);

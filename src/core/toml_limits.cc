@@ -23,10 +23,10 @@ class ShapeScanner {
 
  private:
   struct Open {
-    char bracket;           // '[' or '{'
-    std::size_t key_dots;   // dotted-key segments before it opened
-    std::size_t elements;   // commas seen inside it + 1
-    bool header;            // a [table] or [[table]] header bracket
+    char bracket;          // '[' or '{'
+    std::size_t key_dots;  // dotted-key segments before it opened
+    std::size_t elements;  // commas seen inside it + 1
+    bool header;           // a [table] or [[table]] header bracket
   };
 
   void Step() {
@@ -56,8 +56,8 @@ class ShapeScanner {
   }
 
   void OpenBracket(char c) {
-    const bool header = c == '[' && (line_start_ || (!stack_.empty() && stack_.back().header && pos_ > 0 &&
-                                                     text_[pos_ - 1] == '['));
+    const bool header =
+        c == '[' && (line_start_ || (!stack_.empty() && stack_.back().header && pos_ > 0 && text_[pos_ - 1] == '['));
     if (header && line_start_) {
       in_header_ = true;
       key_dots_ = 0;

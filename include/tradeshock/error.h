@@ -49,6 +49,7 @@ enum class InputErrorKind {
   kUnknownCurrency,  // not an ISO 4217 code
   kDuplicateKey,     // same reporter, partner, flow, product, period twice
   kBadSyntax,        // text that does not parse: a TOML syntax fault (scenario and claims files)
+  kOverLimit,        // over a named limit (docs/FORMATS.md "Limits"): nesting, array length, line, size
 };
 
 std::string_view ToString(InputErrorKind kind);

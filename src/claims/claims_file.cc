@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "claims/format.h"
+#include "core/regular_file.h"
+#include "core/toml_limits.h"
 #include "tradeshock/claims.h"
 
 namespace tradeshock {
@@ -318,6 +320,10 @@ class ClaimParser {
 }  // namespace
 
 ClaimsFile ParseClaims(std::string_view toml_text, const std::string& file_name) {
+  if (auto limit = toml_internal::CheckTomlLimits(toml_text, file_name)) {
+    throw ClaimsFileError(InputErrorKind::kOverLimit, limit->place(),
+                          fmt::format("got '{}', expected {}", limit->value, limit->expected));
+  }
   toml::table root;
   try {
     root = toml::parse(toml_text, file_name);
@@ -379,11 +385,9 @@ ClaimsFile ParseClaims(std::string_view toml_text, const std::string& file_name)
 }
 
 ClaimsFile ReadClaimsFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(fmt::format("cannot open claims file {}", path));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return ParseClaims(buffer.str(), path);
+  const std::string text =
+      file_internal::ReadRegularFile(path, "claims file", toml_internal::kMaxTomlFileBytes, "limit kMaxTomlFileBytes");
+  return ParseClaims(text, path);
 }
 
 }  // namespace tradeshock

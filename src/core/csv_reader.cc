@@ -49,6 +49,10 @@ bool CsvReader::Next() {
     Fail(InputErrorKind::kQuoting, reader_.bad_field() + 1, RecordText(bytes_, start),
          "a closing quote before the end of the file");
   }
+  if (status == RecordStatus::kTooLong || status == RecordStatus::kTooManyFields) {
+    RecordLimitFault fault = DescribeRecordLimit(status);
+    Fail(InputErrorKind::kOverLimit, reader_.bad_field() + 1, fault.value, std::move(fault.expected));
+  }
   if (status == RecordStatus::kMisplacedQuote) {
     Fail(InputErrorKind::kQuoting, reader_.bad_field() + 1, RecordText(bytes_, start),
          "quotes only around a whole field (a quote inside one is doubled: \"\")");

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <fmt/format.h>
+
 namespace tradeshock::csv_internal {
 
 RecordStatus RecordReader::Next() {
@@ -24,8 +26,18 @@ RecordStatus RecordReader::Next() {
     }
   }
   if (pos_ >= end_) return RecordStatus::kEnd;
+  const std::size_t start = pos_;
   std::size_t p = pos_;
+  // Refuses the record at a limit, going on after the next line break at or after `from`.
+  const auto refuse = [&](RecordStatus status, std::size_t from) {
+    bad_field_ = fields_.size();
+    const void* newline = from < end_ ? std::memchr(base + from, '\n', end_ - from) : nullptr;
+    pos_ = newline == nullptr ? end_ : static_cast<const char*>(newline) - base + 1;
+    return status;
+  };
   while (true) {
+    if (fields_.size() >= kMaxFields) return refuse(RecordStatus::kTooManyFields, p);
+    if (p - start > kMaxRecordBytes) return refuse(RecordStatus::kTooLong, p);
     if (p < end_ && base[p] == '"') {
       // Quoted field.
       std::size_t q = p + 1;
@@ -39,6 +51,7 @@ RecordStatus RecordReader::Next() {
           return RecordStatus::kUnterminatedQuote;
         }
         const std::size_t quote = static_cast<const char*>(found) - base;
+        if (quote - start > kMaxRecordBytes) return refuse(RecordStatus::kTooLong, quote);
         lines_inside_ += static_cast<std::size_t>(std::count(base + q, base + quote, '\n'));
         if (quote + 1 < end_ && base[quote + 1] == '"') {
           if (unescaped == nullptr) {
@@ -94,6 +107,7 @@ RecordStatus RecordReader::Next() {
       if (c == ',' || c == '\n' || c == '"') break;
       ++q;
     }
+    if (q - start > kMaxRecordBytes) return refuse(RecordStatus::kTooLong, q);
     if (q < end_ && base[q] == '"') {
       bad_field_ = fields_.size();
       const void* newline = std::memchr(base + q, '\n', end_ - q);
@@ -125,6 +139,15 @@ std::size_t NextRecordBoundary(std::string_view data, std::size_t from, bool fro
     else if (c == '\n' && !in_quotes) return i + 1;
   }
   return data.size();
+}
+
+RecordLimitFault DescribeRecordLimit(RecordStatus status) {
+  if (status == RecordStatus::kTooManyFields) {
+    return {fmt::format("more than {} fields", kMaxFields),
+            fmt::format("at most {} fields in one record (limit kMaxFields)", kMaxFields)};
+  }
+  return {fmt::format("a record of more than {} bytes", kMaxRecordBytes),
+          fmt::format("at most {} bytes in one record (limit kMaxRecordBytes)", kMaxRecordBytes)};
 }
 
 std::size_t LineOf(std::string_view data, std::size_t offset) {

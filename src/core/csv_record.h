@@ -14,7 +14,12 @@
 
 namespace tradeshock::csv_internal {
 
-enum class RecordStatus { kOk, kEnd, kUnterminatedQuote, kMisplacedQuote };
+// Named limits on one record (docs/FORMATS.md, "Limits"): a record longer than kMaxRecordBytes or with
+// more than kMaxFields fields is refused (kTooLong, kTooManyFields) and the reader goes on at the next line.
+inline constexpr std::size_t kMaxRecordBytes = 1u << 20;
+inline constexpr std::size_t kMaxFields = 1024;
+
+enum class RecordStatus { kOk, kEnd, kUnterminatedQuote, kMisplacedQuote, kTooLong, kTooManyFields };
 
 class RecordReader {
  public:
@@ -51,5 +56,12 @@ std::size_t NextRecordBoundary(std::string_view data, std::size_t from, bool fro
 std::size_t LineOf(std::string_view data, std::size_t offset);
 
 bool IsValidUtf8(std::string_view text);
+
+// What a record refused with kTooLong or kTooManyFields was and what was expected, for a kOverLimit error.
+struct RecordLimitFault {
+  std::string value;
+  std::string expected;
+};
+RecordLimitFault DescribeRecordLimit(RecordStatus status);
 
 }  // namespace tradeshock::csv_internal

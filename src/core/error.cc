@@ -22,6 +22,7 @@ std::string_view ToString(InputErrorKind kind) {
     case InputErrorKind::kUnknownCurrency: return "unknown currency";
     case InputErrorKind::kDuplicateKey: return "duplicate key";
     case InputErrorKind::kBadSyntax: return "bad syntax";
+    case InputErrorKind::kOverLimit: return "over a limit";
   }
   return "input error";
 }

@@ -11,5 +11,6 @@ using csv_internal::LineOf;
 using csv_internal::NextRecordBoundary;
 using csv_internal::RecordReader;
 using csv_internal::RecordStatus;
+using csv_internal::DescribeRecordLimit;
 
 }  // namespace tradeshock::io_internal

@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "core/regular_file.h"
 #include "tradeshock/error.h"
 
 namespace tradeshock::io_internal {
@@ -134,13 +135,9 @@ InputBytes InputBytes::Load(const std::string& path) {
     if (IsGzip(data)) return InputBytes(Gunzip(data, "<stdin>"));
     return InputBytes(std::move(data));
   }
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) ThrowIo(path, fmt::format("a readable file ({})", std::strerror(errno)));
+  const int fd = file_internal::OpenRegularFile(path, "input file");
   struct stat info {};
-  if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
-    ::close(fd);
-    ThrowIo(path, "a readable file (it is a directory)");
-  }
+  ::fstat(fd, &info);
   InputBytes result;
   if (S_ISREG(info.st_mode) && info.st_size > 0) {
     const auto size = static_cast<std::size_t>(info.st_size);

@@ -118,6 +118,11 @@ bool ParseRecord(std::string_view data, std::size_t record_start, RecordStatus s
              "a closing quote before the end of the file"};
     return false;
   }
+  if (status == RecordStatus::kTooLong || status == RecordStatus::kTooManyFields) {
+    auto fault = io_internal::DescribeRecordLimit(status);
+    error = {InputErrorKind::kOverLimit, reader.bad_field() + 1, std::move(fault.value), std::move(fault.expected)};
+    return false;
+  }
   if (status == RecordStatus::kMisplacedQuote) {
     error = {InputErrorKind::kQuoting, reader.bad_field() + 1, RecordLineText(data, record_start),
              "quotes only around a whole field (a quote inside one is doubled: \"\")"};
@@ -277,6 +282,11 @@ class FileReader {
       throw InputException(InputError{InputErrorKind::kEmpty, name, 0, 0, {}, "a header line and data rows"});
     }
     const std::size_t header_line = 1 + header_reader.lines_before();
+    if (status == RecordStatus::kTooLong || status == RecordStatus::kTooManyFields) {
+      auto fault = io_internal::DescribeRecordLimit(status);
+      throw InputException(InputError{InputErrorKind::kOverLimit, name, header_line, header_reader.bad_field() + 1,
+                                      std::move(fault.value), std::move(fault.expected)});
+    }
     if (status != RecordStatus::kOk) {
       throw InputException(InputError{InputErrorKind::kQuoting,
                                       name,

@@ -7,24 +7,24 @@
 #include <cstring>
 
 #include "core/csv_reader.h"
+#include "core/regular_file.h"
 #include "tradeshock/error.h"
 
 namespace tradeshock::reference_internal {
 
+namespace {
+// Bytes of one reference table: the largest shipped one (HS 2022 descriptions) is under 1 MiB.
+constexpr std::size_t kMaxReferenceFileBytes = 64u << 20;
+}  // namespace
+
 std::string ReadWholeFile(const std::filesystem::path& path) {
-  // stdio rather than iostreams: this runs on every CLI start and must stay cheap.
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file) {
-    throw Error(fmt::format("cannot read reference file '{}': {}", path.string(), std::strerror(errno)));
+  try {
+    return file_internal::ReadRegularFile(path.string(), "reference file", kMaxReferenceFileBytes,
+                                          "limit kMaxReferenceFileBytes");
+  } catch (const InputException& error) {
+    throw Error(fmt::format("cannot read reference file '{}': got '{}', expected {}", path.string(),
+                            error.error().value, error.error().expected));
   }
-  std::string content;
-  char buffer[1 << 16];
-  std::size_t count = 0;
-  while ((count = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) content.append(buffer, count);
-  if (std::ferror(file.get())) {
-    throw Error(fmt::format("cannot read reference file '{}': read error", path.string()));
-  }
-  return content;
 }
 
 std::size_t CsvFile::Column(std::string_view name) const {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/regular_file.h"
 #include "tradeshock/case.h"
 
 namespace tradeshock {
@@ -38,8 +39,12 @@ CaseFiles FindCaseFiles(const std::filesystem::path& dir) {
   CaseFiles files;
   files.dir = dir;
   for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-    if (!entry.is_regular_file()) continue;
     const std::string name = entry.path().filename().string();
+    const bool named = IsBaciCodeList(entry.path()) || IsDataFile(entry.path()) || name == "scenario.toml" ||
+                       name == "claims.toml";
+    if (!named) continue;
+    // A FIFO, directory or dangling link under a case file's name is an error, never skipped.
+    file_internal::RequireRegularFile(entry.path().string(), "case file");
     if (IsBaciCodeList(entry.path())) {
       // Several releases side by side: the highest version name wins (V202401 after V202301).
       if (!files.baci_codes || entry.path().filename() > files.baci_codes->filename()) files.baci_codes = entry.path();

@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include "core/regular_file.h"
+#include "core/toml_limits.h"
 #include "tradeshock/scenario.h"
 #include "tradeshock/unit_words.h"
 
@@ -20,6 +22,7 @@ class ScenarioParser {
   ScenarioParser(std::string file, const Reference& reference) : file_(std::move(file)), reference_(reference) {}
 
   Scenario Parse(std::string_view text) {
+    if (auto limit = toml_internal::CheckTomlLimits(text, file_)) throw InputException(std::move(*limit));
     toml::table root;
     try {
       root = toml::parse(text, file_);
@@ -512,11 +515,9 @@ Scenario ParseScenario(std::string_view text, const Reference& reference, std::s
 }
 
 Scenario ReadScenarioFile(const std::filesystem::path& path, const Reference& reference) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputException(InputError{InputErrorKind::kIo, path.string(), 0, 0, "", "a readable scenario file"});
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return ParseScenario(buffer.str(), reference, path.string());
+  const std::string text = file_internal::ReadRegularFile(path.string(), "scenario file",
+                                                          toml_internal::kMaxTomlFileBytes, "limit kMaxTomlFileBytes");
+  return ParseScenario(text, reference, path.string());
 }
 
 void CheckScenarioAgainstTable(const Scenario& scenario, const TradeTable& table) {

@@ -136,7 +136,7 @@ TEST(FilesTest, MissingFile) {
 TEST(FilesTest, DirectoryIsNotAFile) {
   TempDir dir;
   EXPECT_EQ(FileErrorOf({dir.path().string()}).Message(),
-            dir.path().string() + ": cannot read, expected a readable file (it is a directory)");
+            dir.path().string() + ": cannot read: got 'a directory', expected a regular file as the input file");
 }
 
 TEST(FilesTest, SeveralFilesOneTableAndDuplicatesAcrossFiles) {

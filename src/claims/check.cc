@@ -14,25 +14,33 @@ namespace tradeshock {
 
 namespace claims_internal {
 
-SummedValue SumValues(const TradeTable& table, const Reference& reference, const Selection& selection,
-                      const std::vector<std::string>& partners, const std::vector<std::string>& products,
-                      const IndicatorOptions& options) {
+Maybe<SummedValue> TrySumValues(const TradeTable& table, const Reference& reference, const Selection& selection,
+                                const std::vector<std::string>& partners, const std::vector<std::string>& products,
+                                const IndicatorOptions& options) {
   SummedValue sum;
   for (const std::string& partner : partners) {
     for (const std::string& product : products) {
       Selection one = selection;
       one.partner = partner;
       one.product = product;
-      ValueResult value = ComputeValue(table, reference, one, options);
-      if (!sum.currency.empty() && sum.currency != value.currency) {
-        throw Error(fmt::format("rows are in {} and {}: choose a currency", sum.currency, value.currency));
+      Maybe<ValueResult> value = TryComputeValue(table, reference, one, options);
+      if (!value) return Maybe<SummedValue>::Missing(value.reason());
+      if (!sum.currency.empty() && sum.currency != value->currency) {
+        return Maybe<SummedValue>::Missing(
+            fmt::format("rows are in {} and {}: choose a currency", sum.currency, value->currency));
       }
-      sum.currency = value.currency;
-      sum.value += value.value;
-      sum.parts.push_back(std::move(value));
+      sum.currency = value->currency;
+      sum.value += value->value;
+      sum.parts.push_back(*std::move(value).ToOptional());
     }
   }
   return sum;
+}
+
+SummedValue SumValues(const TradeTable& table, const Reference& reference, const Selection& selection,
+                      const std::vector<std::string>& partners, const std::vector<std::string>& products,
+                      const IndicatorOptions& options) {
+  return TrySumValues(table, reference, selection, partners, products, options).value();
 }
 
 std::string DescribePartners(const Selection& selection, const std::vector<std::string>& partners,

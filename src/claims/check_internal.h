@@ -10,12 +10,16 @@
 namespace tradeshock::claims_internal {
 
 // The values of one selection for several partners ("KGZ+KAZ+RUS") and products, each from ComputeValue,
-// added up.
+// added up. TrySumValues: missing (with TryComputeValue's reason) when one of them is, or when they are in
+// different currencies; SumValues throws that reason as Error.
 struct SummedValue {
   double value = 0.0;
   std::string currency;
   std::vector<ValueResult> parts;
 };
+Maybe<SummedValue> TrySumValues(const TradeTable& table, const Reference& reference, const Selection& selection,
+                                const std::vector<std::string>& partners, const std::vector<std::string>& products,
+                                const IndicatorOptions& options);
 SummedValue SumValues(const TradeTable& table, const Reference& reference, const Selection& selection,
                       const std::vector<std::string>& partners, const std::vector<std::string>& products,
                       const IndicatorOptions& options);

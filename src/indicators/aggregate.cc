@@ -453,6 +453,7 @@ void ThrowNoData(const Selection& selection, const std::vector<std::string>& ref
 
 std::string OutputCurrency(const TradeTable& table, const Reference& reference, const IndicatorOptions& options,
                            const std::vector<std::span<const std::size_t>>& row_sets) {
+  options.Validate();
   if (!options.currency.empty()) {
     const std::string currency = UpperAscii(options.currency);
     if (!reference.IsCurrency(currency)) {

@@ -56,7 +56,8 @@ std::vector<std::string> DescribeMethod(const TradeTable& table, const Reference
 [[noreturn]] void ThrowNoData(const Selection& selection, const std::vector<std::string>& refusals);
 
 // The currency results are expressed in: options.currency (checked against ISO 4217), else the one currency
-// of all the rows given; rows in several currencies are an Error.
+// of all the rows given; rows in several currencies are an Error. Validates the options first; with no rows
+// it only checks them (an unknown options.currency is an Error).
 std::string OutputCurrency(const TradeTable& table, const Reference& reference, const IndicatorOptions& options,
                            const std::vector<std::span<const std::size_t>>& row_sets);
 

@@ -12,9 +12,8 @@ namespace {
 
 // Throws Error for a request that no table could answer: options that fail Validate, an unknown currency,
 // an economy or product code that does not resolve.
-void CheckRequest(const TradeTable& table, const Reference& reference, const Selection& selection,
-                  const IndicatorOptions& options) {
-  indicators_internal::OutputCurrency(table, reference, options, {});
+void CheckRequest(const Reference& reference, const Selection& selection, const IndicatorOptions& options) {
+  indicators_internal::CheckOptions(reference, options);
   indicators_internal::Canonicalize(reference, selection);
 }
 
@@ -40,13 +39,13 @@ auto Attempt(Compute&& compute) -> Maybe<decltype(compute())> {
 
 Maybe<ValueResult> TryComputeValue(const TradeTable& table, const Reference& reference, const Selection& selection,
                                    const IndicatorOptions& options) {
-  CheckRequest(table, reference, selection, options);
+  CheckRequest(reference, selection, options);
   return Attempt([&] { return ComputeValue(table, reference, selection, options); });
 }
 
 Maybe<ShareResult> TryComputeShares(const TradeTable& table, const Reference& reference, const Selection& selection,
                                     ShareBy by, const IndicatorOptions& options) {
-  CheckRequest(table, reference, selection, options);
+  CheckRequest(reference, selection, options);
   return Attempt([&] { return ComputeShares(table, reference, selection, by, options); });
 }
 
@@ -59,21 +58,21 @@ Maybe<Dependence> TryComputeDependence(const TradeTable& table, const Reference&
                                        const std::string& partner, const IndicatorOptions& options) {
   Selection with_partner = selection;
   with_partner.partner = partner;
-  CheckRequest(table, reference, with_partner, options);
-  CheckRequest(table, reference, selection, options);
+  CheckRequest(reference, with_partner, options);
+  CheckRequest(reference, selection, options);
   return Attempt([&] { return ComputeDependence(table, reference, selection, partner, options); });
 }
 
 Maybe<Growth> TryComputeGrowth(const TradeTable& table, const Reference& reference, const Selection& selection,
                                std::optional<Period> base, const IndicatorOptions& options) {
-  CheckRequest(table, reference, selection, options);
+  CheckRequest(reference, selection, options);
   return Attempt([&] { return ComputeGrowth(table, reference, selection, base, options); });
 }
 
 Maybe<Rca> TryComputeRca(const TradeTable& table, const Reference& reference, const Selection& selection,
                          const IndicatorOptions& options) {
   CheckExports(selection);
-  CheckRequest(table, reference, selection, options);
+  CheckRequest(reference, selection, options);
   if (indicators_internal::Canonicalize(reference, selection).product == kTotalProduct) {
     throw Error("revealed comparative advantage needs a product (an HS code or product group), not TOTAL");
   }
@@ -83,7 +82,7 @@ Maybe<Rca> TryComputeRca(const TradeTable& table, const Reference& reference, co
 Maybe<RcaByProduct> TryComputeRcaByProduct(const TradeTable& table, const Reference& reference,
                                            const Selection& selection, const IndicatorOptions& options) {
   CheckExports(selection);
-  CheckRequest(table, reference, selection, options);
+  CheckRequest(reference, selection, options);
   return Attempt([&] { return ComputeRcaByProduct(table, reference, selection, options); });
 }
 

@@ -137,7 +137,29 @@ TEST(DescribeTest, NoDataForTheSelectionThrows) {
   DescribeOptions options = Options();
   options.selection.reporter = "JPN";
   const TradeTable table = Table();
-  EXPECT_THROW(Describe(table, Ref(), options), Error);
+  try {
+    Describe(table, Ref(), options);
+    ADD_FAILURE() << "no error for a reporter without rows";
+  } catch (const Error& error) {
+    EXPECT_STREQ(error.what(), "no data for JPN exports to WLD, TOTAL, 2020");
+  }
+}
+
+TEST(DescribeTest, DescribeValidatesBeforeComputing) {
+  // A base period equal to the selection's would be a growth of 0 by construction: refused, not computed.
+  DescribeOptions options = Options();
+  options.compare = Period::Year(2020);
+  const TradeTable table = Table();
+  try {
+    Describe(table, Ref(), options);
+    ADD_FAILURE() << "no error for compare == period";
+  } catch (const Error& error) {
+    EXPECT_STREQ(error.what(), "describe: DescribeOptions::compare must differ from selection.period (both 2020)");
+  }
+  // A named partner that is no economy is a wrong request, not a missing dependence.
+  DescribeOptions partner = Options();
+  partner.partner = "ATLANTIS";
+  EXPECT_THROW(Describe(table, Ref(), partner), Error);
 }
 
 std::string ValidateMessage(const DescribeOptions& options) {

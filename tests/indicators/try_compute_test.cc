@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <optional>
+
 #include "indicators/table_builder.h"
 #include "tradeshock/error.h"
 
@@ -108,10 +111,17 @@ TEST(TryComputeTest, RcaWithoutAWorldIsMissing) {
 TEST(TryComputeTest, WrongRequestsStillThrow) {
   const TradeTable table = Table();
   // An unknown product code is not a missing value: the request is wrong.
-  EXPECT_THROW(TryComputeValue(table, Ref(), Select("CHN", "WLD", kX, "NOTACODE", "2020")), Error);
-  EXPECT_THROW(TryComputeValue(table, Ref(), Select("CHN", "WLD", kX, "TOTAL", "2020"), {.currency = "XYZ"}), Error);
-  EXPECT_THROW(TryComputeRca(table, Ref(), Select("CHN", "WLD", kM, "61", "2020")), Error);
-  EXPECT_THROW(TryComputeRca(table, Ref(), Select("CHN", "WLD", kX, "TOTAL", "2020")), Error);
+  EXPECT_THAT(ThrownBy([&] { TryComputeValue(table, Ref(), Select("CHN", "WLD", kX, "NOTACODE", "2020")); }),
+              HasSubstr("unknown product 'NOTACODE'"));
+  EXPECT_THAT(ThrownBy([&] { TryComputeValue(table, Ref(), Select("ATLANTIS", "WLD", kX, "TOTAL", "2020")); }),
+              HasSubstr("unknown economy 'ATLANTIS'"));
+  EXPECT_THAT(
+      ThrownBy([&] { TryComputeValue(table, Ref(), Select("CHN", "WLD", kX, "TOTAL", "2020"), {.currency = "XYZ"}); }),
+      HasSubstr("unknown currency 'XYZ'"));
+  EXPECT_EQ(ThrownBy([&] { TryComputeRca(table, Ref(), Select("CHN", "WLD", kM, "61", "2020")); }),
+            "revealed comparative advantage is defined on exports");
+  EXPECT_EQ(ThrownBy([&] { TryComputeRca(table, Ref(), Select("CHN", "WLD", kX, "TOTAL", "2020")); }),
+            "revealed comparative advantage needs a product (an HS code or product group), not TOTAL");
 }
 
 TEST(TryComputeTest, IndicatorOptionsValidateNamesTheOption) {
@@ -119,13 +129,35 @@ TEST(TryComputeTest, IndicatorOptionsValidateNamesTheOption) {
   EXPECT_EQ(ThrownBy([] { IndicatorOptions{.currency = "cny"}.Validate(); }), "no error");
   EXPECT_EQ(ThrownBy([] { IndicatorOptions{.currency = "US"}.Validate(); }),
             "indicators: IndicatorOptions::currency must be an ISO 4217 code of 3 letters (USD, CNY, ...), got 'US'");
-  EXPECT_EQ(ThrownBy([] { IndicatorOptions{.tolerance = -0.5}.Validate(); }),
+  EXPECT_EQ(ThrownBy([] { IndicatorOptions{.currency = "", .tolerance = -0.5}.Validate(); }),
             "indicators: IndicatorOptions::tolerance must be a number >= 0, got -0.5");
+  // A tolerance that is not a number is refused too (NaN >= 0 is false).
+  EXPECT_THAT(ThrownBy([] { IndicatorOptions{.currency = "", .tolerance = std::nan("")}.Validate(); }),
+              HasSubstr("IndicatorOptions::tolerance must be a number >= 0"));
   // ComputeValue validates too.
   const TradeTable table = Table();
-  EXPECT_THAT(
-      ThrownBy([&] { ComputeValue(table, Ref(), Select("CHN", "WLD", kX, "TOTAL", "2020"), {.tolerance = -1}); }),
-      HasSubstr("IndicatorOptions::tolerance"));
+  const IndicatorOptions negative{.currency = "", .tolerance = -1};
+  EXPECT_THAT(ThrownBy([&] { ComputeValue(table, Ref(), Select("CHN", "WLD", kX, "TOTAL", "2020"), negative); }),
+              HasSubstr("IndicatorOptions::tolerance"));
+}
+
+TEST(TryComputeTest, AWrongOptionIsReportedEvenWithoutData) {
+  // 2018 has no rows: the option's fault must still be what is reported, not "no data", by every ComputeX.
+  const TradeTable table = Table();
+  const Selection none = Select("CHN", "WLD", kX, "TOTAL", "2018");
+  const IndicatorOptions negative{.currency = "", .tolerance = -1};
+  const IndicatorOptions unknown{.currency = "XYZ"};
+  const std::string tolerance = "indicators: IndicatorOptions::tolerance must be a number >= 0, got -1";
+  const std::string currency = "unknown currency 'XYZ': expected an ISO 4217 code (USD, CNY, EUR, ...)";
+  EXPECT_EQ(ThrownBy([&] { ComputeValue(table, Ref(), none, negative); }), tolerance);
+  EXPECT_EQ(ThrownBy([&] { ComputeShares(table, Ref(), none, ShareBy::kPartner, negative); }), tolerance);
+  EXPECT_EQ(ThrownBy([&] { ComputeGrowth(table, Ref(), none, std::nullopt, negative); }), tolerance);
+  EXPECT_EQ(ThrownBy([&] { ComputeDependence(table, Ref(), none, "USA", negative); }), tolerance);
+  EXPECT_EQ(ThrownBy([&] { ComputeValue(table, Ref(), none, unknown); }), currency);
+  EXPECT_EQ(ThrownBy([&] { ComputeShares(table, Ref(), none, ShareBy::kPartner, unknown); }), currency);
+  // The Try forms throw the same (a wrong request is not a missing value).
+  EXPECT_EQ(ThrownBy([&] { TryComputeValue(table, Ref(), none, negative); }), tolerance);
+  EXPECT_EQ(ThrownBy([&] { TryComputeGrowth(table, Ref(), none, std::nullopt, unknown); }), currency);
 }
 
 }  // namespace

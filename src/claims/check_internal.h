@@ -10,8 +10,9 @@
 namespace tradeshock::claims_internal {
 
 // The values of one selection for several partners ("KGZ+KAZ+RUS") and products, each from ComputeValue,
-// added up. TrySumValues: missing (with TryComputeValue's reason) when one of them is, or when they are in
-// different currencies; SumValues throws that reason as Error.
+// added up. TrySumValues: missing (with TryComputeValue's reason) when one of them is, when they are in
+// different currencies, or when a code or currency of the claim is unknown to the reference (a fault of the
+// claim, which is read without the reference); SumValues throws that reason as Error.
 struct SummedValue {
   double value = 0.0;
   std::string currency;

@@ -25,32 +25,16 @@ const TradeTable& UsExports2020() {
 }
 
 // A projected value claim "<value_figure>" and a projected growth claim "<growth_figure>" on the same flow and
-// year; `refers_to` ties the growth to the value when `tied` is true.
+// year, with one partner (USA unless given); `refers_to` ties the growth to the value when `tied` is true.
 ClaimsFile Pair(const std::string& value_figure, const std::string& growth_figure, bool tied,
                 const std::string& partner = "USA") {
-  std::string text = R"([[claim]]
-id = "level"
-text = "t"
-metric = "projected_value"
-reporter = "CN-XJ"
-partner = ")" + partner +
-                     R"("
-flow = "exports"
-period = "2021"
-stated = ")" + value_figure +
-                     R"("
-
-[[claim]]
-id = "drop"
-text = "t"
-metric = "projected_growth"
-reporter = "CN-XJ"
-partner = ")" + partner +
-                     R"("
-flow = "exports"
-period = "2021"
-stated = ")" + growth_figure +
-                     "\"\n";
+  const auto claim = [&](const std::string& id, const std::string& metric, const std::string& stated) {
+    return "[[claim]]\nid = \"" + id + "\"\ntext = \"t\"\nmetric = \"" + metric +
+           "\"\nreporter = \"CN-XJ\"\npartner = \"" + partner +
+           "\"\nflow = \"exports\"\nperiod = \"2021\"\nstated = \"" + stated + "\"\n";
+  };
+  std::string text =
+      claim("level", "projected_value", value_figure) + "\n" + claim("drop", "projected_growth", growth_figure);
   if (tied) text += "refers_to = \"level\"\n";
   return ParseClaims(text, "test.toml");
 }

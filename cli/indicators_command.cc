@@ -374,7 +374,7 @@ void Run(const IndicatorsFlags& flags) {
   options.indicators.currency = flags.currency;
   const std::size_t top = flags.top != 0 ? flags.top : flags.format == "table" ? 20 : 0;
   options.rca_items = top == 0 ? 20 : top;
-  options.Validate();
+  options.Validate();  // before reading big files (Describe validates again, for every front end)
   const ShareBy by = options.by;
 
   StageTimer timer;

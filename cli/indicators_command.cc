@@ -1,10 +1,8 @@
 // tradeshock indicators: totals, shares, HHI, dependence, growth and RCA of one reporter's flow, as a
-// table, CSV or JSON. All computing is in the library (tradeshock/indicators.h); this file chooses what
-// to compute from the flags and formats it.
+// table, CSV or JSON. The flags become DescribeOptions; the library's Describe (tradeshock/describe.h) chooses
+// and computes the indicators; this file formats its result.
 #include <fmt/format.h>
 
-#include <future>
-#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -12,6 +10,7 @@
 #include "commands.h"
 #include "output.h"
 #include "stage_timer.h"
+#include "tradeshock/describe.h"
 #include "tradeshock/error.h"
 #include "tradeshock/indicators.h"
 
@@ -32,27 +31,6 @@ struct IndicatorsFlags {
   std::string format = "table";
   std::string out;
   bool timings = false;
-};
-
-// Everything the command computed; what could not be computed carries the reason instead.
-struct Report {
-  ShareResult shares;
-  std::optional<ShareResult> partner_shares;
-  std::optional<ShareResult> product_shares;
-  std::optional<Concentration> partner_hhi;
-  std::optional<Concentration> product_hhi;
-  std::optional<Dependence> dependence;
-  std::string dependence_error;
-  std::optional<Growth> growth;
-  std::string growth_error;
-  std::optional<Growth> partner_growth;
-  std::string partner_growth_error;
-  Period compare_period = Period::Year(2000);
-  std::optional<Rca> rca;
-  std::string rca_error;
-  std::vector<std::optional<double>> item_rca;  // by product, exports: per displayed item
-  std::string rca_world_from;
-  std::vector<std::string> notes;
 };
 
 Period ParsePeriodFlag(const std::string& text, std::string_view flag) {
@@ -88,94 +66,6 @@ std::string ProductName(const Reference& reference, const std::string& code) {
   if (const HsEntry* entry = reference.FindHs(code)) return entry->description;
   if (const ProductGroup* group = reference.FindProductGroup(code)) return group->name;
   return {};
-}
-
-Report Compute(const TradeTable& table, const Reference& reference, const Selection& selection, ShareBy by,
-               const IndicatorsFlags& flags, const IndicatorOptions& options, std::size_t displayed_items) {
-  Report report;
-  const auto try_shares = [&](ShareBy other) -> std::optional<ShareResult> {
-    try {
-      ShareResult shares = ComputeShares(table, reference, selection, other, options);
-      if (shares.items.empty()) return std::nullopt;
-      return shares;
-    } catch (const Error&) {
-      return std::nullopt;
-    }
-  };
-  // The indicators only read the table, so the breakdown by product (an item per HS code: the costliest) is
-  // computed on a second thread meanwhile.
-  std::future<std::optional<ShareResult>> product_shares;
-  if (by != ShareBy::kProduct) product_shares = std::async(std::launch::async, try_shares, ShareBy::kProduct);
-  report.shares = ComputeShares(table, reference, selection, by, options);
-  report.partner_shares = by == ShareBy::kPartner ? report.shares : try_shares(ShareBy::kPartner);
-  report.product_shares = by == ShareBy::kProduct ? report.shares : product_shares.get();
-  if (report.partner_shares && !report.partner_shares->items.empty()) {
-    report.partner_hhi = ComputeConcentration(*report.partner_shares);
-  }
-  if (report.product_shares && !report.product_shares->items.empty()) {
-    report.product_hhi = ComputeConcentration(*report.product_shares);
-  }
-
-  const std::string partner = flags.partner.empty() ? std::string() : reference.ResolveEconomy(flags.partner).code;
-  if (!partner.empty()) {
-    try {
-      report.dependence = ComputeDependence(table, reference, selection, partner, options);
-    } catch (const Error& error) {
-      report.dependence_error = error.what();
-    }
-  } else if (report.partner_shares) {
-    try {
-      report.dependence = ComputeDependence(*report.partner_shares);
-    } catch (const Error& error) {
-      report.dependence_error = error.what();
-    }
-  } else {
-    report.dependence_error = fmt::format("no partners are itemised for {}", report.shares.total.selection.Describe());
-  }
-
-  std::optional<Period> compare;
-  if (!flags.compare.empty()) compare = ParsePeriodFlag(flags.compare, "--compare");
-  report.compare_period = compare.value_or(selection.period.ShiftYears(-1));
-  try {
-    report.growth = ComputeGrowth(table, reference, selection, compare, options);
-  } catch (const Error& error) {
-    report.growth_error = error.what();
-  }
-  const std::string growth_partner = !partner.empty() ? partner : report.dependence ? report.dependence->partner : "";
-  if (!growth_partner.empty()) {
-    Selection partner_selection = selection;
-    partner_selection.partner = growth_partner;
-    try {
-      report.partner_growth = ComputeGrowth(table, reference, partner_selection, compare, options);
-    } catch (const Error& error) {
-      report.partner_growth_error = error.what();
-    }
-  }
-
-  if (selection.flow == Flow::kExports && report.shares.total.selection.product != kTotalProduct) {
-    try {
-      report.rca = ComputeRca(table, reference, selection, options);
-    } catch (const Error& error) {
-      report.rca_error = error.what();
-    }
-  }
-  if (selection.flow == Flow::kExports && by == ShareBy::kProduct) {
-    try {
-      const RcaByProduct rca = ComputeRcaByProduct(table, reference, selection, options);
-      std::map<std::string, std::optional<double>> by_product;
-      for (const auto& item : rca.items) by_product[item.product] = item.rca;
-      for (std::size_t i = 0; i < std::min(displayed_items, report.shares.items.size()); ++i) {
-        const auto found = by_product.find(report.shares.items[i].product);
-        report.item_rca.push_back(found == by_product.end() ? std::nullopt : found->second);
-      }
-      report.rca_world_from = rca.world_from;
-    } catch (const Error&) {
-      report.item_rca.clear();
-    }
-    if (std::ranges::none_of(report.item_rca, [](const auto& rca) { return rca.has_value(); })) report.item_rca.clear();
-  }
-  report.notes = report.shares.notes;
-  return report;
 }
 
 // ---- table ----
@@ -217,7 +107,7 @@ std::string ConcentrationLine(const Concentration& hhi, std::string_view noun) {
   return line;
 }
 
-std::string RenderTable(const Report& report, const Reference& reference, ShareBy by, std::size_t top) {
+std::string RenderTable(const DescribeResult& report, const Reference& reference, ShareBy by, std::size_t top) {
   const ShareResult& shares = report.shares;
   const Scale scale = ChooseScale(shares.total.value);
   const std::string value_header = fmt::format("{}{}", shares.currency, scale.word.empty() ? "" : " " + scale.word);
@@ -305,14 +195,17 @@ std::string RenderTable(const Report& report, const Reference& reference, ShareB
   } else {
     out += fmt::format("growth {} -> {}: not available\n", compare_text, period_text);
   }
-  if (report.partner_growth) {
-    out += fmt::format("growth {} -> {} with {}: {}\n", compare_text, period_text,
-                       report.partner_growth->current.selection.partner, GrowthLine(*report.partner_growth, scale));
+  if (report.partner_growth && *report.partner_growth) {
+    const Growth& growth = **report.partner_growth;
+    out += fmt::format("growth {} -> {} with {}: {}\n", compare_text, period_text, growth.current.selection.partner,
+                       GrowthLine(growth, scale));
   }
   if (!report.item_rca.empty()) out += fmt::format("RCA (Balassa): world from {}\n", report.rca_world_from);
-  if (report.rca)
-    out += fmt::format("RCA (Balassa) of {}: {:.3f}, world from {}\n", report.rca->reporter_product.selection.product,
-                       report.rca->rca, report.rca->world_from);
+  if (report.rca && *report.rca) {
+    const Rca& rca = **report.rca;
+    out += fmt::format("RCA (Balassa) of {}: {:.3f}, world from {}\n", rca.reporter_product.selection.product, rca.rca,
+                       rca.world_from);
+  }
   if (!shares.rates.empty()) {
     out += "rates:\n";
     for (const RateUsed& rate : shares.rates) {
@@ -325,7 +218,7 @@ std::string RenderTable(const Report& report, const Reference& reference, ShareB
 
 // ---- CSV ----
 
-std::string RenderCsv(const Report& report, std::size_t top) {
+std::string RenderCsv(const DescribeResult& report, std::size_t top) {
   const ShareResult& shares = report.shares;
   std::string out = "kind,partner,product,value,currency,share\n";
   const auto line = [&](std::string_view kind, const std::string& partner, const std::string& product, double value,
@@ -355,11 +248,12 @@ std::string RenderCsv(const Report& report, std::size_t top) {
          report.dependence->currency, report.dependence->share);
   }
   if (report.growth) line("growth", selection.partner, selection.product, report.growth->growth, "", std::nullopt);
-  if (report.partner_growth) {
-    line("growth", report.partner_growth->current.selection.partner, selection.product, report.partner_growth->growth,
-         "", std::nullopt);
+  if (report.partner_growth && *report.partner_growth) {
+    const Growth& growth = **report.partner_growth;
+    line("growth", growth.current.selection.partner, selection.product, growth.growth, "", std::nullopt);
   }
-  if (report.rca) line("rca", selection.partner, selection.product, report.rca->rca, "", std::nullopt);
+  if (report.rca && *report.rca)
+    line("rca", selection.partner, selection.product, (*report.rca)->rca, "", std::nullopt);
   return out;
 }
 
@@ -399,8 +293,8 @@ nlohmann::json ConcentrationJson(const std::optional<Concentration>& hhi) {
           {"normalized", hhi->normalized}, {"coverage", hhi->coverage}, {"lower_bound", hhi->lower_bound}};
 }
 
-nlohmann::json GrowthJson(const std::optional<Growth>& growth, const std::string& error) {
-  if (!growth) return {{"error", error}};
+nlohmann::json GrowthJson(const Maybe<Growth>& growth) {
+  if (!growth) return {{"error", growth.reason()}};
   return {{"base", ValueJson(growth->base)},
           {"current", ValueJson(growth->current)},
           {"change", growth->change},
@@ -408,7 +302,7 @@ nlohmann::json GrowthJson(const std::optional<Growth>& growth, const std::string
           {"currency", growth->currency}};
 }
 
-std::string RenderJson(const Report& report, const Reference& reference, std::size_t top) {
+std::string RenderJson(const DescribeResult& report, const Reference& reference, std::size_t top) {
   const ShareResult& shares = report.shares;
   nlohmann::json items = nlohmann::json::array();
   const std::size_t shown = top == 0 ? shares.items.size() : std::min(top, shares.items.size());
@@ -448,42 +342,45 @@ std::string RenderJson(const Report& report, const Reference& reference, std::si
                           {"share", report.dependence->share},
                           {"currency", report.dependence->currency}};
   } else {
-    json["dependence"] = {{"error", report.dependence_error}};
+    json["dependence"] = {{"error", report.dependence.reason()}};
   }
-  json["growth"] = GrowthJson(report.growth, report.growth_error);
-  if (report.partner_growth || !report.partner_growth_error.empty()) {
-    json["partner_growth"] = GrowthJson(report.partner_growth, report.partner_growth_error);
-  }
-  if (report.rca) {
-    json["rca"] = {{"rca", report.rca->rca},
-                   {"world_from", report.rca->world_from},
-                   {"reporter_product", ValueJson(report.rca->reporter_product)},
-                   {"reporter_total", ValueJson(report.rca->reporter_total)},
-                   {"world_product", ValueJson(report.rca->world_product)},
-                   {"world_total", ValueJson(report.rca->world_total)}};
-  } else if (!report.rca_error.empty()) {
-    json["rca"] = {{"error", report.rca_error}};
+  json["growth"] = GrowthJson(report.growth);
+  if (report.partner_growth) json["partner_growth"] = GrowthJson(*report.partner_growth);
+  if (report.rca && *report.rca) {
+    const Rca& rca = **report.rca;
+    json["rca"] = {{"rca", rca.rca},
+                   {"world_from", rca.world_from},
+                   {"reporter_product", ValueJson(rca.reporter_product)},
+                   {"reporter_total", ValueJson(rca.reporter_total)},
+                   {"world_product", ValueJson(rca.world_product)},
+                   {"world_total", ValueJson(rca.world_total)}};
+  } else if (report.rca) {
+    json["rca"] = {{"error", report.rca->reason()}};
   }
   return json.dump(2) + "\n";
 }
 
 void Run(const IndicatorsFlags& flags) {
   const Reference& reference = Reference::Default();
-  Selection selection;
-  selection.reporter = reference.ResolveEconomy(flags.reporter).code;  // fail before reading big files
-  selection.flow = *ParseFlow(flags.flow);
-  selection.product = flags.product;
-  selection.period = ParsePeriodFlag(flags.period, "--period");
+  DescribeOptions options = DescribeOptions::Defaults();
+  options.selection.reporter = reference.ResolveEconomy(flags.reporter).code;  // fail before reading big files
+  options.selection.flow = *ParseFlow(flags.flow);
+  options.selection.product = flags.product;
+  options.selection.period = ParsePeriodFlag(flags.period, "--period");
   if (!flags.partner.empty()) reference.ResolveEconomy(flags.partner);
-  const ShareBy by = ParseBy(flags.by);
-  IndicatorOptions options;
-  options.currency = flags.currency;
+  options.partner = flags.partner;
+  options.by = ParseBy(flags.by);
+  if (!flags.compare.empty()) options.compare = ParsePeriodFlag(flags.compare, "--compare");
+  options.indicators.currency = flags.currency;
+  const std::size_t top = flags.top != 0 ? flags.top : flags.format == "table" ? 20 : 0;
+  options.rca_items = top == 0 ? 20 : top;
+  options.Validate();  // before reading big files (Describe validates again, for every front end)
+  const ShareBy by = options.by;
 
   StageTimer timer;
   const TradeTable table = ReadInput(flags.input, reference);
   timer.Lap("read");
-  const std::size_t top = flags.top != 0 ? flags.top : flags.format == "table" ? 20 : 0;
-  const Report report = Compute(table, reference, selection, by, flags, options, top == 0 ? 20 : top);
+  const DescribeResult report = Describe(table, reference, options);
   timer.Lap("analysis");
 
   std::string content;
@@ -500,12 +397,12 @@ void Run(const IndicatorsFlags& flags) {
   if (flags.timings) Note(timer.Summary());
   for (const std::string& note : report.notes) Note(fmt::format("note: {}", note));
   if (flags.format != "json") {
-    if (!report.growth) Note(fmt::format("note: growth not available: {}", report.growth_error));
-    if (!report.partner_growth_error.empty()) {
-      Note(fmt::format("note: partner growth not available: {}", report.partner_growth_error));
+    if (!report.growth) Note(fmt::format("note: growth not available: {}", report.growth.reason()));
+    if (report.partner_growth && !*report.partner_growth) {
+      Note(fmt::format("note: partner growth not available: {}", report.partner_growth->reason()));
     }
-    if (!report.rca_error.empty()) Note(fmt::format("note: RCA not available: {}", report.rca_error));
-    if (!flags.partner.empty() && !report.dependence) Note(fmt::format("note: {}", report.dependence_error));
+    if (report.rca && !*report.rca) Note(fmt::format("note: RCA not available: {}", report.rca->reason()));
+    if (!flags.partner.empty() && !report.dependence) Note(fmt::format("note: {}", report.dependence.reason()));
     if (flags.format == "csv") {
       for (const RateUsed& rate : report.shares.rates) {
         Note(fmt::format("note: rate {} {}: {} per USD ({})", rate.currency, rate.period.ToString(), rate.per_usd,

@@ -1,14 +1,17 @@
 // Trade indicators over a TradeTable: the value of a selection (with aggregation over partners, groups,
 // products and months), shares, HHI, dependence on one partner, growth and Balassa's RCA. Definitions,
 // formulas and references: docs/METHODS.md. Functions return plain result structs and never print;
-// they throw tradeshock::Error with a complete message when a value cannot be computed.
+// they throw tradeshock::Error with a complete message when a value cannot be computed. Each ComputeX has a
+// TryComputeX that returns Maybe<X> instead: the result, or the reason it is missing.
 #pragma once
 
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "tradeshock/error.h"
 #include "tradeshock/flow.h"
 #include "tradeshock/period.h"
 #include "tradeshock/reference.h"
@@ -37,6 +40,50 @@ struct IndicatorOptions {
   std::string currency;
   // Relative tolerance when comparing itemised values with their total (published figures are rounded).
   double tolerance = 1e-6;
+
+  static IndicatorOptions Defaults();
+  // Throws Error naming the option: "indicators: IndicatorOptions::tolerance must be a number >= 0, got -1",
+  // "indicators: IndicatorOptions::currency must be an ISO 4217 code of 3 letters (USD, CNY, ...), got 'US'".
+  // Whether the code is a known currency is checked against the Reference by the indicators themselves.
+  void Validate() const;
+};
+
+// A value that may be missing: the result, or the reason it could not be computed ("no data for CN-XJ
+// exports to USA, TOTAL, 2019"). Never a 0 standing in for a value that is not known.
+template <class T>
+class Maybe {
+ public:
+  Maybe() : reason_("not computed") {}
+  Maybe(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor): a present value
+  static Maybe Missing(std::string reason) {
+    Maybe missing;
+    missing.reason_ = std::move(reason);
+    return missing;
+  }
+
+  bool has_value() const { return value_.has_value(); }
+  explicit operator bool() const { return has_value(); }
+  const T& operator*() const { return *value_; }
+  T& operator*() { return *value_; }
+  const T* operator->() const { return &*value_; }
+  T* operator->() { return &*value_; }
+  // The value; throws Error with the reason when it is missing.
+  const T& value() const& {
+    if (!value_) throw Error(reason_);
+    return *value_;
+  }
+  T&& value() && {
+    if (!value_) throw Error(reason_);
+    return std::move(*value_);
+  }
+  // Why the value is missing; empty when it is present.
+  const std::string& reason() const { return reason_; }
+  std::optional<T> ToOptional() const& { return value_; }
+  std::optional<T> ToOptional() && { return std::move(value_); }
+
+ private:
+  std::optional<T> value_;
+  std::string reason_;  // empty when value_ holds a value
 };
 
 // An exchange rate used in a conversion, for provenance.
@@ -161,5 +208,25 @@ struct RcaByProduct {
 };
 RcaByProduct ComputeRcaByProduct(const TradeTable& table, const Reference& reference, const Selection& selection,
                                  const IndicatorOptions& options = {});
+
+// ---- values that may be missing ----
+// The same computations without an exception for a value the data cannot give: no rows for the selection,
+// a denominator of 0, rows in several currencies, an exchange rate the reference lacks, no world exports
+// for RCA. The reason is the message the ComputeX function would throw. A request that is wrong in itself
+// still throws Error: options that fail Validate(), an economy, product or currency code that does not
+// resolve, RCA of a flow other than exports.
+Maybe<ValueResult> TryComputeValue(const TradeTable& table, const Reference& reference, const Selection& selection,
+                                   const IndicatorOptions& options = {});
+Maybe<ShareResult> TryComputeShares(const TradeTable& table, const Reference& reference, const Selection& selection,
+                                    ShareBy by, const IndicatorOptions& options = {});
+Maybe<Dependence> TryComputeDependence(const ShareResult& partner_shares, const std::string& partner = {});
+Maybe<Dependence> TryComputeDependence(const TradeTable& table, const Reference& reference, const Selection& selection,
+                                       const std::string& partner, const IndicatorOptions& options = {});
+Maybe<Growth> TryComputeGrowth(const TradeTable& table, const Reference& reference, const Selection& selection,
+                               std::optional<Period> base = std::nullopt, const IndicatorOptions& options = {});
+Maybe<Rca> TryComputeRca(const TradeTable& table, const Reference& reference, const Selection& selection,
+                         const IndicatorOptions& options = {});
+Maybe<RcaByProduct> TryComputeRcaByProduct(const TradeTable& table, const Reference& reference,
+                                           const Selection& selection, const IndicatorOptions& options = {});
 
 }  // namespace tradeshock

@@ -25,6 +25,12 @@ struct ReadOptions {
   unsigned threads = 0;            // 0: all cores
   // Called now and then with a one-line status ("read 120 MB of 327 MB"); the library never prints.
   std::function<void(std::string_view)> progress;
+
+  static constexpr unsigned kMaxThreads = 1024;
+  static ReadOptions Defaults();
+  // Throws Error naming the option: "io: ReadOptions::threads must be 0 (all cores) to 1024, got 5000", and
+  // for a format or duplicates value that is none of the enumerators (a front end's cast).
+  void Validate() const;
 };
 
 struct ReadReport {

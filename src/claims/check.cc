@@ -14,25 +14,52 @@ namespace tradeshock {
 
 namespace claims_internal {
 
-SummedValue SumValues(const TradeTable& table, const Reference& reference, const Selection& selection,
-                      const std::vector<std::string>& partners, const std::vector<std::string>& products,
-                      const IndicatorOptions& options) {
+namespace {
+
+// A claims file is read without the reference, so its codes and currencies meet the reference only here: a
+// code it does not know ("BRI") is the claim's fault, not the program's. The claim's value is then missing with
+// that reason, so its own check says "not checkable: unknown economy 'BRI'" and the consistency check passes the
+// pair over, instead of the whole report stopping. A fault in an input file still goes on.
+Maybe<ValueResult> TryValueOfClaim(const TradeTable& table, const Reference& reference, const Selection& selection,
+                                   const IndicatorOptions& options) {
+  try {
+    return TryComputeValue(table, reference, selection, options);
+  } catch (const InputException&) {
+    throw;
+  } catch (const Error& error) {
+    return Maybe<ValueResult>::Missing(error.what());
+  }
+}
+
+}  // namespace
+
+Maybe<SummedValue> TrySumValues(const TradeTable& table, const Reference& reference, const Selection& selection,
+                                const std::vector<std::string>& partners, const std::vector<std::string>& products,
+                                const IndicatorOptions& options) {
   SummedValue sum;
   for (const std::string& partner : partners) {
     for (const std::string& product : products) {
       Selection one = selection;
       one.partner = partner;
       one.product = product;
-      ValueResult value = ComputeValue(table, reference, one, options);
-      if (!sum.currency.empty() && sum.currency != value.currency) {
-        throw Error(fmt::format("rows are in {} and {}: choose a currency", sum.currency, value.currency));
+      Maybe<ValueResult> value = TryValueOfClaim(table, reference, one, options);
+      if (!value) return Maybe<SummedValue>::Missing(value.reason());
+      if (!sum.currency.empty() && sum.currency != value->currency) {
+        return Maybe<SummedValue>::Missing(
+            fmt::format("rows are in {} and {}: choose a currency", sum.currency, value->currency));
       }
-      sum.currency = value.currency;
-      sum.value += value.value;
-      sum.parts.push_back(std::move(value));
+      sum.currency = value->currency;
+      sum.value += value->value;
+      sum.parts.push_back(*std::move(value).ToOptional());
     }
   }
   return sum;
+}
+
+SummedValue SumValues(const TradeTable& table, const Reference& reference, const Selection& selection,
+                      const std::vector<std::string>& partners, const std::vector<std::string>& products,
+                      const IndicatorOptions& options) {
+  return TrySumValues(table, reference, selection, partners, products, options).value();
 }
 
 std::string DescribePartners(const Selection& selection, const std::vector<std::string>& partners,

@@ -66,26 +66,10 @@ void CheckReference(const TradeTable& table, const Reference& reference, const C
                  .period = growth.base.value_or(growth.period.ShiftYears(-1))};
   const Interval allowed = growth.Feasible();
   const int decimals = std::max(1, growth.stated.decimals + 1);
-  try {
-    const SummedValue base_value = SumValues(table, reference, base, growth.partners, growth.products,
-                                             IndicatorOptions{.currency = currency, .tolerance = options.tolerance});
-    const double implied = figure / base_value.value - 1.0;
-    const std::string base_text = FormatQuantity(ClaimMetric::kValue, base_value.value, currency, 1);
-    const Interval needed = allowed.Affine(base_value.value, base_value.value);
-    const std::string arithmetic = fmt::format(
-        "against the {} actual of {}{}, the {} stated by '{}' is a change of {} ({} / {} - 1); '{}' states {} "
-        "{}, which needs {}",
-        base.period.ToString(), base_text, DescribeRates(table, base_value.parts), figure_text, value.id,
-        FormatPercent(implied, decimals), FormatQuantity(ClaimMetric::kValue, figure, "", 1), base_text,
-        growth.id, ComparisonWords(growth.comparison), growth.stated.text,
-        FormatInterval(needed, ClaimMetric::kValue, currency, 1));
-    if (allowed.Contains(implied)) {
-      if (ClaimResult* result = ResultOf(report, growth.id))
-        result->notes.push_back("consistent with '" + value.id + "': " + arithmetic);
-      return;
-    }
-    report.inconsistencies.push_back(ClaimInconsistency{.claim_ids = {value.id, growth.id}, .explanation = arithmetic});
-  } catch (const Error& error) {
+  const Maybe<SummedValue> base_value =
+      TrySumValues(table, reference, base, growth.partners, growth.products,
+                   IndicatorOptions{.currency = currency, .tolerance = options.tolerance});
+  if (!base_value) {
     // No base in the data: say what base the two statements imply, so a reader can compare it elsewhere.
     const double growth_point = growth.stated.Value();
     if (ClaimResult* result = ResultOf(report, growth.id)) {
@@ -93,10 +77,26 @@ void CheckReference(const TradeTable& table, const Reference& reference, const C
           fmt::format("'{}' and '{}' together imply a {} value of about {} ({} / (1 {} {})); not checkable: {}",
                       value.id, growth.id, base.period.ToString(),
                       FormatQuantity(ClaimMetric::kValue, figure / (1.0 + growth_point), currency, 1), figure_text,
-                      growth_point < 0 ? "-" : "+",
-                      FormatPercent(std::fabs(growth_point), growth.stated.decimals), error.what()));
+                      growth_point < 0 ? "-" : "+", FormatPercent(std::fabs(growth_point), growth.stated.decimals),
+                      base_value.reason()));
     }
+    return;
   }
+  const double implied = figure / base_value->value - 1.0;
+  const std::string base_text = FormatQuantity(ClaimMetric::kValue, base_value->value, currency, 1);
+  const Interval needed = allowed.Affine(base_value->value, base_value->value);
+  const std::string arithmetic = fmt::format(
+      "against the {} actual of {}{}, the {} stated by '{}' is a change of {} ({} / {} - 1); '{}' states {} "
+      "{}, which needs {}",
+      base.period.ToString(), base_text, DescribeRates(table, base_value->parts), figure_text, value.id,
+      FormatPercent(implied, decimals), FormatQuantity(ClaimMetric::kValue, figure, "", 1), base_text, growth.id,
+      ComparisonWords(growth.comparison), growth.stated.text, FormatInterval(needed, ClaimMetric::kValue, currency, 1));
+  if (allowed.Contains(implied)) {
+    if (ClaimResult* result = ResultOf(report, growth.id))
+      result->notes.push_back("consistent with '" + value.id + "': " + arithmetic);
+    return;
+  }
+  report.inconsistencies.push_back(ClaimInconsistency{.claim_ids = {value.id, growth.id}, .explanation = arithmetic});
 }
 
 // A value claim and a growth claim on the same selection and period, not tied by refers_to: the value's
@@ -110,13 +110,11 @@ void CheckValueAgainstGrowth(const TradeTable& table, const Reference& reference
                  .flow = value.flows.front(),
                  .product = growth.products.front(),
                  .period = growth.base.value_or(growth.period.ShiftYears(-1))};
-  SummedValue base_value;
-  try {
-    base_value = SumValues(table, reference, base, growth.partners, growth.products,
-                           IndicatorOptions{.currency = currency, .tolerance = options.tolerance});
-  } catch (const Error&) {
-    return;  // no base: nothing links the two intervals
-  }
+  const Maybe<SummedValue> summed =
+      TrySumValues(table, reference, base, growth.partners, growth.products,
+                   IndicatorOptions{.currency = currency, .tolerance = options.tolerance});
+  if (!summed) return;  // no base: nothing links the two intervals
+  const SummedValue& base_value = *summed;
   if (!(base_value.value > 0.0)) return;
   const Interval implied = value.Feasible().Affine(1.0 / base_value.value, -1.0);
   if (!implied.Intersect(growth.Feasible()).Empty()) return;

@@ -451,16 +451,18 @@ void ThrowNoData(const Selection& selection, const std::vector<std::string>& ref
   throw Error(fmt::format("no data for {}: {}", selection.Describe(), fmt::join(refusals, "; ")));
 }
 
+void CheckOptions(const Reference& reference, const IndicatorOptions& options) {
+  options.Validate();
+  if (!options.currency.empty() && !reference.IsCurrency(UpperAscii(options.currency))) {
+    throw Error(fmt::format("unknown currency '{}': expected an ISO 4217 code (USD, CNY, EUR, ...)",
+                            Printable(options.currency)));
+  }
+}
+
 std::string OutputCurrency(const TradeTable& table, const Reference& reference, const IndicatorOptions& options,
                            const std::vector<std::span<const std::size_t>>& row_sets) {
-  if (!options.currency.empty()) {
-    const std::string currency = UpperAscii(options.currency);
-    if (!reference.IsCurrency(currency)) {
-      throw Error(fmt::format("unknown currency '{}': expected an ISO 4217 code (USD, CNY, EUR, ...)",
-                              Printable(options.currency)));
-    }
-    return currency;
-  }
+  CheckOptions(reference, options);
+  if (!options.currency.empty()) return UpperAscii(options.currency);
   if (table.currencies().size() == 1) {  // the common case, without touching any row
     const bool any_row = std::ranges::any_of(row_sets, [](const auto rows) { return !rows.empty(); });
     return any_row ? table.currencies()[0] : std::string();

@@ -55,7 +55,12 @@ std::vector<std::string> DescribeMethod(const TradeTable& table, const Reference
 // The error for a selection without data, with the refusals when there are any.
 [[noreturn]] void ThrowNoData(const Selection& selection, const std::vector<std::string>& refusals);
 
-// The currency results are expressed in: options.currency (checked against ISO 4217), else the one currency
+// Throws Error for options no table could answer: IndicatorOptions::Validate, then options.currency not an
+// ISO 4217 currency of the reference. Every ComputeX calls it first, so a wrong option is reported as such
+// even when the selection has no data.
+void CheckOptions(const Reference& reference, const IndicatorOptions& options);
+
+// The currency results are expressed in: options.currency (checked by CheckOptions), else the one currency
 // of all the rows given; rows in several currencies are an Error.
 std::string OutputCurrency(const TradeTable& table, const Reference& reference, const IndicatorOptions& options,
                            const std::vector<std::span<const std::size_t>>& row_sets);

@@ -20,6 +20,7 @@ namespace {
 // Finds the rows of each selection, fixes one currency for all of them, and values each.
 std::vector<ValueResult> ComputeValues(const TradeTable& table, const Reference& reference,
                                        const std::vector<Selection>& selections, const IndicatorOptions& options) {
+  indicators_internal::CheckOptions(reference, options);
   std::vector<ValueResult> results;
   std::vector<AggregateEntry> entries;
   for (const Selection& selection : selections) {

@@ -52,6 +52,7 @@ std::vector<std::string> SummarizeItemMethods(const TradeTable& table, const Sel
 
 ShareResult ComputeShares(const TradeTable& table, const Reference& reference, const Selection& selection, ShareBy by,
                           const IndicatorOptions& options) {
+  indicators_internal::CheckOptions(reference, options);
   const Selection canonical = Canonicalize(reference, selection);
   const bool by_partner = by != ShareBy::kProduct;
   const bool by_product = by != ShareBy::kPartner;

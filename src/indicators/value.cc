@@ -9,6 +9,7 @@ using indicators_internal::Converter;
 
 ValueResult ComputeValue(const TradeTable& table, const Reference& reference, const Selection& selection,
                          const IndicatorOptions& options) {
+  indicators_internal::CheckOptions(reference, options);
   const Selection canonical = Canonicalize(reference, selection);
   indicators_internal::AggregateResult aggregate = Aggregate(table, reference, canonical, false, false);
   if (aggregate.entries.empty()) indicators_internal::ThrowNoData(canonical, aggregate.refusals);

@@ -270,7 +270,9 @@ struct IdMaps {
 class FileReader {
  public:
   FileReader(const Reference& reference, const ReadOptions& options, TradeTableBuilder& builder, ReadReport& report)
-      : reference_(reference), options_(options), builder_(builder), report_(report) {}
+      : reference_(reference), options_(options), builder_(builder), report_(report) {
+    options.Validate();  // the one check of ReadOptions, for every way in (files, buffers, case folders)
+  }
 
   // `source`, when given, holds `data` and is told which parts are done with.
   void Read(std::string_view data, const std::string& name, const InputBytes* source = nullptr) {

@@ -41,15 +41,12 @@ double Convert(const StatedAmount& amount, const Reference& reference, const Per
 // products may cover only what the source happened to list.
 std::optional<ValueResult> DirectValue(const TradeTable& table, const Reference& reference, const Selection& selection,
                                        const IndicatorOptions& options) {
-  try {
-    ValueResult value = ComputeValue(table, reference, selection, options);
-    for (const std::string& method : value.method) {
-      if (method.rfind("partner ", 0) == 0 || method.rfind("product ", 0) == 0) return std::nullopt;
-    }
-    return value;
-  } catch (const Error&) {
-    return std::nullopt;
+  Maybe<ValueResult> value = TryComputeValue(table, reference, selection, options);
+  if (!value) return std::nullopt;
+  for (const std::string& method : value->method) {
+    if (method.rfind("partner ", 0) == 0 || method.rfind("product ", 0) == 0) return std::nullopt;
   }
+  return std::move(value).ToOptional();
 }
 
 pe::BanOptions BanOptionsOf(const PeSettings& settings, double other_markets) {

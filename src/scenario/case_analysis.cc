@@ -23,12 +23,7 @@ void AddNote(std::vector<std::string>& notes, std::string note) {
 
 bool HasValue(const TradeTable& table, const Reference& reference, const Selection& selection,
               const IndicatorOptions& options) {
-  try {
-    ComputeValue(table, reference, selection, options);
-    return true;
-  } catch (const Error&) {
-    return false;
-  }
+  return TryComputeValue(table, reference, selection, options).has_value();
 }
 
 // "CN-XJ's total trade" / "CN-XJ's exports to USA" / "CN-XJ's exports of CN-CLOTHING to WLD".

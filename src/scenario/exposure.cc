@@ -19,12 +19,9 @@ void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
 
 std::optional<ValueResult> TryValue(const TradeTable& table, const Reference& reference, const Selection& selection,
                                     const IndicatorOptions& options, std::vector<std::string>& notes) {
-  try {
-    return ComputeValue(table, reference, selection, options);
-  } catch (const Error& error) {
-    notes.push_back(error.what());
-    return std::nullopt;
-  }
+  Maybe<ValueResult> value = TryComputeValue(table, reference, selection, options);
+  if (!value) notes.push_back(value.reason());
+  return std::move(value).ToOptional();
 }
 
 // The policy's product selectors without those another selector already covers (no double counting).
@@ -103,17 +100,12 @@ PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, c
     // By product: the most detailed products under the selector, when the data itemise them.
     bool itemised = false;
     if (selector != kTotalProduct || table.products().size() > 1) {
-      try {
-        ShareResult shares = ComputeShares(table, reference, selection, ShareBy::kProduct, options);
-        if (!shares.items.empty()) {
-          for (const ShareItem& item : shares.items)
-            AddItem(by_product, item.product, item.value, policy.share_stopped);
-          if (shares.rest)
-            AddItem(by_product, "rest (not itemised)", shares.rest->value, policy.share_stopped);
-          AddRates(result.rates, shares.rates);
-          itemised = true;
-        }
-      } catch (const Error&) {
+      const Maybe<ShareResult> shares = TryComputeShares(table, reference, selection, ShareBy::kProduct, options);
+      if (shares && !shares->items.empty()) {
+        for (const ShareItem& item : shares->items) AddItem(by_product, item.product, item.value, policy.share_stopped);
+        if (shares->rest) AddItem(by_product, "rest (not itemised)", shares->rest->value, policy.share_stopped);
+        AddRates(result.rates, shares->rates);
+        itemised = true;
       }
     }
     if (!itemised) AddItem(by_product, selector, value->value, policy.share_stopped);
@@ -177,14 +169,13 @@ std::optional<ConcentrationChange> ConcentrationOf(const TradeTable& table, cons
                                                    const std::string& exporter, Flow flow, const Period& period,
                                                    const IndicatorOptions& options,
                                                    const std::vector<ExposureItem>& stopped, ExposureResult& result) {
-  ShareResult shares;
-  try {
-    shares = ComputeShares(table, reference, Selection{exporter, kWorld, flow, kTotalProduct, period},
-                           ShareBy::kPartner, options);
-  } catch (const Error& error) {
-    result.notes.push_back(fmt::format("partner concentration of {}: {}", ToString(flow), error.what()));
+  Maybe<ShareResult> found = TryComputeShares(
+      table, reference, Selection{exporter, kWorld, flow, kTotalProduct, period}, ShareBy::kPartner, options);
+  if (!found) {
+    result.notes.push_back(fmt::format("partner concentration of {}: {}", ToString(flow), found.reason()));
     return std::nullopt;
   }
+  ShareResult shares = *std::move(found).ToOptional();
   if (shares.items.empty()) return std::nullopt;
   AddRates(result.rates, shares.total.rates);
   AddRates(result.rates, shares.rates);

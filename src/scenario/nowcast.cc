@@ -21,11 +21,7 @@ std::string FlowText(const Selection& selection) {
 std::optional<ValueResult> TryValue(const TradeTable& table, const Reference& reference, Selection selection,
                                     const Period& period, const IndicatorOptions& options) {
   selection.period = period;
-  try {
-    return ComputeValue(table, reference, selection, options);
-  } catch (const Error&) {
-    return std::nullopt;
-  }
+  return TryComputeValue(table, reference, selection, options).ToOptional();
 }
 
 // A ratio of two values of the same flow: the rows' own currency when they share one, else the

@@ -25,27 +25,16 @@ const TradeTable& UsExports2020() {
 }
 
 // A projected value claim "<value_figure>" and a projected growth claim "<growth_figure>" on the same flow and
-// year; `refers_to` ties the growth to the value when `tied` is true.
-ClaimsFile Pair(const std::string& value_figure, const std::string& growth_figure, bool tied) {
-  std::string text = R"([[claim]]
-id = "level"
-text = "t"
-metric = "projected_value"
-reporter = "CN-XJ"
-partner = "USA"
-flow = "exports"
-period = "2021"
-stated = ")" + value_figure + R"("
-
-[[claim]]
-id = "drop"
-text = "t"
-metric = "projected_growth"
-reporter = "CN-XJ"
-partner = "USA"
-flow = "exports"
-period = "2021"
-stated = ")" + growth_figure + "\"\n";
+// year, with one partner (USA unless given); `refers_to` ties the growth to the value when `tied` is true.
+ClaimsFile Pair(const std::string& value_figure, const std::string& growth_figure, bool tied,
+                const std::string& partner = "USA") {
+  const auto claim = [&](const std::string& id, const std::string& metric, const std::string& stated) {
+    return "[[claim]]\nid = \"" + id + "\"\ntext = \"t\"\nmetric = \"" + metric +
+           "\"\nreporter = \"CN-XJ\"\npartner = \"" + partner +
+           "\"\nflow = \"exports\"\nperiod = \"2021\"\nstated = \"" + stated + "\"\n";
+  };
+  std::string text =
+      claim("level", "projected_value", value_figure) + "\n" + claim("drop", "projected_growth", growth_figure);
   if (tied) text += "refers_to = \"level\"\n";
   return ParseClaims(text, "test.toml");
 }
@@ -154,6 +143,31 @@ stated = ")" + b + "\"\n",
   const ClaimsReport touching = Check(two_values("at most 300 million USD", "more than 300 million USD"));
   ASSERT_EQ(touching.inconsistencies.size(), 1u);
   EXPECT_EQ(touching.inconsistencies[0].claim_ids, (std::vector<std::string>{"a", "b"}));
+}
+
+// A pair on a partner code the reference does not know (BRI, as in the seed case) is about nothing the data can
+// hold: both claims are not checkable (projections without a source here), the consistency check flags
+// nothing, and it does not stop the whole report (the claims file is read without the reference, so its codes
+// meet the reference only when checked). Tied, the growth claim's note gives the base the two statements imply,
+// 196 / (1 - 70%) = 653.3 M USD, and why it cannot be compared: the unknown code.
+TEST(ClaimConsistencyControlTest, UnknownPartnerLeavesBothNotCheckable) {
+  for (const bool tied : {false, true}) {
+    const ClaimsReport report = Check(Pair("196 million USD", "less than -70%", tied, "BRI"));
+    EXPECT_TRUE(report.inconsistencies.empty()) << tied;
+    ASSERT_EQ(report.results.size(), 2u);
+    for (const ClaimResult& result : report.results) {
+      EXPECT_EQ(result.status, ClaimStatus::kNotCheckable) << result.id;
+    }
+    const ClaimResult& drop = report.results[1];
+    ASSERT_EQ(drop.id, "drop");
+    if (tied) {
+      ASSERT_EQ(drop.notes.size(), 1u);
+      EXPECT_THAT(drop.notes[0], HasSubstr("imply a 2020 value of about 653.3 million USD"));
+      EXPECT_THAT(drop.notes[0], HasSubstr("not checkable: unknown economy 'BRI'"));
+    } else {
+      EXPECT_TRUE(drop.notes.empty());
+    }
+  }
 }
 
 }  // namespace

@@ -8,6 +8,9 @@
 #include <regex>
 
 #include "cli/cli_runner.h"
+#include "reference/reference_fixture.h"
+#include "tradeshock/describe.h"
+#include "tradeshock/io.h"
 
 namespace tradeshock::testing {
 namespace {
@@ -186,6 +189,55 @@ TEST(IndicatorsCliTest, BadPeriodAndUnknownReporter) {
   const CliRun reporter = RunCli(With(kPartnerArgs, {"--reporter", "ATLANTIS"}));
   EXPECT_EQ(reporter.exit_code, 1);
   EXPECT_THAT(reporter.err, StartsWith("tradeshock: error: unknown economy 'ATLANTIS'"));
+}
+
+TEST(IndicatorsCliTest, CompareEqualToPeriodIsRefused) {
+  // A base period equal to the period would give a growth of 0 by construction: an error, before any reading.
+  const CliRun run = RunCli(With(kPartnerArgs, {"--compare", "2020"}));
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.err,
+            "tradeshock: error: describe: DescribeOptions::compare must differ from selection.period (both 2020)\n");
+  EXPECT_EQ(run.out, "");
+}
+
+// The front end does no analysis: the library's Describe, called directly on the same file with the same
+// choices, gives the numbers the command prints. partners.csv, with --partner RUS (hand arithmetic above):
+// dependence 60 / 200 = 0.3; growth (200 - 160) / 160 = 0.25; growth with RUS missing (no 2019 row for RUS).
+TEST(IndicatorsCliTest, LibraryDescribeGivesTheCommandsNumbers) {
+  const CliRun run = RunCli(With(kPartnerArgs, {"--partner", "RUS", "--format", "json"}));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+
+  const TradeTable table = ReadTradeFiles({kPartners}, RepoReference());
+  DescribeOptions options = DescribeOptions::Defaults();
+  options.selection = {
+      .reporter = "CN-XJ", .partner = "WLD", .flow = Flow::kTrade, .product = "TOTAL", .period = Period::Year(2020)};
+  options.partner = "RUS";
+  const DescribeResult result = Describe(table, RepoReference(), options);
+
+  EXPECT_DOUBLE_EQ(result.shares.total.value, 200e6);
+  EXPECT_EQ(json["total"]["value"].get<double>(), result.shares.total.value);
+  ASSERT_EQ(result.shares.items.size(), 3u);
+  ASSERT_EQ(json["items"].size(), result.shares.items.size());
+  for (std::size_t i = 0; i < result.shares.items.size(); ++i) {
+    EXPECT_EQ(json["items"][i]["partner"], result.shares.items[i].partner) << i;
+    EXPECT_EQ(json["items"][i]["share"].get<double>(), result.shares.items[i].share) << i;
+  }
+  ASSERT_TRUE(result.partner_hhi.has_value());
+  EXPECT_NEAR(result.partner_hhi->hhi, 0.38, 1e-12);
+  EXPECT_EQ(json["hhi"]["partners"]["hhi"].get<double>(), result.partner_hhi->hhi);
+  ASSERT_TRUE(result.dependence) << result.dependence.reason();
+  EXPECT_EQ(result.dependence->partner, "RUS");
+  EXPECT_DOUBLE_EQ(result.dependence->share, 0.3);
+  EXPECT_EQ(json["dependence"]["partner"], "RUS");
+  EXPECT_EQ(json["dependence"]["share"].get<double>(), result.dependence->share);
+  ASSERT_TRUE(result.growth) << result.growth.reason();
+  EXPECT_DOUBLE_EQ(result.growth->growth, 0.25);
+  EXPECT_EQ(json["growth"]["growth"].get<double>(), result.growth->growth);
+  ASSERT_TRUE(result.partner_growth.has_value());
+  ASSERT_FALSE(*result.partner_growth);
+  EXPECT_THAT(result.partner_growth->reason(), HasSubstr("no data for CN-XJ trade with RUS, TOTAL, 2019"));
+  EXPECT_EQ(json["partner_growth"]["error"], result.partner_growth->reason());
 }
 
 TEST(IndicatorsCliTest, ProductSharesWithRca) {

@@ -9,7 +9,7 @@
 #include "case_options.h"
 #include "commands.h"
 #include "output.h"
-#include "tradeshock/case.h"
+#include "tradeshock/case_analysis.h"
 #include "tradeshock/error.h"
 #include "tradeshock/report.h"
 
@@ -62,7 +62,7 @@ void AddBriefCommand(CLI::App& app) {
   command->add_option("CASE_DIR", flags->case_dir, "case folder: data files (*.csv), scenario.toml, claims.toml")
       ->required();
   command->add_option("--out", flags->out, "output folder (default: out/<case folder name>)");
-  command->add_option("--currency", flags->currency, "currency of every value (ISO 4217; default USD)");
+  AddCurrencyOption(*command, flags->currency, "currency of every value (ISO 4217)");
   AddBaciCodesOption(*command, flags->baci_codes);
   AddCaseDataFlags(*command, flags->data);
   command->callback([flags] { Run(*flags); });

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "output.h"
-#include "tradeshock/case.h"
+#include "tradeshock/case_analysis.h"
 
 namespace tradeshock::cli {
 

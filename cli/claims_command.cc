@@ -9,7 +9,8 @@
 #include "case_output.h"
 #include "commands.h"
 #include "output.h"
-#include "tradeshock/case.h"
+#include "tradeshock/result_json.h"
+#include "tradeshock/case_analysis.h"
 #include "tradeshock/error.h"
 
 namespace tradeshock::cli {
@@ -127,7 +128,7 @@ void AddClaimsCommand(CLI::App& app) {
   command->add_option("case_dir", flags->case_dir, "a case folder (data *.csv, claims.toml, scenario.toml)")
       ->required();
   command->add_option("--claims", flags->claims, "claims file (TOML); default: the case folder's claims.toml");
-  command->add_option("--currency", flags->currency, "currency of projections (ISO 4217)")->capture_default_str();
+  AddCurrencyOption(*command, flags->currency, "currency of projections (ISO 4217)");
   command->add_option("--format", flags->format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();

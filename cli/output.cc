@@ -1,8 +1,10 @@
 #include "output.h"
 
 #include <fmt/format.h>
+
 #include <unistd.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -58,6 +60,15 @@ void AddInputFlags(CLI::App& command, InputFlags& flags) {
 
 void AddBaciCodesOption(CLI::App& command, std::string& baci_codes) {
   command.add_option("--baci-codes", baci_codes, "BACI country_codes_V*.csv (default: the one beside the data file)");
+}
+
+void AddCurrencyOption(CLI::App& command, std::string& currency, const std::string& help) {
+  command.add_option("--currency", currency, help)
+      ->transform([](std::string code) {
+        for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        return code;
+      })
+      ->capture_default_str();
 }
 
 TradeTable ReadInput(const InputFlags& flags, const Reference& reference, ReadReport* report) {

@@ -25,6 +25,9 @@ struct InputFlags {
 void AddInputFlags(CLI::App& command, InputFlags& flags);
 // --baci-codes FILE, declared once for every command that reads BACI files (AddInputFlags, scenario, brief).
 void AddBaciCodesOption(CLI::App& command, std::string& baci_codes);
+// --currency CODE, declared once for the case commands (scenario, brief, claims): the code is put in
+// capitals here; whether it is a currency is the library's check (CaseAnalysisOptions::Validate).
+void AddCurrencyOption(CLI::App& command, std::string& currency, const std::string& help);
 // Reads the files; shows progress on stderr when it is a terminal; reports skipped rows (lenient) on stderr.
 TradeTable ReadInput(const InputFlags& flags, const Reference& reference, ReadReport* report = nullptr);
 

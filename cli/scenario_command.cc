@@ -12,7 +12,8 @@
 #include "case_output.h"
 #include "commands.h"
 #include "output.h"
-#include "tradeshock/case.h"
+#include "tradeshock/result_json.h"
+#include "tradeshock/case_analysis.h"
 #include "tradeshock/error.h"
 
 namespace tradeshock::cli {
@@ -209,9 +210,8 @@ std::string RenderCsv(const CaseAnalysis& analysis) {
 void Run(const ScenarioFlags& flags) {
   const Reference& reference = Reference::Default();
   CaseAnalysisOptions options;
-  options.currency = reference.IsCurrency(flags.currency) ? flags.currency : "";
-  if (options.currency.empty()) throw Error(fmt::format("unknown currency '{}': expected ISO 4217", flags.currency));
-  for (char& ch : options.currency) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  options.currency = flags.currency;
+  options.Validate(reference);  // a bad flag is reported before any data are read
   if (!flags.period.empty()) {
     const auto period = Period::Parse(flags.period);
     if (!period) throw Error(fmt::format("bad --period '{}': expected YYYY, YYYY-MM or YYYY-MM..YYYY-MM", flags.period));
@@ -260,7 +260,7 @@ void AddScenarioCommand(CLI::App& app) {
   command->add_option("--scenario", flags->scenario, "scenario file (TOML); default: the case folder's scenario.toml");
   command->add_option("--period", flags->period,
                       "base period of the exposure (default: the last year before the first policy with data)");
-  command->add_option("--currency", flags->currency, "currency of every value (ISO 4217)")->capture_default_str();
+  AddCurrencyOption(*command, flags->currency, "currency of every value (ISO 4217)");
   command->add_option("--format", flags->format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();

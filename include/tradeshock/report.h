@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "tradeshock/case.h"
+#include "tradeshock/case_analysis.h"
 #include "tradeshock/number_format.h"  // WithSeparators, FormatMoney: the one number formatter
 #include "tradeshock/reference.h"
 #include "tradeshock/trade_table.h"

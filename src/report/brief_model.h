@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "tradeshock/case.h"
+#include "tradeshock/case_analysis.h"
 #include "tradeshock/number_format.h"
 #include "tradeshock/reference.h"
 

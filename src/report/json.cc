@@ -1,4 +1,4 @@
-// Machine-readable forms of the case results (include/tradeshock/case.h); schema: docs/FORMATS.md, "Brief JSON".
+// Machine-readable forms of the case results (include/tradeshock/result_json.h); schema: docs/FORMATS.md, "Brief JSON".
 // Every number goes out with its currency, the table rows it was added up from (index and source text)
 // and the FX rates that converted it.
 #include <nlohmann/json.hpp>
@@ -6,7 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "tradeshock/case.h"
+#include "tradeshock/result_json.h"
+#include "tradeshock/case_analysis.h"
 
 namespace tradeshock {
 

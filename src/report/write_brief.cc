@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "report/brief_model.h"
+#include "tradeshock/result_json.h"
 #include "tradeshock/error.h"
 #include "tradeshock/io.h"
 #include "tradeshock/report.h"

@@ -17,7 +17,7 @@
 #include <string>
 
 #include "reference/reference_fixture.h"
-#include "tradeshock/case.h"
+#include "tradeshock/case_analysis.h"
 #include "tradeshock/report.h"
 
 namespace tradeshock {

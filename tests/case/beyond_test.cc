@@ -10,7 +10,8 @@
 
 #include "reference/reference_fixture.h"
 #include "temp_dir.h"
-#include "tradeshock/case.h"
+#include "tradeshock/result_json.h"
+#include "tradeshock/case_analysis.h"
 #include "tradeshock/ge.h"
 
 namespace tradeshock::testing {

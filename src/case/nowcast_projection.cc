@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "tradeshock/case.h"
+#include "tradeshock/nowcast_projection.h"
 
 namespace tradeshock {
 

@@ -1,29 +1,23 @@
-// AnalyseCase: everything a brief states about a case, from its data (include/tradeshock/case.h).
+// The steps of AnalyseCase (analysis_steps.h), in the order it runs them.
+#include "case/analysis_steps.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <limits>
 
-#include "tradeshock/case.h"
-
-namespace tradeshock {
-
+namespace tradeshock::case_internal {
 namespace {
-
-void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
-  for (const RateUsed& rate : more) {
-    if (std::find(rates.begin(), rates.end(), rate) == rates.end()) rates.push_back(rate);
-  }
-}
-
-void AddNote(std::vector<std::string>& notes, std::string note) {
-  if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
-}
 
 bool HasValue(const TradeTable& table, const Reference& reference, const Selection& selection,
               const IndicatorOptions& options) {
   return TryComputeValue(table, reference, selection, options).has_value();
+}
+
+IndicatorOptions IndicatorOptionsOf(const CaseAnalysis& analysis) {
+  return IndicatorOptions{.currency = analysis.currency};
 }
 
 // "CN-XJ's total trade" / "CN-XJ's exports to USA" / "CN-XJ's exports of CN-CLOTHING to WLD".
@@ -72,36 +66,41 @@ BasePeriod DefaultBasePeriod(const Case& c, const Reference& reference, const st
                           first.ToString(), exporter));
 }
 
+// The product values without shares, for data that itemise products but give no total of the exporter's
+// exports: shares left at 0 and the total emptied, with a note naming the products.
+ShareResult ValuesOnly(ShareResult products, const CaseAnalysis& analysis, std::vector<std::string>& notes) {
+  std::vector<std::string> items;
+  for (ShareItem& item : products.items) {
+    item.share = 0.0;
+    if (items.size() < 10) items.push_back(item.product);
+  }
+  if (products.items.size() > items.size()) {
+    items.push_back(fmt::format("{} more products", products.items.size() - items.size()));
+  }
+  products.rest.reset();
+  products.coverage = 0.0;
+  products.total.value = 0.0;
+  products.total.rows.clear();
+  products.total.method = {"no total: the data give no total of the exporter's exports"};
+  AddNote(notes, fmt::format("product composition: the data give {}'s exports of {} in {} but no total of its "
+                             "exports, so their shares are not computed (values only)",
+                             analysis.exporter, fmt::join(items, ", "), analysis.base_period.ToString()));
+  return products;
+}
+
 }  // namespace
 
-std::optional<ClaimsReport> CheckCaseClaims(const Case& c, const Reference& reference,
-                                            const CaseAnalysisOptions& options) {
-  if (!c.claims) return std::nullopt;
-  std::optional<NowcastProjectionSource> source;
-  if (c.scenario && c.scenario->nowcast.target) {
-    NowcastRequest request = MakeNowcastRequest(*c.scenario, *c.scenario->nowcast.target);
-    request.options.currency = options.currency;
-    source.emplace(c.table, reference, std::move(request));
+void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
+  for (const RateUsed& rate : more) {
+    if (std::find(rates.begin(), rates.end(), rate) == rates.end()) rates.push_back(rate);
   }
-  ClaimCheckOptions check;
-  if (source) check.projections = &*source;
-  return CheckClaims(c.table, reference, *c.claims, check);
 }
 
-std::vector<std::string> ImposingPartners(const CaseAnalysis& analysis) {
-  std::vector<std::string> partners;
-  for (const PolicyExposure& policy : analysis.exposure.policies) {
-    if (std::find(partners.begin(), partners.end(), policy.policy.imposed_by) == partners.end()) {
-      partners.push_back(policy.policy.imposed_by);
-    }
-  }
-  return partners;
+void AddNote(std::vector<std::string>& notes, std::string note) {
+  if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
 }
 
-CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAnalysisOptions& options) {
-  if (!c.scenario) {
-    throw Error(fmt::format("case '{}' has no scenario: expected scenario.toml in the folder", c.files.dir.string()));
-  }
+CaseAnalysis StartAnalysis(const Case& c, const CaseAnalysisOptions& options) {
   const Scenario& scenario = *c.scenario;
   CaseAnalysis analysis;
   analysis.title = scenario.title.empty() ? c.files.dir.filename().string() : scenario.title;
@@ -114,8 +113,13 @@ CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAn
   }
   analysis.exporter = scenario.policies.front().on;
   analysis.currency = options.currency;
-  const IndicatorOptions indicator_options{.currency = options.currency};
   for (const std::string& note : c.notes) AddNote(analysis.notes, note);
+  return analysis;
+}
+
+void ChooseBasePeriod(const Case& c, const Reference& reference, const CaseAnalysisOptions& options,
+                      CaseAnalysis& analysis) {
+  const IndicatorOptions indicator_options = IndicatorOptionsOf(analysis);
   std::vector<std::string>& notes = analysis.notes;
   if (options.base_period) {
     analysis.base_period = *options.base_period;
@@ -132,125 +136,101 @@ CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAn
                                 base.period.ToString(), analysis.exporter,
                                 base.flow == Flow::kTrade ? "total trade" : "exports"));
   }
-  const Period& base = analysis.base_period;
   if (analysis.partner_flow == Flow::kExports) {
     notes.push_back(fmt::format(
         "{0}'s total trade in {1} is not in the data (it needs {0}'s imports, and the data give its exports only), "
         "so the partner shares, their concentration and the largest partner are of {0}'s exports, the flow the "
         "policies stop, and no share of total trade is given",
-        analysis.exporter, base.ToString()));
+        analysis.exporter, analysis.base_period.ToString()));
   }
+}
 
-  // Partners of the exporter's total trade (or exports).
-  const Selection trade{analysis.exporter, kWorld, analysis.partner_flow, kTotalProduct, base};
-  analysis.partner_shares = ComputeShares(c.table, reference, trade, ShareBy::kPartner, indicator_options);
+void AddPartnerShares(const Case& c, const Reference& reference, CaseAnalysis& analysis) {
+  const Selection trade{analysis.exporter, kWorld, analysis.partner_flow, kTotalProduct, analysis.base_period};
+  analysis.partner_shares = ComputeShares(c.table, reference, trade, ShareBy::kPartner, IndicatorOptionsOf(analysis));
   if (analysis.partner_shares.items.empty()) {
     throw Error(fmt::format("no partner of {} in the data: the partner shares need partner rows", trade.Describe()));
   }
   analysis.partner_concentration = ComputeConcentration(analysis.partner_shares);
   analysis.largest_partner = ComputeDependence(analysis.partner_shares);
-  for (const std::string& note : analysis.partner_shares.notes) AddNote(notes, "partner shares: " + note);
+  for (const std::string& note : analysis.partner_shares.notes) AddNote(analysis.notes, "partner shares: " + note);
   AddRates(analysis.rates, analysis.partner_shares.total.rates);
   AddRates(analysis.rates, analysis.partner_shares.rates);
   if (analysis.partner_shares.coverage > 1.0 + 1e-6) {
-    AddNote(notes, fmt::format("the partners of {} add up to {:.1f}% of the total: the shares are not consistent",
-                               trade.Describe(), 100.0 * analysis.partner_shares.coverage));
+    AddNote(analysis.notes,
+            fmt::format("the partners of {} add up to {:.1f}% of the total: the shares are not consistent",
+                        trade.Describe(), 100.0 * analysis.partner_shares.coverage));
   }
+}
 
-  // Exposure first: it decides whether the data hold a real total of the exporter's exports.
+void AddExposure(const Case& c, const Reference& reference, CaseAnalysis& analysis) {
   // BACI is the complete bilateral HS 6-digit matrix: sums of its rows are totals.
   const bool baci = !c.read.empty() && std::all_of(c.read.begin(), c.read.end(), [](const ReadReport::FileReport& f) {
     return f.format == InputFormat::kBaci;
   });
-  analysis.exposure = ComputeExposure(c.table, reference, scenario, base, indicator_options,
-                                      baci ? Itemisation::kComplete : Itemisation::kPartial);
+  analysis.exposure = ComputeExposure(c.table, reference, *c.scenario, analysis.base_period,
+                                      IndicatorOptionsOf(analysis), baci ? Itemisation::kComplete : Itemisation::kPartial);
   AddRates(analysis.rates, analysis.exposure.rates);
   if (analysis.partner_flow == Flow::kExports) {
-    // Without the exporter's imports, the note above already says that its total trade is not known.
+    // Without the exporter's imports, ChooseBasePeriod's note already says that its total trade is not known.
     std::erase_if(analysis.exposure.notes, [&](const std::string& note) {
       return note.starts_with("total not known: no data for " + analysis.exporter + " trade") ||
              note.starts_with("partner concentration of trade: no data");
     });
   }
-  for (const std::string& note : analysis.exposure.notes) AddNote(notes, note);
+  for (const std::string& note : analysis.exposure.notes) AddNote(analysis.notes, note);
   // A partner concentration of a flow whose total is only a sum of the partners the policies cover (the seed
   // case gives exports to the US alone) would show one partner at 100%: dropped, with a note.
   std::erase_if(analysis.exposure.concentration, [&](const ConcentrationChange& change) {
     const bool unknown_total = (change.flow == Flow::kExports && !analysis.exposure.exports_total) ||
                                (change.flow == Flow::kTrade && !analysis.exposure.trade_total);
     if (unknown_total) {
-      AddNote(notes, fmt::format("partner concentration of {}'s {} not computed: the data give no total of that "
-                                 "flow, only the partners the policies cover",
-                                 analysis.exporter, ToString(change.flow)));
+      AddNote(analysis.notes, fmt::format("partner concentration of {}'s {} not computed: the data give no total of "
+                                          "that flow, only the partners the policies cover",
+                                          analysis.exporter, ToString(change.flow)));
     }
     return unknown_total;
   });
-
-  // Products of the exporter's exports. ComputeValue would build a WLD total from whatever partner rows
-  // exist (in the seed case: the exports to the US alone), and shares of that are meaningless; only a
-  // total that ComputeExposure accepted is used as the denominator.
-  const Selection exports{analysis.exporter, kWorld, Flow::kExports, kTotalProduct, base};
-  try {
-    ShareResult products = ComputeShares(c.table, reference, exports, ShareBy::kProduct, indicator_options);
-    if (!products.items.empty()) {
-      AddRates(analysis.rates, products.rates);
-      if (analysis.exposure.exports_total && products.coverage <= 1.0 + 1e-6) {
-        AddRates(analysis.rates, products.total.rates);
-        for (const std::string& note : products.notes) AddNote(notes, "product shares: " + note);
-        analysis.product_shares = std::move(products);
-      } else {
-        std::vector<std::string> items;
-        for (ShareItem& item : products.items) {
-          item.share = 0.0;
-          if (items.size() < 10) items.push_back(item.product);
-        }
-        if (products.items.size() > items.size()) {
-          items.push_back(fmt::format("{} more products", products.items.size() - items.size()));
-        }
-        products.rest.reset();
-        products.coverage = 0.0;
-        products.total.value = 0.0;
-        products.total.rows.clear();
-        products.total.method = {"no total: the data give no total of the exporter's exports"};
-        AddNote(notes, fmt::format("product composition: the data give {}'s exports of {} in {} but no total of its "
-                                   "exports, so their shares are not computed (values only)",
-                                   analysis.exporter, fmt::join(items, ", "), base.ToString()));
-        analysis.product_values = std::move(products);
-      }
-    }
-  } catch (const Error& error) {
-    AddNote(notes, fmt::format("product composition not available: {}", error.what()));
-  }
-
-  // Nowcast.
-  if (scenario.nowcast.target) {
-    NowcastRequest request = MakeNowcastRequest(scenario, *scenario.nowcast.target);
-    request.options.currency = options.currency;
-    try {
-      analysis.nowcast = Nowcast(c.table, reference, request);
-      AddRates(analysis.rates, analysis.nowcast->rates);
-      if (analysis.nowcast->stand_in) {
-        AddNote(notes, fmt::format("nowcast: the data give no monthly history of {}; the profile of {} stands in "
-                                   "for that flow",
-                                   FlowWords(analysis.nowcast->target), FlowWords(analysis.nowcast->profile)));
-      }
-    } catch (const Error& error) {
-      AddNote(notes, fmt::format("nowcast not available: {}", error.what()));
-    }
-  }
-
-  // Beyond the direct loss: the scenario's [models], next to the exposure.
-  if (scenario.models.any()) {
-    analysis.beyond = ComputeBeyondDirectLoss(c, reference, analysis);
-    if (analysis.beyond->pe) AddRates(analysis.rates, analysis.beyond->pe->rates);
-  }
-
-  // Claims.
-  analysis.claims = CheckCaseClaims(c, reference, options);
-  if (analysis.claims) {
-    for (const ClaimResult& result : analysis.claims->results) AddRates(analysis.rates, result.rates);
-  }
-  return analysis;
 }
 
-}  // namespace tradeshock
+// Runs after AddExposure, which decides whether the data hold a real total of the exporter's exports.
+// ComputeValue would build a WLD total from whatever partner rows exist (in the seed case: the exports to
+// the US alone), and shares of that are meaningless; only a total that ComputeExposure accepted is used as
+// the denominator.
+void AddProductComposition(const Case& c, const Reference& reference, CaseAnalysis& analysis) {
+  const Selection exports{analysis.exporter, kWorld, Flow::kExports, kTotalProduct, analysis.base_period};
+  try {
+    ShareResult products = ComputeShares(c.table, reference, exports, ShareBy::kProduct, IndicatorOptionsOf(analysis));
+    if (products.items.empty()) return;
+    AddRates(analysis.rates, products.rates);
+    if (analysis.exposure.exports_total && products.coverage <= 1.0 + 1e-6) {
+      AddRates(analysis.rates, products.total.rates);
+      for (const std::string& note : products.notes) AddNote(analysis.notes, "product shares: " + note);
+      analysis.product_shares = std::move(products);
+    } else {
+      analysis.product_values = ValuesOnly(std::move(products), analysis, analysis.notes);
+    }
+  } catch (const Error& error) {
+    AddNote(analysis.notes, fmt::format("product composition not available: {}", error.what()));
+  }
+}
+
+void AddNowcast(const Case& c, const Reference& reference, CaseAnalysis& analysis) {
+  const Scenario& scenario = *c.scenario;
+  if (!scenario.nowcast.target) return;
+  NowcastRequest request = MakeNowcastRequest(scenario, *scenario.nowcast.target);
+  request.options.currency = analysis.currency;
+  try {
+    analysis.nowcast = Nowcast(c.table, reference, request);
+    AddRates(analysis.rates, analysis.nowcast->rates);
+    if (analysis.nowcast->stand_in) {
+      AddNote(analysis.notes, fmt::format("nowcast: the data give no monthly history of {}; the profile of {} stands "
+                                          "in for that flow",
+                                          FlowWords(analysis.nowcast->target), FlowWords(analysis.nowcast->profile)));
+    }
+  } catch (const Error& error) {
+    AddNote(analysis.notes, fmt::format("nowcast not available: {}", error.what()));
+  }
+}
+
+}  // namespace tradeshock::case_internal

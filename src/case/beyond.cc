@@ -10,7 +10,7 @@
 #include <map>
 #include <set>
 
-#include "tradeshock/case.h"
+#include "tradeshock/case_analysis.h"
 #include "tradeshock/ge.h"
 #include "tradeshock/ge_panel.h"
 #include "tradeshock/number_format.h"

@@ -1,6 +1,8 @@
 // Case folders: finding and loading their files, AnalyseCase on a small hand-made case, the nowcast as a
 // projection source for the claims checker, and the JSON forms with their provenance.
-#include "tradeshock/case.h"
+#include "tradeshock/nowcast_projection.h"
+#include "tradeshock/result_json.h"
+#include "tradeshock/case_analysis.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,0 +1,32 @@
+// The steps of AnalyseCase (case_analysis.cc runs them in order; each fills part of the CaseAnalysis and
+// adds its notes and rates):
+//   1. StartAnalysis: title, description, input files, exporter and currency from the case;
+//   2. ChooseBasePeriod: the base period and the flow of the partner shares (total trade, else exports);
+//   3. AddPartnerShares: the exporter's partners, their concentration and the largest one;
+//   4. AddExposure: the scenario's policies applied to the base period (scenario.h);
+//   5. AddProductComposition: the exporter's exports by product, shares only against a real total;
+//   6. AddNowcast: the scenario's [nowcast] target, when it names one;
+//   then the scenario's [models] (beyond.cc) and the case's claims.
+// Internal to src/case/.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tradeshock/case_analysis.h"
+
+namespace tradeshock::case_internal {
+
+// Appends what is not there yet (rates and notes are listed once).
+void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more);
+void AddNote(std::vector<std::string>& notes, std::string note);
+
+CaseAnalysis StartAnalysis(const Case& c, const CaseAnalysisOptions& options);
+void ChooseBasePeriod(const Case& c, const Reference& reference, const CaseAnalysisOptions& options,
+                      CaseAnalysis& analysis);
+void AddPartnerShares(const Case& c, const Reference& reference, CaseAnalysis& analysis);
+void AddExposure(const Case& c, const Reference& reference, CaseAnalysis& analysis);
+void AddProductComposition(const Case& c, const Reference& reference, CaseAnalysis& analysis);
+void AddNowcast(const Case& c, const Reference& reference, CaseAnalysis& analysis);
+
+}  // namespace tradeshock::case_internal

@@ -1,0 +1,74 @@
+// AnalyseCase: everything a brief states about a case, from its data (include/tradeshock/case_analysis.h).
+// The steps are in analysis_steps.cc, the [models] in beyond.cc.
+#include "tradeshock/case_analysis.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "case/analysis_steps.h"
+#include "tradeshock/nowcast_projection.h"
+
+namespace tradeshock {
+
+using case_internal::AddRates;
+
+CaseAnalysisOptions CaseAnalysisOptions::Defaults() { return CaseAnalysisOptions{}; }
+
+void CaseAnalysisOptions::Validate(const Reference& reference) const {
+  const bool upper = std::all_of(currency.begin(), currency.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+  if (!upper || !reference.IsCurrency(currency)) {
+    throw Error(fmt::format("currency: unknown currency '{}': expected an ISO 4217 code in capitals (USD, CNY, "
+                            "EUR, ...)",
+                            currency));
+  }
+}
+
+std::optional<ClaimsReport> CheckCaseClaims(const Case& c, const Reference& reference,
+                                            const CaseAnalysisOptions& options) {
+  options.Validate(reference);
+  if (!c.claims) return std::nullopt;
+  std::optional<NowcastProjectionSource> source;
+  if (c.scenario && c.scenario->nowcast.target) {
+    NowcastRequest request = MakeNowcastRequest(*c.scenario, *c.scenario->nowcast.target);
+    request.options.currency = options.currency;
+    source.emplace(c.table, reference, std::move(request));
+  }
+  ClaimCheckOptions check;
+  if (source) check.projections = &*source;
+  return CheckClaims(c.table, reference, *c.claims, check);
+}
+
+std::vector<std::string> ImposingPartners(const CaseAnalysis& analysis) {
+  std::vector<std::string> partners;
+  for (const PolicyExposure& policy : analysis.exposure.policies) {
+    if (std::find(partners.begin(), partners.end(), policy.policy.imposed_by) == partners.end()) {
+      partners.push_back(policy.policy.imposed_by);
+    }
+  }
+  return partners;
+}
+
+CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAnalysisOptions& options) {
+  options.Validate(reference);
+  if (!c.scenario) {
+    throw Error(fmt::format("case '{}' has no scenario: expected scenario.toml in the folder", c.files.dir.string()));
+  }
+  CaseAnalysis analysis = case_internal::StartAnalysis(c, options);
+  case_internal::ChooseBasePeriod(c, reference, options, analysis);
+  case_internal::AddPartnerShares(c, reference, analysis);
+  case_internal::AddExposure(c, reference, analysis);
+  case_internal::AddProductComposition(c, reference, analysis);
+  case_internal::AddNowcast(c, reference, analysis);
+  if (c.scenario->models.any()) {
+    analysis.beyond = ComputeBeyondDirectLoss(c, reference, analysis);
+    if (analysis.beyond->pe) AddRates(analysis.rates, analysis.beyond->pe->rates);
+  }
+  analysis.claims = CheckCaseClaims(c, reference, options);
+  if (analysis.claims) {
+    for (const ClaimResult& result : analysis.claims->results) AddRates(analysis.rates, result.rates);
+  }
+  return analysis;
+}
+
+}  // namespace tradeshock

@@ -40,10 +40,9 @@ std::string RenderTable(const CaseAnalysis& analysis) {
                      analysis.base_period.ToString(), currency);
   out += "policies:\n";
   for (const PolicyExposure& policy : exposure.policies) {
-    out += fmt::format("  {}: {} by {} on {}, products {}, from {}, stops {}\n", policy.policy.name,
-                       ToString(policy.policy.kind), policy.policy.imposed_by, policy.policy.on,
-                       fmt::join(policy.policy.products, ", "), policy.policy.from.ToString(),
-                       Percent(policy.policy.share_stopped, 0));
+    out += fmt::format("  {}: by {} on {}, products {}, from {}: {}\n", policy.policy.name,
+                       policy.policy.imposed_by, policy.policy.on, fmt::join(policy.policy.products, ", "),
+                       policy.policy.from.ToString(), DescribeEffect(policy.policy));
   }
   out += "\nat risk:\n";
   out += fmt::format("  exports at risk ({}): {}\n", exposure.period.ToString(), Money(exposure.at_risk, currency));
@@ -181,6 +180,17 @@ std::string RenderCsv(const CaseAnalysis& analysis) {
       out += fmt::format("{},{},{},{},{},{},{}\n", section, CsvField(item.code), item.value, item.at_risk,
                          analysis.currency, exposure.share_of_exports ? number(item.share_of_exports) : "",
                          exposure.share_of_trade ? number(item.share_of_trade) : "");
+    }
+  }
+  // Each policy: its covered flow and value at risk, then the inputs of its share stopped (value column).
+  for (const PolicyExposure& policy : exposure.policies) {
+    const Policy& p = policy.policy;
+    out += fmt::format("policy,{},{},{},{},,\n", CsvField(p.name), policy.covered, policy.at_risk, analysis.currency);
+    out += fmt::format("policy_share_stopped,{},{},,,,\n", CsvField(p.name), p.share_stopped);
+    if (p.kind == PolicyKind::kTariff) {
+      out += fmt::format("policy_rate,{},{},,,,\n", CsvField(p.name), p.rate);
+      out += fmt::format("policy_rate_before,{},{},,,,\n", CsvField(p.name), p.rate_before);
+      if (!p.share_stopped_stated) out += fmt::format("policy_elasticity,{},{},,,,\n", CsvField(p.name), p.elasticity.value);
     }
   }
   if (exposure.year_earlier_value) {

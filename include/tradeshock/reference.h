@@ -54,6 +54,14 @@ struct FxRate {
   std::string source;    // "Federal Reserve H.10 annual average, 2020"
 };
 
+// The trade elasticity theta (the flow's elasticity to 1 + tariff, as a positive number) used for a
+// tariff's trade response when a scenario does not give one: data/reference/trade_elasticity.csv.
+struct TradeElasticity {
+  double value = 0.0;
+  std::string source;
+  std::string as_of;
+};
+
 class Reference {
  public:
   struct Paths {
@@ -90,6 +98,9 @@ class Reference {
   // that is none of these: "unknown product 'X': expected ...".
   bool ProductCovers(std::string_view selector, std::string_view hs_code) const;
   const std::vector<ProductGroup>& product_groups() const;
+
+  // The default trade elasticity and its source (data/reference/trade_elasticity.csv).
+  const TradeElasticity& DefaultTradeElasticity() const;
 
   bool IsCurrency(std::string_view code) const;  // ISO 4217 alpha code, any ASCII case
   // The currency's ISO 4217 name ("Yuan Renminbi"); empty when the code is not a currency.

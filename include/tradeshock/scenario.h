@@ -42,12 +42,30 @@ std::string_view ToString(PolicyKind kind);
 // Where a value was written in a scenario file is a SourcePlace (tradeshock/error.h): 1-based; 0 when the
 // scenario was built in code.
 
+// A model parameter with where it comes from; `is_default` when the scenario file did not set it.
+struct ModelParameter {
+  std::string name;  // "import_demand", "substitution", ... as written in the file
+  double value = 0.0;
+  std::string source;
+  bool is_default = true;
+};
+
+// The share of the covered flow a tariff stops, from the trade elasticity theta: the flow falls to
+// ((1 + rate) / (1 + rate_before))^-theta of itself, so 1 minus that stops (docs/METHODS.md, "Tariffs").
+double TariffShareStopped(double rate, double rate_before, double theta);
+
 struct Policy {
   std::string name;  // optional in the file; defaults to "policy N" (1-based position)
   PolicyKind kind = PolicyKind::kBan;
-  // Tariffs only: ad valorem rate as a FRACTION (0.25 = 25%). Informational: the exposure and the
-  // nowcast treat a tariff like a ban that stops `share_stopped` of the covered flow (no elasticities).
+  // Tariffs only: ad valorem rates as FRACTIONS (0.25 = 25%): the new rate and the rate on the covered
+  // flow before it (default 0).
   double rate = 0.0;
+  double rate_before = 0.0;
+  // Tariffs only: the trade elasticity theta; by default Reference::DefaultTradeElasticity().
+  ModelParameter elasticity{"elasticity", 0.0, "", true};
+  // Whether `share_stopped` was written in the file. If not, a ban stops 1 and a tariff
+  // TariffShareStopped(rate, rate_before, elasticity.value) (ParseScenario computes it).
+  bool share_stopped_stated = false;
   std::string imposed_by;  // canonical economy or group code (USA, EU27): the importer(s)
   std::string on;          // canonical exporter code, regions included (CN-XJ)
   // Canonical product selectors: TOTAL (the file said "all"), HS codes at any level, sections or product
@@ -66,6 +84,11 @@ struct Policy {
               std::string_view product) const;
 };
 
+// What the policy stops and why, in one phrase for every output: "a ban stopping 100% of the covered flow",
+// "a tariff of 10% (before: 0%): the covered flow falls to ((1 + 0.1) / (1 + 0))^-5.03 = 0.6192 of itself
+// (trade elasticity 5.03: source), so 38.08% of it stops".
+std::string DescribeEffect(const Policy& policy);
+
 // [nowcast] settings: which flow's seasonal profile stands in for the nowcast flow. Unset fields mean
 // "the nowcast flow's own": profile = { partner = "WLD", flow = "trade" } -> the exporter's total trade.
 struct NowcastSettings {
@@ -81,14 +104,6 @@ struct NowcastSettings {
 // ---------------------------------------------------------------------------------------------------
 // [models]: what a ban costs beyond the direct loss (docs/FORMATS.md, "Scenario files"; computed by
 // AnalyseCase, include/tradeshock/case.h).
-
-// A model parameter with where it comes from; `is_default` when the scenario file did not set it.
-struct ModelParameter {
-  std::string name;  // "import_demand", "substitution", ... as written in the file
-  double value = 0.0;
-  std::string source;
-  bool is_default = true;
-};
 
 // An amount stated in the scenario file: value in units of `currency` (the unit already applied).
 struct StatedAmount {

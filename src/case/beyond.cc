@@ -142,9 +142,9 @@ PeAnalysis ComputePe(const Case& c, const Reference& reference, const CaseAnalys
   for (const PolicyExposure& policy : exposure.policies) {
     if (policy.policy.kind == PolicyKind::kTariff) {
       pe.assumptions.push_back(fmt::format(
-          "{} is a tariff; as in the exposure, it is treated as stopping {:.0f}% of the covered flow (the PE ban "
-          "mode), not simulated as a price change.",
-          policy.policy.name, 100.0 * policy.policy.share_stopped));
+          "{} is {}; as in the exposure, the PE ban mode takes that share of the covered flow as stopped, not "
+          "simulated again as a price change.",
+          policy.policy.name, DescribeEffect(policy.policy)));
     }
   }
 
@@ -343,11 +343,11 @@ Eigen::MatrixXd PolicyCostChange(const Reference& reference, const CaseAnalysis&
                                     "prices",
                                     factor);
     if (policy.kind == PolicyKind::kTariff) {
-      factor = std::pow(1.0 + policy.rate, -theta);
+      factor = std::pow((1.0 + policy.rate) / (1.0 + policy.rate_before), -theta);
       mapping = fmt::format(
-          "the trade cost rises by the tariff: flows multiplied by (1 + {:g})^-theta = {:.4f} at "
+          "the trade cost rises by the tariff: flows multiplied by ((1 + {:g}) / (1 + {:g}))^-theta = {:.4f} at "
           "given prices",
-          policy.rate, factor);
+          policy.rate, policy.rate_before, factor);
     }
     for (const std::string& importer : importers) {
       cost(index[result.exporter], index[importer]) *= factor;

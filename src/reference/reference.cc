@@ -40,6 +40,7 @@ std::shared_ptr<const Reference> Reference::Load(const Paths& paths) {
                              *impl);
   reference_internal::LoadProductGroups(reference_dir / "product_groups.csv", *impl);
   reference_internal::LoadFx(reference_dir / "fx", *impl);
+  reference_internal::LoadTradeElasticity(reference_dir / "trade_elasticity.csv", *impl);
   return std::make_shared<const Reference>(std::move(impl));
 }
 
@@ -114,6 +115,8 @@ bool Reference::ProductCovers(std::string_view selector, std::string_view hs_cod
 }
 
 const std::vector<ProductGroup>& Reference::product_groups() const { return impl_->product_groups; }
+
+const TradeElasticity& Reference::DefaultTradeElasticity() const { return impl_->trade_elasticity; }
 
 bool Reference::IsCurrency(std::string_view code) const { return impl_->currencies.contains(UpperAscii(code)); }
 

@@ -42,6 +42,8 @@ struct Reference::Impl {
     static const double* Find(const std::vector<std::pair<int, double>>& rates, int key);
   };
   std::unordered_map<std::string, FxSeries> fx;  // ISO 4217 -> series
+
+  TradeElasticity trade_elasticity;  // data/reference/trade_elasticity.csv
 };
 
 namespace reference_internal {
@@ -61,6 +63,7 @@ void IndexRegionNames(Reference::Impl& impl);
 void LoadHs(const std::filesystem::path& codes_path, const std::filesystem::path& sections_path, Reference::Impl& impl);
 void LoadProductGroups(const std::filesystem::path& path, Reference::Impl& impl);
 void LoadFx(const std::filesystem::path& fx_dir, Reference::Impl& impl);
+void LoadTradeElasticity(const std::filesystem::path& path, Reference::Impl& impl);
 
 }  // namespace reference_internal
 }  // namespace tradeshock

@@ -546,10 +546,9 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
         products += (products.empty() ? "" : ", ") + ProductLabel(reference, product);
       }
       std::string line = fmt::format(
-          "{}: {} by {} on {}, {}, from {}, stopping {} of the covered flow. Covered in {}: {}; at risk: {}.", p.name,
-          p.kind == PolicyKind::kBan ? "ban" : fmt::format("tariff of {}", FormatPercent(p.rate)),
+          "{}: by {} on {}, {}, from {}: {}. Covered in {}: {}; at risk: {}.", p.name,
           EconomyLabel(reference, p.imposed_by), EconomyLabel(reference, p.on), products, p.from.ToString(),
-          FormatPercent(p.share_stopped, 0), exposure.period.ToString(), FormatMoney(policy.covered, exposure.currency),
+          DescribeEffect(p), exposure.period.ToString(), FormatMoney(policy.covered, exposure.currency),
           FormatMoney(policy.at_risk, exposure.currency));
       if (policy.year_earlier) {
         line += fmt::format(" A year earlier ({}): {}.", policy.year_earlier->selection.period.ToString(),

@@ -203,7 +203,15 @@ nlohmann::json ToJson(const ExposureResult& exposure, const TradeTable& table) {
                         {"on", policy.policy.on},
                         {"products", policy.policy.products},
                         {"from", policy.policy.from.ToString()},
+                        {"rate_before", policy.policy.rate_before},
+                        {"elasticity", policy.policy.kind == PolicyKind::kTariff && !policy.policy.share_stopped_stated
+                                           ? json{{"value", policy.policy.elasticity.value},
+                                                  {"source", policy.policy.elasticity.source},
+                                                  {"is_default", policy.policy.elasticity.is_default}}
+                                           : json(nullptr)},
                         {"share_stopped", policy.policy.share_stopped},
+                        {"share_stopped_stated", policy.policy.share_stopped_stated},
+                        {"effect", DescribeEffect(policy.policy)},
                         {"covered", policy.covered},
                         {"at_risk", policy.at_risk},
                         {"currency", exposure.currency},

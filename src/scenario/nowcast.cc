@@ -304,9 +304,10 @@ NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const
       result.stopped_share[m - 1] = std::min(1.0, result.stopped_share[m - 1] + policy.share_stopped * fraction);
     }
     assumptions.push_back(fmt::format(
-        "{} stops {:g}% of the flow from {} ({} of its first month, pro rata by days); months after {} are cut, "
+        "{} stops {:g}% of the flow from {}{} ({} of its first month, pro rata by days); months after {} are cut, "
         "the observed months are taken as they are",
         policy.name, policy.share_stopped * 100.0, policy.from.ToString(),
+        policy.kind == PolicyKind::kTariff ? fmt::format(" ({})", DescribeEffect(policy)) : std::string(),
         fmt::format("{:.4f}", result.stopped_share[std::clamp(from_index - year_start, 0, 11)]),
         Period::Month(result.year, observed).ToString()));
     if (from_index < year_start + observed) {

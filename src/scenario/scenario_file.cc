@@ -128,12 +128,14 @@ class ScenarioParser {
     Policy policy;
     policy.name = fmt::format("policy {}", index + 1);
     policy.place = Place(table);
-    static const std::set<std::string, std::less<>> kKeys = {"kind", "rate",          "imposed_by", "on",  "products",
-                                                             "from", "share_stopped", "name",       "note"};
+    static const std::set<std::string, std::less<>> kKeys = {
+        "kind", "rate", "rate_percent", "rate_before", "rate_before_percent", "elasticity", "imposed_by", "on",
+        "products", "from", "share_stopped", "name", "note"};
     for (const auto& [key, node] : table) {
       if (!kKeys.contains(key.str())) {
         Fail(InputErrorKind::kBadHeader, node, key.str(), std::string(key.str()),
-             "a policy key: kind, rate, imposed_by, on, products, from, share_stopped, name or note");
+             "a policy key: kind, rate, rate_percent, rate_before, rate_before_percent, elasticity, imposed_by, on, "
+             "products, from, share_stopped, name or note");
       }
     }
     auto required = [&](std::string_view key) -> const toml::node& {
@@ -156,16 +158,11 @@ class ScenarioParser {
     } else {
       Fail(InputErrorKind::kBadHeader, kind, "kind", kind_text, "\"ban\" or \"tariff\"");
     }
-    if (const toml::node* rate = table.get("rate")) {
-      if (policy.kind != PolicyKind::kTariff)
-        Fail(InputErrorKind::kBadHeader, *rate, "rate", Shown(*rate), "no rate for a ban");
-      policy.rate = Number("rate", *rate);
-      if (!(policy.rate >= 0.0) || policy.rate > 10.0) {
-        Fail(InputErrorKind::kBadNumber, *rate, "rate", Shown(*rate),
-             "an ad valorem fraction from 0 to 10 (0.25 = 25%)");
+    if (policy.kind == PolicyKind::kBan) {
+      for (std::string_view key : {"rate", "rate_percent", "rate_before", "rate_before_percent", "elasticity"}) {
+        if (const toml::node* node = table.get(key))
+          Fail(InputErrorKind::kBadHeader, *node, key, Shown(*node), "no tariff rate or elasticity for a ban");
       }
-    } else if (policy.kind == PolicyKind::kTariff) {
-      required("rate");
     }
     policy.imposed_by = Economy("imposed_by", required("imposed_by"));
     policy.on = Economy("on", required("on"));
@@ -185,8 +182,77 @@ class ScenarioParser {
       if (!(policy.share_stopped >= 0.0 && policy.share_stopped <= 1.0)) {
         Fail(InputErrorKind::kBadNumber, *share, "share_stopped", Shown(*share), "a number from 0 to 1");
       }
+      policy.share_stopped_stated = true;
     }
+    if (policy.kind == PolicyKind::kTariff) TariffResponse(table, index, policy);
     return policy;
+  }
+
+  // A tariff's rates, elasticity and the share of the covered flow it stops (docs/FORMATS.md).
+  void TariffResponse(const toml::table& table, std::size_t index, Policy& policy) const {
+    const std::optional<double> rate = Rate(table, "rate");
+    if (!rate) {
+      const auto& begin = table.source().begin;
+      Throw(InputErrorKind::kBadHeader, begin.line, begin.column, "",
+            fmt::format("key 'rate' or 'rate_percent' in [[policy]] #{} (required for a tariff)", index + 1));
+    }
+    policy.rate = *rate;
+    policy.rate_before = Rate(table, "rate_before").value_or(0.0);
+    if (policy.rate < policy.rate_before) {
+      const toml::node* node = table.get("rate") != nullptr ? table.get("rate") : table.get("rate_percent");
+      Fail(InputErrorKind::kBadNumber, *node, "rate", Shown(*node),
+           fmt::format("a rate at least rate_before ({:g}%): a tariff cut is not modelled", policy.rate_before * 100));
+    }
+    const TradeElasticity& fallback = reference_.DefaultTradeElasticity();
+    policy.elasticity = ModelParameter{
+        "elasticity", fallback.value,
+        fmt::format("tradeshock default (data/reference/trade_elasticity.csv): {}", fallback.source), true};
+    if (const toml::node* elasticity = table.get("elasticity")) {
+      if (policy.share_stopped_stated) {
+        Fail(InputErrorKind::kBadHeader, *elasticity, "elasticity", Shown(*elasticity),
+             "no elasticity with share_stopped (share_stopped overrides the trade response: give one of them)");
+      }
+      policy.elasticity = Parameter("elasticity", *elasticity, policy.elasticity, 0, true, 50,
+                                    "a trade elasticity > 0 and <= 50");
+    }
+    if (!policy.share_stopped_stated) {
+      policy.share_stopped = TariffShareStopped(policy.rate, policy.rate_before, policy.elasticity.value);
+    }
+  }
+
+  // `key` as a fraction, or `key_percent` in percent; nullopt when neither is written. A fraction above 1
+  // is refused with a hint: users who mean 5% write 5.
+  std::optional<double> Rate(const toml::table& table, std::string_view key) const {
+    const std::string percent_key = fmt::format("{}_percent", key);
+    const toml::node* fraction = table.get(key);
+    const toml::node* percent = table.get(percent_key);
+    if (fraction != nullptr && percent != nullptr) {
+      Fail(InputErrorKind::kDuplicateKey, *percent, percent_key, Shown(*percent),
+           fmt::format("'{}' or '{}', not both", key, percent_key));
+    }
+    if (fraction != nullptr) {
+      const double value = Number(key, *fraction);
+      if (!std::isfinite(value) || value < 0.0) {
+        Fail(InputErrorKind::kBadNumber, *fraction, key, Shown(*fraction),
+             "an ad valorem rate as a fraction from 0 to 1 (0.1 = 10%), not negative");
+      }
+      if (value > 1.0) {
+        Fail(InputErrorKind::kBadNumber, *fraction, key, Shown(*fraction),
+             fmt::format("an ad valorem rate as a fraction from 0 to 1 (0.1 = 10%): {} = {:g} is {:g}%: did you mean "
+                         "{} = {:g} ({:g}%)?",
+                         key, value, value * 100, percent_key, value, value));
+      }
+      return value;
+    }
+    if (percent != nullptr) {
+      const double value = Number(percent_key, *percent);
+      if (!std::isfinite(value) || value < 0.0 || value > 10000.0) {
+        Fail(InputErrorKind::kBadNumber, *percent, percent_key, Shown(*percent),
+             "an ad valorem rate in percent from 0 to 10000 (10 = 10%), not negative");
+      }
+      return value / 100.0;
+    }
+    return std::nullopt;
   }
 
   NowcastSettings Nowcast(const toml::node& node) const {

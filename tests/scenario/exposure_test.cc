@@ -29,6 +29,22 @@ TradeTable SmallTable() {
   });
 }
 
+// A 10% tariff with trade elasticity 4 on HS 84 to the US: the flow falls to 1.1^-4 = 0.683013 of itself,
+// so 1 - 0.683013 = 0.316987 of the covered 70 is at risk: 70 x 0.316987 = 22.18906 (not the whole 70, as
+// when a tariff was read as a ban).
+TEST(ExposureTest, TariffPutsItsTradeResponseAtRisk) {
+  const Scenario scenario = ParseScenario(
+      "[[policy]]\nkind = \"tariff\"\nrate = 0.10\nelasticity = 4\nimposed_by = \"USA\"\non = \"CHN\"\n"
+      "products = [\"84\"]\nfrom = 2021-01-01\n",
+      RepoReference());
+  const ExposureResult result = ComputeExposure(SmallTable(), RepoReference(), scenario, Period::Year(2020));
+  ASSERT_EQ(result.policies.size(), 1u);
+  EXPECT_DOUBLE_EQ(result.policies[0].covered, 70.0);
+  EXPECT_NEAR(result.at_risk, 22.18906, 1e-5);
+  // 22.18906 / 250 exports = 0.0887562.
+  EXPECT_NEAR(*result.share_of_exports, 0.0887562, 1e-7);
+}
+
 TEST(ExposureTest, HalfOfClothingToTheUs) {
   const Scenario scenario = ParseScenario(
       "[[policy]]\nkind = \"ban\"\nimposed_by = \"USA\"\non = \"CHN\"\nproducts = [\"61\"]\n"

@@ -60,7 +60,9 @@ TEST(ScenarioFileTest, ReadsEveryField) {
   EXPECT_EQ(tariff.imposed_by, "EU27");
   EXPECT_EQ(tariff.products, (std::vector<std::string>{"61", "CN-CLOTHING", "8471"}));
   EXPECT_EQ(tariff.from, (Date{2022, 1, 1}));  // a string date is accepted too
-  EXPECT_EQ(tariff.share_stopped, 0.5);
+  EXPECT_EQ(tariff.share_stopped, 0.5);  // stated: it overrides the trade response
+  EXPECT_TRUE(tariff.share_stopped_stated);
+  EXPECT_FALSE(ban.share_stopped_stated);
   EXPECT_EQ(scenario.nowcast.profile_partner, "WLD");
   EXPECT_EQ(scenario.nowcast.profile_flow, Flow::kTrade);
   EXPECT_EQ(scenario.nowcast.profile_years, (std::vector<int>{2019, 2020}));
@@ -132,6 +134,82 @@ TEST(ScenarioFileTest, ImpossibleDateIsLocated) {
   EXPECT_EQ(error.kind, InputErrorKind::kBadPeriod);
   EXPECT_EQ(error.line, 6u);
   EXPECT_THAT(error.Message(), HasSubstr("key 'from': a date YYYY-MM-DD"));
+}
+
+constexpr char kTariffHead[] =
+    "[[policy]]\nkind = \"tariff\"\nimposed_by = \"USA\"\non = \"CHN\"\nproducts = \"all\"\nfrom = 2021-07-15\n";
+
+Policy ParseTariff(const std::string& lines) {
+  return ParseScenario(std::string(kTariffHead) + lines, RepoReference(), "tariff.toml").policies.at(0);
+}
+
+// Until this change a tariff was read as a ban stopping 100%; it now stops the trade response.
+TEST(ScenarioFileTest, TariffStopsTheTradeResponse) {
+  const Policy tariff = ParseTariff("rate = 0.10\nelasticity = 4\n");
+  // 1.1^2 = 1.21, 1.21^2 = 1.4641, 1 / 1.4641 = 0.683013; share stopped 1 - 0.683013 = 0.316987.
+  EXPECT_NEAR(tariff.share_stopped, 0.316987, 1e-6);
+  EXPECT_FALSE(tariff.share_stopped_stated);
+  EXPECT_EQ(tariff.rate, 0.10);
+  EXPECT_EQ(tariff.rate_before, 0.0);
+  EXPECT_EQ(tariff.elasticity.value, 4.0);
+  EXPECT_FALSE(tariff.elasticity.is_default);
+  EXPECT_THAT(DescribeEffect(tariff), HasSubstr("a tariff of 10% (before: 0%)"));
+  EXPECT_THAT(DescribeEffect(tariff), HasSubstr("((1 + 0.1) / (1 + 0))^-4 = 0.6830"));
+  EXPECT_THAT(DescribeEffect(tariff), HasSubstr("31.70% of it stops"));
+}
+
+TEST(ScenarioFileTest, TariffDefaultElasticityComesFromTheReferenceData) {
+  // data/reference/trade_elasticity.csv: Head & Mayer (2014), Table 4, median structural estimate 5.03.
+  EXPECT_EQ(RepoReference().DefaultTradeElasticity().value, 5.03);
+  EXPECT_THAT(RepoReference().DefaultTradeElasticity().source, HasSubstr("Head and Mayer (2014)"));
+  const Policy tariff = ParseTariff("rate = 0.10\n");
+  EXPECT_TRUE(tariff.elasticity.is_default);
+  EXPECT_EQ(tariff.elasticity.value, 5.03);
+  // ln 1.1 = 0.0953102; x 5.03 = 0.479410; e^-0.479410 = 0.619148; share stopped 0.380852.
+  EXPECT_NEAR(tariff.share_stopped, 0.380852, 1e-6);
+  EXPECT_THAT(DescribeEffect(tariff), HasSubstr("trade_elasticity.csv"));
+}
+
+TEST(ScenarioFileTest, TariffOnTopOfAnEarlierTariff) {
+  const Policy tariff = ParseTariff("rate = 0.25\nrate_before = 0.05\nelasticity = 4\n");
+  // 1.25 / 1.05 = 1.190476; ^2 = 1.417234; ^4 = 2.008552; 1 / 2.008552 = 0.497871 -> stopped 0.502129.
+  EXPECT_NEAR(tariff.share_stopped, 0.50213, 1e-5);
+  // The same rise with rate_percent: 25% and 5%.
+  EXPECT_NEAR(ParseTariff("rate_percent = 25\nrate_before_percent = 5\nelasticity = 4\n").share_stopped, 0.50213,
+              1e-5);
+}
+
+TEST(ScenarioFileTest, TariffRatePercentIsAFractionOfOneHundred) {
+  const Policy tariff = ParseTariff("rate_percent = 5\nelasticity = 4\n");
+  EXPECT_DOUBLE_EQ(tariff.rate, 0.05);
+  // 1.05^4 = 1.21550625; 1 / 1.21550625 = 0.822702 -> stopped 0.177298.
+  EXPECT_NEAR(tariff.share_stopped, 0.177298, 1e-6);
+  // Above 100% is allowed in percent: 145% (US on China, April 2025) with theta 4: 2.45^-4 = 1 / 36.03 = 0.027755.
+  EXPECT_NEAR(ParseTariff("rate_percent = 145\nelasticity = 4\n").share_stopped, 1.0 - 0.027755, 1e-6);
+}
+
+InputError TariffError(const std::string& lines) { return ParseError(std::string(kTariffHead) + lines); }
+
+TEST(ScenarioFileTest, TariffRateAboveOneAsksForPercent) {
+  const InputError error = TariffError("rate = 5\n");
+  EXPECT_EQ(error.kind, InputErrorKind::kBadNumber);
+  EXPECT_EQ(error.line, 7u);
+  EXPECT_EQ(error.column, 8u);
+  EXPECT_THAT(error.Message(), HasSubstr("bad.toml:7:8:"));
+  EXPECT_THAT(error.Message(), HasSubstr("rate = 5 is 500%: did you mean rate_percent = 5 (5%)?"));
+}
+
+TEST(ScenarioFileTest, TariffBadRatesAreRefused) {
+  EXPECT_THAT(TariffError("rate = -0.1\n").Message(), HasSubstr("not negative"));
+  EXPECT_THAT(TariffError("rate_percent = -5\n").Message(), HasSubstr("not negative"));
+  EXPECT_THAT(TariffError("rate = 0.1\nrate_percent = 10\n").Message(), HasSubstr("'rate' or 'rate_percent', not both"));
+  EXPECT_THAT(TariffError("rate = 0.05\nrate_before = 0.1\n").Message(), HasSubstr("a tariff cut is not modelled"));
+  EXPECT_THAT(TariffError("elasticity = 4\n").Message(), HasSubstr("key 'rate' or 'rate_percent'"));
+  EXPECT_THAT(TariffError("rate = 0.1\nelasticity = 0\n").Message(), HasSubstr("a trade elasticity > 0"));
+  EXPECT_THAT(TariffError("rate = 0.1\nshare_stopped = 0.5\nelasticity = 4\n").Message(),
+              HasSubstr("no elasticity with share_stopped"));
+  EXPECT_THAT(ParseError(std::string(kPolicyHead) + "from = 2021-07-15\nelasticity = 4\n").Message(),
+              HasSubstr("no tariff rate or elasticity for a ban"));
 }
 
 TEST(ScenarioFileTest, MissingKeyNamesIt) {

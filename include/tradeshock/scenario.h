@@ -85,8 +85,8 @@ struct Policy {
 };
 
 // What the policy stops and why, in one phrase for every output: "a ban stopping 100% of the covered flow",
-// "a tariff of 10% (before: 0%): the covered flow falls to ((1 + 0.1) / (1 + 0))^-5.03 = 0.6192 of itself
-// (trade elasticity 5.03: source), so 38.08% of it stops".
+// "a tariff of 10% (before: 0%): the covered flow falls to ((1 + 0.1) / (1 + 0))^-5.03 = 0.6191 of itself
+// (trade elasticity 5.03: source), so 38.09% of it stops".
 std::string DescribeEffect(const Policy& policy);
 
 // [nowcast] settings: which flow's seasonal profile stands in for the nowcast flow. Unset fields mean
@@ -181,7 +181,8 @@ struct Scenario {
 
 // Parse and validate a scenario. Codes are resolved with `reference` and stored canonical. Throws
 // InputException (file, line, column, value, expected) for TOML syntax errors, unknown keys, wrong types,
-// impossible values (share_stopped outside 0..1, negative rate, bad date) and unknown codes.
+// impossible values (share_stopped outside 0..1, a negative rate, a rate above 1 without rate_percent, bad
+// date) and unknown codes. A tariff's share_stopped is computed here unless stated (TariffShareStopped).
 Scenario ParseScenario(std::string_view text, const Reference& reference, std::string file = "<string>");
 Scenario ReadScenarioFile(const std::filesystem::path& path, const Reference& reference);
 

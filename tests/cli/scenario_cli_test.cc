@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.h"
+#include "temp_dir.h"
 
 namespace tradeshock::testing {
 namespace {
@@ -132,6 +133,52 @@ TEST(ScenarioCliTest, FilesWithScenarioFlagAndCsv) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("section,code,value,at_risk,currency,share_of_exports,share_of_trade\n"));
   EXPECT_THAT(run.out, HasSubstr("partner,USA,"));
+}
+
+// A 10% tariff instead of the ban, theta = 4: 1.1^-4 = 0.683013, so 0.316987 of the exports to the US stop;
+// at risk 4.528 bn CNY / 6.9042 x 0.316987 = 0.655833 bn x 0.316987 = 0.207890 bn USD. The rate and the
+// formula's inputs are in every format.
+TEST(ScenarioCliTest, TariffRateAndShareStoppedInEveryFormat) {
+  TempDir dir;
+  const std::string scenario = dir.Write(
+      "tariff.toml",
+      "[[policy]]\nname = \"US tariff\"\nkind = \"tariff\"\nrate = 0.10\nelasticity = 4\nimposed_by = \"USA\"\n"
+      "on = \"CN-XJ\"\nproducts = \"all\"\nfrom = 2021-07-15\n");
+  const std::vector<std::string> files = {RepoPath("data/cases/xinjiang-2021/flows.csv").string(),
+                                          RepoPath("data/cases/xinjiang-2021/profile.csv").string()};
+  auto run = [&](const std::string& format) {
+    return RunCli({"scenario", files[0], files[1], "--scenario", scenario, "--format", format});
+  };
+  const CliRun json_run = run("json");
+  ASSERT_EQ(json_run.exit_code, 0) << json_run.err;
+  const nlohmann::json policy = nlohmann::json::parse(json_run.out)["exposure"]["policies"][0];
+  EXPECT_EQ(policy["rate"].get<double>(), 0.10);
+  EXPECT_EQ(policy["rate_before"].get<double>(), 0.0);
+  EXPECT_EQ(policy["elasticity"]["value"].get<double>(), 4.0);
+  EXPECT_NEAR(policy["share_stopped"].get<double>(), 0.316987, 1e-6);
+  EXPECT_NEAR(policy["at_risk"].get<double>(), kUsExportsCny / kCnyPerUsd2020 * 0.3169865, 1e3);
+  EXPECT_NEAR(policy["at_risk"].get<double>(), 0.207890e9, 1e3);
+  const CliRun table = run("table");
+  EXPECT_THAT(table.out, HasSubstr("a tariff of 10% (before: 0%): the covered flow falls to ((1 + 0.1) / (1 + 0))^-4 "
+                                   "= 0.6830 of itself"));
+  EXPECT_THAT(table.out, HasSubstr("31.70% of it stops"));
+  const CliRun csv = run("csv");
+  EXPECT_THAT(csv.out, HasSubstr("policy_rate,US tariff,0.1,"));
+  EXPECT_THAT(csv.out, HasSubstr("policy_elasticity,US tariff,4,"));
+  EXPECT_THAT(csv.out, HasSubstr("policy_share_stopped,US tariff,0.31698"));
+}
+
+TEST(ScenarioCliTest, TariffRateAboveOneIsALocatedError) {
+  TempDir dir;
+  const std::string scenario = dir.Write(
+      "tariff.toml",
+      "[[policy]]\nkind = \"tariff\"\nrate = 5\nimposed_by = \"USA\"\non = \"CN-XJ\"\nproducts = \"all\"\n"
+      "from = 2021-07-15\n");
+  const CliRun run = RunCli({"scenario", RepoPath("data/cases/xinjiang-2021/flows.csv").string(), "--scenario",
+                             scenario});
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(run.err, HasSubstr("tariff.toml:3:8:"));
+  EXPECT_THAT(run.err, HasSubstr("rate = 5 is 500%: did you mean rate_percent = 5 (5%)?"));
 }
 
 TEST(ScenarioCliTest, FilesWithoutScenarioIsAnError) {

@@ -19,7 +19,8 @@ void LoadTradeElasticity(const std::filesystem::path& path, Reference::Impl& imp
   bool found = false;
   for (std::size_t row = 0; row < csv.row_count(); ++row) {
     if (csv.at(row, parameter_column) != "theta") {
-      csv.Fail(csv.line(row), fmt::format("parameter '{}' is not known (expected theta)", csv.at(row, parameter_column)));
+      csv.Fail(csv.line(row),
+               fmt::format("parameter '{}' is not known (expected theta)", csv.at(row, parameter_column)));
     }
     if (found) csv.Fail(csv.line(row), "theta is given twice");
     const std::string_view text = csv.at(row, value_column);
@@ -30,8 +31,8 @@ void LoadTradeElasticity(const std::filesystem::path& path, Reference::Impl& imp
       csv.Fail(csv.line(row), fmt::format("theta '{}' is not a number > 0 and <= 50", text));
     }
     if (csv.at(row, source_column).empty()) csv.Fail(csv.line(row), "theta has no source");
-    impl.trade_elasticity = TradeElasticity{value, std::string(csv.at(row, source_column)),
-                                            std::string(csv.at(row, as_of_column))};
+    impl.trade_elasticity =
+        TradeElasticity{value, std::string(csv.at(row, source_column)), std::string(csv.at(row, as_of_column))};
     found = true;
   }
   if (!found) throw Error(fmt::format("reference file '{}': no theta row", path.string()));

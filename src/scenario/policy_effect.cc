@@ -26,9 +26,10 @@ std::string DescribeEffect(const Policy& policy) {
   const std::string tariff =
       fmt::format("a tariff of {} (before: {})", RateText(policy.rate), RateText(policy.rate_before));
   if (policy.share_stopped_stated) {
-    return fmt::format("{} stopping {} of the covered flow (share_stopped stated in the scenario file; no trade "
-                       "elasticity used)",
-                       tariff, FormatPercent(policy.share_stopped, 2));
+    return fmt::format(
+        "{} stopping {} of the covered flow (share_stopped stated in the scenario file; no trade "
+        "elasticity used)",
+        tariff, FormatPercent(policy.share_stopped, 2));
   }
   const double remaining = 1.0 - policy.share_stopped;
   return fmt::format(

@@ -73,8 +73,8 @@ std::string RenderTable(const CaseAnalysis& analysis) {
       }
       const ExposureItem& shown = i >= kMaxTableRows ? more : item;
       table.AddRow({shown.code, Amount(shown.value), Amount(shown.at_risk),
-                    exposure.share_of_exports ? Percent(shown.share_of_exports, 2) : "n/a",
-                    exposure.share_of_trade ? Percent(shown.share_of_trade, 2) : "n/a"});
+                    exposure.share_of_exports ? Percent(shown.share_of_exports, 2) : "not known",
+                    exposure.share_of_trade ? Percent(shown.share_of_trade, 2) : "not known"});
     }
     out += table.Render();
   }

@@ -146,8 +146,22 @@ void ChooseBasePeriod(const Case& c, const Reference& reference, const CaseAnaly
 }
 
 void AddPartnerShares(const Case& c, const Reference& reference, CaseAnalysis& analysis) {
-  const Selection trade{analysis.exporter, kWorld, analysis.partner_flow, kTotalProduct, analysis.base_period};
+  Selection trade{analysis.exporter, kWorld, analysis.partner_flow, kTotalProduct, analysis.base_period};
   analysis.partner_shares = ComputeShares(c.table, reference, trade, ShareBy::kPartner, IndicatorOptionsOf(analysis));
+  if (analysis.partner_shares.items.empty() && analysis.partner_flow == Flow::kTrade) {
+    // Total trade known (exports and imports to the world) but by partner only the exports: the partners of
+    // the flow the policies stop.
+    trade.flow = Flow::kExports;
+    ShareResult exports = ComputeShares(c.table, reference, trade, ShareBy::kPartner, IndicatorOptionsOf(analysis));
+    if (!exports.items.empty()) {
+      analysis.partner_flow = Flow::kExports;
+      analysis.partner_shares = std::move(exports);
+      AddNote(analysis.notes, fmt::format("the data give {0}'s total trade in {1} but its partners only for exports, so "
+                                          "the partner shares, their concentration and the largest partner are of "
+                                          "{0}'s exports, the flow the policies stop",
+                                          analysis.exporter, analysis.base_period.ToString()));
+    }
+  }
   if (analysis.partner_shares.items.empty()) {
     throw Error(fmt::format("no partner of {} in the data: the partner shares need partner rows", trade.Describe()));
   }

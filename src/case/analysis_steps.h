@@ -2,7 +2,8 @@
 // adds its notes and rates):
 //   1. StartAnalysis: title, description, input files, exporter and currency from the case;
 //   2. ChooseBasePeriod: the base period and the flow of the partner shares (total trade, else exports);
-//   3. AddPartnerShares: the exporter's partners, their concentration and the largest one;
+//   3. AddPartnerShares: the exporter's partners, their concentration and the largest one (of its exports
+//      when the data give partners for exports only);
 //   4. AddExposure: the scenario's policies applied to the base period (scenario.h);
 //   5. AddProductComposition: the exporter's exports by product, shares only against a real total;
 //   6. AddNowcast: the scenario's [nowcast] target, when it names one;

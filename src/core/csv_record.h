@@ -2,8 +2,7 @@
 // line breaks; CRLF and LF both end a record. This is the program's one CSV splitter: the trade readers
 // (io/), the gravity data frame (the `ge` command's panels too), the PE elasticities file and the
 // reference tables all read through it (all but io/ through CsvReader in core/csv_reader.h, which adds
-// located errors). It lives in core so that every stage may include it; io/csv_record.h re-exports it
-// under io_internal.
+// located errors). It lives in core so that every stage may include it.
 #pragma once
 
 #include <cstddef>

@@ -13,7 +13,7 @@
 #include <optional>
 #include <thread>
 
-#include "io/csv_record.h"
+#include "core/csv_record.h"
 #include "io/input_bytes.h"
 #include "io/row_parsers.h"
 #include "tradeshock/io.h"
@@ -22,8 +22,8 @@ namespace tradeshock {
 
 using io_internal::ChunkColumns;
 using io_internal::InputBytes;
-using io_internal::RecordReader;
-using io_internal::RecordStatus;
+using csv_internal::RecordReader;
+using csv_internal::RecordStatus;
 using io_internal::RowError;
 using io_internal::RowParser;
 
@@ -119,7 +119,7 @@ bool ParseRecord(std::string_view data, std::size_t record_start, RecordStatus s
     return false;
   }
   if (status == RecordStatus::kTooLong || status == RecordStatus::kTooManyFields) {
-    auto fault = io_internal::DescribeRecordLimit(status);
+    auto fault = csv_internal::DescribeRecordLimit(status);
     error = {InputErrorKind::kOverLimit, reader.bad_field() + 1, std::move(fault.value), std::move(fault.expected)};
     return false;
   }
@@ -139,7 +139,7 @@ bool ParseRecord(std::string_view data, std::size_t record_start, RecordStatus s
   if (check_utf8) {
     const auto& fields = reader.fields();
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (!io_internal::IsValidUtf8(fields[i])) {
+      if (!csv_internal::IsValidUtf8(fields[i])) {
         error = {InputErrorKind::kEncoding, i + 1, std::string(fields[i]), "UTF-8 text"};
         return false;
       }
@@ -208,7 +208,7 @@ std::vector<Chunk> SplitChunks(std::string_view data, std::size_t begin, std::si
     if (target < data.size()) {
       bool in_quotes = false;
       if (has_quotes) in_quotes = std::count(data.begin() + start, data.begin() + target, '"') % 2 == 1;
-      end = io_internal::NextRecordBoundary(data, target, in_quotes);
+      end = csv_internal::NextRecordBoundary(data, target, in_quotes);
     }
     Chunk chunk;
     chunk.begin = start;
@@ -285,7 +285,7 @@ class FileReader {
     }
     const std::size_t header_line = 1 + header_reader.lines_before();
     if (status == RecordStatus::kTooLong || status == RecordStatus::kTooManyFields) {
-      auto fault = io_internal::DescribeRecordLimit(status);
+      auto fault = csv_internal::DescribeRecordLimit(status);
       throw InputException(InputError{InputErrorKind::kOverLimit, name, header_line, header_reader.bad_field() + 1,
                                       std::move(fault.value), std::move(fault.expected)});
     }

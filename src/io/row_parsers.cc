@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "io/csv_record.h"
+#include "core/csv_record.h"
 #include "io/row_parser_common.h"
 
 namespace tradeshock::io_internal {
@@ -54,7 +54,7 @@ std::unique_ptr<RowParser> MakeRowParser(const std::vector<std::string_view>& he
                                          const Reference& reference, const ReadOptions& options) {
   std::vector<std::string> names;
   for (std::size_t i = 0; i < header.size(); ++i) {
-    if (!IsValidUtf8(header[i])) {
+    if (!csv_internal::IsValidUtf8(header[i])) {
       throw InputException(InputError{InputErrorKind::kEncoding, file, 1, i + 1, std::string(header[i]), "UTF-8 text"});
     }
     names.push_back(Lower(Trim(header[i])));

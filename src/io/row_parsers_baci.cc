@@ -3,12 +3,15 @@
 #include <filesystem>
 #include <limits>
 
-#include "io/csv_record.h"
+#include "core/csv_record.h"
 #include "io/input_bytes.h"
 #include "io/row_parser_common.h"
 #include "io/swar_digits.h"
 
 namespace tradeshock::io_internal {
+using csv_internal::RecordReader;
+using csv_internal::RecordStatus;
+
 namespace {
 
 // ---------------------------------------------------------------------------------------------- BACI

@@ -211,6 +211,34 @@ TEST(CaseAnalysisTest, NoScenarioIsAnError) {
       Error);
 }
 
+TEST(CaseAnalysisTest, PartnersOfExportsWhenTradeHasNoPartnerRows) {
+  // Total trade is known (exports 494 + imports 294 to the world = 788) but partners are given only for
+  // exports: DEU 190, CHN 68 of 494. The partner shares are then of exports: DEU 190/494 = 38.46%,
+  // CHN 68/494 = 13.77%, the rest 236/494; the exposure's share of trade stays 190/788 for an EU27 ban (DEU is a member) on
+  // everything. Before this was handled the analysis stopped with "no partner of RUS trade".
+  TempDir dir;
+  dir.Write("flows.csv",
+            "reporter,partner,flow,product,period,value,currency,unit\n"
+            "RUS,WLD,exports,TOTAL,2021,494,USD,unit\n"
+            "RUS,DEU,exports,TOTAL,2021,190,USD,unit\n"
+            "RUS,CHN,exports,TOTAL,2021,68,USD,unit\n"
+            "RUS,WLD,imports,TOTAL,2021,294,USD,unit\n");
+  dir.Write("scenario.toml",
+            "[[policy]]\nkind = \"ban\"\nimposed_by = \"EU27\"\non = \"RUS\"\nproducts = \"all\"\nfrom = 2022-08-10\n");
+  const Case c = LoadCase(dir.path(), RepoReference());
+  const CaseAnalysis analysis = AnalyseCase(c, RepoReference());
+  EXPECT_EQ(analysis.partner_flow, Flow::kExports);
+  ASSERT_GE(analysis.partner_shares.items.size(), 2u);
+  EXPECT_EQ(analysis.partner_shares.items[0].partner, "DEU");
+  EXPECT_NEAR(analysis.partner_shares.items[0].share, 190.0 / 494.0, 1e-12);
+  EXPECT_NEAR(analysis.partner_shares.items[1].share, 68.0 / 494.0, 1e-12);
+  ASSERT_TRUE(analysis.exposure.share_of_trade.has_value());
+  EXPECT_NEAR(*analysis.exposure.share_of_trade, 190.0 / 788.0, 1e-12);
+  bool noted = false;
+  for (const std::string& note : analysis.notes) noted = noted || note.find("partners only for exports") != note.npos;
+  EXPECT_TRUE(noted);
+}
+
 TEST(CaseAnalysisTest, PartialPartnerTotalGivesNoProductShares) {
   // Exports are given only to the US (240) and by product to the world (150 + 300): the world total built
   // from the one partner row (240) is not a total of exports, so product shares (150/240 = 62.5% and

@@ -14,6 +14,7 @@ namespace tradeshock::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr char kCodes[] =
     "country_code,country_name,country_iso2,country_iso3\n"
@@ -89,6 +90,8 @@ TEST(BaciCliTest, ScenarioCaseFolderWithMirrorImportsOff) {
   EXPECT_THAT(run.out, HasSubstr("largest partner: USA (70.0% of exports)"));
   EXPECT_THAT(run.out, HasSubstr("share of CHN's total trade: not known"));
   EXPECT_THAT(run.out, HasSubstr("CHN's total trade in 2020 is not in the data"));
+  // The at-risk table's "of trade" column: the share is unknown, so it says so in words (docs/FORMATS.md).
+  EXPECT_THAT(run.out, Not(HasSubstr("n/a")));
 }
 
 TEST(BaciCliTest, BriefWithBaciCodes) {

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <map>
 
-#include "io/csv_record.h"
+#include "core/csv_record.h"
 #include "io/input_bytes.h"
 #include "panel_internal.h"
 #include "tradeshock/error.h"
@@ -47,11 +47,11 @@ CellPlace PlaceOfCell(const std::string& source, std::size_t row, std::size_t fi
       begin = newline == std::string_view::npos ? bytes.size() : newline + 1;
       ++line;
     }
-    io_internal::RecordReader reader(bytes, begin, bytes.size());
-    if (reader.Next() != io_internal::RecordStatus::kOk) return {};
+    csv_internal::RecordReader reader(bytes, begin, bytes.size());
+    if (reader.Next() != csv_internal::RecordStatus::kOk) return {};
     line += reader.lines_before() + reader.lines_inside();
     for (std::size_t r = 0;; ++r) {
-      if (reader.Next() != io_internal::RecordStatus::kOk) return {};
+      if (reader.Next() != csv_internal::RecordStatus::kOk) return {};
       line += 1 + reader.lines_before();
       if (r == row) {
         if (field >= reader.fields().size()) return {line, 0};

@@ -13,6 +13,7 @@
 #include "tradeshock/describe.h"
 #include "tradeshock/error.h"
 #include "tradeshock/indicators.h"
+#include "tradeshock/result_json.h"
 
 namespace tradeshock::cli {
 namespace {
@@ -259,103 +260,16 @@ std::string RenderCsv(const DescribeResult& report, std::size_t top) {
 
 // ---- JSON ----
 
-nlohmann::json SelectionJson(const Selection& selection) {
-  return {{"reporter", selection.reporter},
-          {"partner", selection.partner},
-          {"flow", std::string(ToString(selection.flow))},
-          {"product", selection.product},
-          {"period", selection.period.ToString()}};
-}
-
-nlohmann::json RatesJson(const std::vector<RateUsed>& rates) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const RateUsed& rate : rates) {
-    list.push_back({{"currency", rate.currency},
-                    {"period", rate.period.ToString()},
-                    {"per_usd", rate.per_usd},
-                    {"source", rate.source}});
-  }
-  return list;
-}
-
-nlohmann::json ValueJson(const ValueResult& value) {
-  return {{"selection", SelectionJson(value.selection)},
-          {"value", value.value},
-          {"currency", value.currency},
-          {"rows", value.rows.size()},
-          {"method", value.method},
-          {"rates", RatesJson(value.rates)}};
-}
-
-nlohmann::json ConcentrationJson(const std::optional<Concentration>& hhi) {
-  if (!hhi) return nullptr;
-  return {{"items", hhi->item_count},      {"hhi", hhi->hhi},           {"hhi_upper", hhi->hhi_upper},
-          {"normalized", hhi->normalized}, {"coverage", hhi->coverage}, {"lower_bound", hhi->lower_bound}};
-}
-
-nlohmann::json GrowthJson(const Maybe<Growth>& growth) {
-  if (!growth) return {{"error", growth.reason()}};
-  return {{"base", ValueJson(growth->base)},
-          {"current", ValueJson(growth->current)},
-          {"change", growth->change},
-          {"growth", growth->growth},
-          {"currency", growth->currency}};
-}
-
-std::string RenderJson(const DescribeResult& report, const Reference& reference, std::size_t top) {
-  const ShareResult& shares = report.shares;
-  nlohmann::json items = nlohmann::json::array();
-  const std::size_t shown = top == 0 ? shares.items.size() : std::min(top, shares.items.size());
-  for (std::size_t i = 0; i < shown; ++i) {
-    const ShareItem& item = shares.items[i];
-    nlohmann::json entry = {{"value", item.value}, {"share", item.share}, {"rows", item.rows.size()}};
-    if (!item.partner.empty()) {
-      entry["partner"] = item.partner;
-      entry["partner_name"] = EconomyName(reference, item.partner);
-    }
-    if (!item.product.empty()) {
-      entry["product"] = item.product;
-      entry["product_name"] = ProductName(reference, item.product);
-    }
-    if (i < report.item_rca.size() && report.item_rca[i]) entry["rca"] = *report.item_rca[i];
-    items.push_back(std::move(entry));
-  }
-  nlohmann::json json = {
-      {"selection", SelectionJson(shares.total.selection)},
-      {"currency", shares.currency},
-      {"total", ValueJson(shares.total)},
-      {"items", items},
-      {"items_total", shares.items.size()},
-      {"itemised", shares.itemised},
-      {"coverage", shares.coverage},
-      {"rest", shares.rest ? nlohmann::json{{"value", shares.rest->value}, {"share", shares.rest->share}}
-                           : nlohmann::json(nullptr)},
-      {"hhi",
-       {{"partners", ConcentrationJson(report.partner_hhi)}, {"products", ConcentrationJson(report.product_hhi)}}},
-      {"rates", RatesJson(shares.rates)},
-      {"notes", shares.notes},
-  };
-  if (report.dependence) {
-    json["dependence"] = {{"partner", report.dependence->partner},
-                          {"value", report.dependence->value},
-                          {"total", report.dependence->total},
-                          {"share", report.dependence->share},
-                          {"currency", report.dependence->currency}};
-  } else {
-    json["dependence"] = {{"error", report.dependence.reason()}};
-  }
-  json["growth"] = GrowthJson(report.growth);
-  if (report.partner_growth) json["partner_growth"] = GrowthJson(*report.partner_growth);
-  if (report.rca && *report.rca) {
-    const Rca& rca = **report.rca;
-    json["rca"] = {{"rca", rca.rca},
-                   {"world_from", rca.world_from},
-                   {"reporter_product", ValueJson(rca.reporter_product)},
-                   {"reporter_total", ValueJson(rca.reporter_total)},
-                   {"world_product", ValueJson(rca.world_product)},
-                   {"world_total", ValueJson(rca.world_total)}};
-  } else if (report.rca) {
-    json["rca"] = {{"error", report.rca->reason()}};
+// The report's object for a DescribeResult (tradeshock/result_json.h: brief.json and the server give the same),
+// with the top N items only and, for a person reading it, each item's partner and product name.
+std::string RenderJson(const DescribeResult& report, const TradeTable& table, const Reference& reference,
+                       std::size_t top) {
+  nlohmann::json json = ToJson(report, table);
+  nlohmann::json& items = json["items"];
+  if (top != 0 && items.size() > top) items.erase(items.begin() + static_cast<std::ptrdiff_t>(top), items.end());
+  for (nlohmann::json& item : items) {
+    if (item.contains("partner")) item["partner_name"] = EconomyName(reference, item["partner"].get<std::string>());
+    if (item.contains("product")) item["product_name"] = ProductName(reference, item["product"].get<std::string>());
   }
   return json.dump(2) + "\n";
 }
@@ -385,7 +299,7 @@ void Run(const IndicatorsFlags& flags) {
 
   std::string content;
   if (flags.format == "json") {
-    content = RenderJson(report, reference, top);
+    content = RenderJson(report, table, reference, top);
   } else if (flags.format == "csv") {
     content = RenderCsv(report, top);
   } else {

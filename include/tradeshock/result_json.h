@@ -5,12 +5,25 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "tradeshock/case_analysis.h"
+#include "tradeshock/describe.h"
+#include "tradeshock/indicators.h"
 #include "tradeshock/trade_table.h"
 
 namespace tradeshock {
 
 // Machine-readable forms (nlohmann::json), with every number's provenance: the table rows used (index and
 // source text) and the FX rates. The table is needed to name the rows' sources.
+// Indicators (tradeshock/indicators.h, describe.h). A ValueResult's "rows" is the list of rows it was added up
+// from (runs of indices beyond 20 rows), as everywhere in the JSON, never a count. A value that may be missing
+// (Maybe<T>) is its object or {"error": reason}.
+nlohmann::json ToJson(const ValueResult& value, const TradeTable& table);
+nlohmann::json ToJson(const Concentration& hhi);
+nlohmann::json ToJson(const Dependence& dependence);
+nlohmann::json ToJson(const Growth& growth, const TradeTable& table);
+nlohmann::json ToJson(const Rca& rca, const TradeTable& table);
+// Every item of the shares (a front end showing the top N trims "items"; "items_total" keeps the count).
+nlohmann::json ToJson(const DescribeResult& report, const TradeTable& table);
+
 nlohmann::json ToJson(const ExposureResult& exposure, const TradeTable& table);
 nlohmann::json ToJson(const NowcastResult& nowcast, const TradeTable& table);
 nlohmann::json ToJson(const ClaimsReport& claims, const TradeTable& table);

@@ -8,6 +8,7 @@
 
 #include "tradeshock/result_json.h"
 #include "tradeshock/case_analysis.h"
+#include "tradeshock/describe.h"
 
 namespace tradeshock {
 
@@ -164,29 +165,97 @@ json ReadingJson(const ClaimReading& reading) {
           {"method", reading.method}};
 }
 
+json ShareItemJson(const ShareItem& item, const std::string& currency, const TradeTable& table) {
+  json entry = {{"value", item.value}, {"currency", currency}, {"share", item.share}, {"rows", RowsJson(item.rows, table)}};
+  if (!item.partner.empty()) entry["partner"] = item.partner;
+  if (!item.product.empty()) entry["product"] = item.product;
+  return entry;
+}
+
+json RestJson(const ShareResult& shares) {
+  return shares.rest ? json{{"value", shares.rest->value}, {"currency", shares.currency}, {"share", shares.rest->share}}
+                     : json(nullptr);
+}
+
+// A value that may be missing: its object, or {"error": the reason} (never a 0 standing in for it).
+template <class T, class F>
+json MaybeJson(const Maybe<T>& maybe, F&& to_json) {
+  return maybe ? to_json(*maybe) : json{{"error", maybe.reason()}};
+}
+
 }  // namespace
+
+nlohmann::json ToJson(const ValueResult& value, const TradeTable& table) { return ValueJson(value, table); }
+
+nlohmann::json ToJson(const Concentration& hhi) { return ConcentrationJson(hhi); }
+
+nlohmann::json ToJson(const Dependence& dependence) {
+  return {{"partner", dependence.partner},
+          {"value", dependence.value},
+          {"total", dependence.total},
+          {"share", dependence.share},
+          {"currency", dependence.currency}};
+}
+
+nlohmann::json ToJson(const Growth& growth, const TradeTable& table) {
+  return {{"base", ValueJson(growth.base, table)},
+          {"current", ValueJson(growth.current, table)},
+          {"change", growth.change},
+          {"growth", growth.growth},
+          {"currency", growth.currency}};
+}
+
+nlohmann::json ToJson(const Rca& rca, const TradeTable& table) {
+  return {{"rca", rca.rca},
+          {"world_from", rca.world_from},
+          {"reporter_product", ValueJson(rca.reporter_product, table)},
+          {"reporter_total", ValueJson(rca.reporter_total, table)},
+          {"world_product", ValueJson(rca.world_product, table)},
+          {"world_total", ValueJson(rca.world_total, table)}};
+}
+
+nlohmann::json ToJson(const DescribeResult& report, const TradeTable& table) {
+  const ShareResult& shares = report.shares;
+  json items = json::array();
+  for (std::size_t i = 0; i < shares.items.size(); ++i) {
+    json entry = ShareItemJson(shares.items[i], shares.currency, table);
+    if (i < report.item_rca.size() && report.item_rca[i]) entry["rca"] = *report.item_rca[i];
+    items.push_back(std::move(entry));
+  }
+  const auto optional_hhi = [](const std::optional<Concentration>& hhi) {
+    return hhi ? ConcentrationJson(*hhi) : json(nullptr);
+  };
+  const auto growth = [&table](const Growth& g) { return ToJson(g, table); };
+  json out = {{"selection", SelectionJson(shares.total.selection)},
+              {"currency", shares.currency},
+              {"total", ValueJson(shares.total, table)},
+              {"items", items},
+              {"items_total", shares.items.size()},
+              {"itemised", shares.itemised},
+              {"coverage", shares.coverage},
+              {"rest", RestJson(shares)},
+              {"hhi", {{"partners", optional_hhi(report.partner_hhi)}, {"products", optional_hhi(report.product_hhi)}}},
+              {"rates", RatesJson(shares.rates)},
+              {"notes", shares.notes},
+              {"dependence", MaybeJson(report.dependence, [](const Dependence& d) { return ToJson(d); })},
+              {"compare_period", report.compare_period.ToString()},
+              {"growth", MaybeJson(report.growth, growth)}};
+  if (report.partner_growth) out["partner_growth"] = MaybeJson(*report.partner_growth, growth);
+  if (report.rca) out["rca"] = MaybeJson(*report.rca, [&table](const Rca& r) { return ToJson(r, table); });
+  if (!report.item_rca.empty()) out["rca_world_from"] = report.rca_world_from;
+  return out;
+}
 
 nlohmann::json ToJson(const ShareResult& shares, const TradeTable& table) {
   json items = json::array();
-  for (const ShareItem& item : shares.items) {
-    json entry = {{"value", item.value},
-                  {"currency", shares.currency},
-                  {"share", item.share},
-                  {"rows", RowsJson(item.rows, table)}};
-    if (!item.partner.empty()) entry["partner"] = item.partner;
-    if (!item.product.empty()) entry["product"] = item.product;
-    items.push_back(std::move(entry));
-  }
+  for (const ShareItem& item : shares.items) items.push_back(ShareItemJson(item, shares.currency, table));
   const char* by = shares.by == ShareBy::kPartner ? "partner" : shares.by == ShareBy::kProduct ? "product"
                                                                                                : "partner_product";
   return {{"by", by},
           {"currency", shares.currency},
           {"total", ValueJson(shares.total, table)},
           {"items", items},
-          {"rest", shares.rest ? json{{"value", shares.rest->value},
-                                      {"currency", shares.currency},
-                                      {"share", shares.rest->share}}
-                               : json(nullptr)},
+          {"rest", RestJson(shares)},
           {"itemised", shares.itemised},
           {"coverage", shares.coverage},
           {"rates", RatesJson(shares.rates)},
@@ -391,12 +460,7 @@ nlohmann::json CaseAnalysisToJson(const CaseAnalysis& analysis, const TradeTable
           {"partner_flow", std::string(ToString(analysis.partner_flow))},
           {"partner_shares", ToJson(analysis.partner_shares, table)},
           {"partner_concentration", ConcentrationJson(analysis.partner_concentration)},
-          {"largest_partner",
-           {{"partner", largest.partner},
-            {"value", largest.value},
-            {"total", largest.total},
-            {"share", largest.share},
-            {"currency", largest.currency}}},
+          {"largest_partner", ToJson(largest)},
           {"product_shares", analysis.product_shares ? ToJson(*analysis.product_shares, table) : json(nullptr)},
           {"product_values", analysis.product_values ? ToJson(*analysis.product_values, table) : json(nullptr)},
           {"exposure", ToJson(analysis.exposure, table)},

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 
+#include "error_text.h"
 #include "indicators/table_builder.h"
 #include "tradeshock/error.h"
 
@@ -24,16 +25,6 @@ TradeTable Table() {
                      {"CHN", "KAZ", kX, "TOTAL", "2020", 10},
                      {"KGZ", "CHN", kX, "TOTAL", "2019", 0},
                      {"KGZ", "CHN", kX, "TOTAL", "2020", 5}});
-}
-
-template <class Compute>
-std::string ThrownBy(Compute&& compute) {
-  try {
-    compute();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
 }
 
 TEST(TryComputeTest, PresentValueIsTheSameAsComputeValue) {

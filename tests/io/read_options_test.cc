@@ -3,22 +3,13 @@
 
 #include <string>
 
+#include "error_text.h"
 #include "reference/reference_fixture.h"
 #include "tradeshock/error.h"
 #include "tradeshock/io.h"
 
 namespace tradeshock {
 namespace {
-
-template <class Compute>
-std::string ThrownBy(Compute&& compute) {
-  try {
-    compute();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
-}
 
 TEST(ReadOptionsTest, ReadOptionsValidateNamesTheOption) {
   EXPECT_EQ(ThrownBy([] { ReadOptions::Defaults().Validate(); }), "no error");

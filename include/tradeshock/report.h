@@ -1,4 +1,4 @@
-// The brief: a case's analysis (case.h) rendered for people — Markdown, a self-contained HTML page with
+// The brief: a case's analysis (case_analysis.h) rendered for people — Markdown, a self-contained HTML page with
 // inline SVG charts — and for machines (JSON with provenance). Every number is taken from the
 // CaseAnalysis; nothing is typed in. Format and contents: docs/FORMATS.md, "The brief".
 #pragma once

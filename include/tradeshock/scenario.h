@@ -103,7 +103,7 @@ struct NowcastSettings {
 
 // ---------------------------------------------------------------------------------------------------
 // [models]: what a ban costs beyond the direct loss (docs/FORMATS.md, "Scenario files"; computed by
-// AnalyseCase, include/tradeshock/case.h).
+// AnalyseCase, include/tradeshock/case_analysis.h).
 
 // An amount stated in the scenario file: value in units of `currency` (the unit already applied).
 struct StatedAmount {

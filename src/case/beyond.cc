@@ -1,4 +1,5 @@
-// Beyond the direct loss: the scenario's [models] computed next to the exposure (include/tradeshock/case.h).
+// Beyond the direct loss: the scenario's [models] computed next to the exposure (results: include/tradeshock/beyond.h;
+// entry point: ComputeBeyondDirectLoss in case_analysis.h).
 // The PE ban mode (pe.h) answers how much of the lost sales the exporter can place elsewhere and what the
 // importer buys from others instead; the GE model (ge.h) how exports and real income move everywhere when
 // the case comes with a square bilateral panel. Only this file turns case data into model inputs, so every

@@ -1,4 +1,4 @@
-// Projections for the claims checker from the year-to-date nowcast (include/tradeshock/case.h).
+// Projections for the claims checker from the year-to-date nowcast (include/tradeshock/nowcast_projection.h).
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 

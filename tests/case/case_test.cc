@@ -195,6 +195,29 @@ TEST(CaseAnalysisTest, SmallCaseByHand) {
   EXPECT_TRUE(analysis.rates.empty());
 }
 
+TEST(CaseAnalysisTest, OptionsNameTheBadCurrency) {
+  // The library checks the currency (not only the command line): an unknown code and a code not in capitals
+  // are refused with the option's name, before any analysis.
+  TempDir dir;
+  WriteSmallCase(dir);
+  const Case c = LoadCase(dir.path(), RepoReference());
+  for (const std::string currency : {"XYZ", "usd"}) {
+    CaseAnalysisOptions options = CaseAnalysisOptions::Defaults();
+    options.currency = currency;
+    EXPECT_THROW(
+        {
+          try {
+            AnalyseCase(c, RepoReference(), options);
+          } catch (const Error& error) {
+            EXPECT_THAT(error.what(), HasSubstr("currency: unknown currency '" + currency + "'"));
+            throw;
+          }
+        },
+        Error);
+  }
+  EXPECT_NO_THROW(CaseAnalysisOptions::Defaults().Validate(RepoReference()));
+}
+
 TEST(CaseAnalysisTest, NoScenarioIsAnError) {
   TempDir dir;
   dir.Write("flows.csv", kFlows);

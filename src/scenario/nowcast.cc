@@ -202,11 +202,20 @@ void ApplyPolicies(const TradeTable& table, const Reference& reference, const No
         *overlap.weight < 1.0
             ? fmt::format("of what it covers ({}, {:.2f}% of the flow)", overlap.cells, *overlap.weight * 100.0)
             : std::string("of the flow");
+    // Whole percentages without decimals: "100%", "35%", "77.90%".
+    const auto percent = [](double ratio) {
+      const double p = ratio * 100.0;
+      return FormatPercent(ratio, std::abs(p - std::round(p)) < 1e-9 ? 0 : 2);
+    };
+    const std::string tariff =
+        policy.kind == PolicyKind::kTariff
+            ? fmt::format(", the trade response to a tariff of {} (before: {}; trade elasticity {:g})",
+                          percent(policy.rate), percent(policy.rate_before), policy.elasticity.value)
+            : std::string();
     assumptions.push_back(fmt::format(
-        "{} stops {:g}% {} from {}{} ({}); months after {} are cut, the observed months are taken as they are",
-        policy.name, policy.share_stopped * 100.0, covered, policy.from.ToString(),
-        policy.kind == PolicyKind::kTariff ? fmt::format(" ({})", DescribeEffect(policy)) : std::string(),
-        first_month, Period::Month(result.year, observed).ToString()));
+        "{} stops {} {} from {}{} ({}); months after {} are cut, the observed months are taken as they are",
+        policy.name, percent(policy.share_stopped),
+        covered, policy.from.ToString(), tariff, first_month, Period::Month(result.year, observed).ToString()));
     if (from_index < year_start + observed) {
       assumptions.push_back(
           fmt::format("{} starts within the observed months: their data already show its effect", policy.name));

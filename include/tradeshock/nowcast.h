@@ -51,11 +51,34 @@ struct NowcastPath {
 
 struct NowcastEstimate {
   NowcastPath central;
-  NowcastPath low;
+  NowcastPath low;  // the central path with its projected months scaled to the band's ends
   NowcastPath high;
   std::optional<double> yoy_central;  // full_year / last_year - 1, when last year's actual is known
   std::optional<double> yoy_low;
   std::optional<double> yoy_high;
+};
+
+// One point of the back-test: an earlier year estimated from its own months 1..cutoff and the mean profile
+// of the other profile years, against its actual.
+struct BacktestPoint {
+  int year = 0;
+  int cutoff = 0;      // months observed (1..11)
+  double error = 0.0;  // estimate / actual - 1
+};
+
+// The band around the central estimate (docs/METHODS.md, "Nowcast"): from the back-test when at least
+// kMinYears earlier years were observed at the target's cut-off month (the full year x/÷ `factor`, the
+// smallest that covers kCoverage of them); else the wide band, the projected months x/÷ kFallbackFactor, or
+// the full year x/÷ `factor` (the largest back-test error) where that is wider.
+struct NowcastBand {
+  static constexpr double kCoverage = 0.8;
+  static constexpr int kMinYears = 3;
+  static constexpr double kFallbackFactor = 2.0;
+
+  double factor = 1.0;     // >= 1, on the full year
+  int backtest_years = 0;  // back-test years at the target's cut-off month
+  double coverage = 0.0;   // share of them inside the band (when not fallback)
+  bool fallback = true;
 };
 
 struct NowcastResult {
@@ -68,6 +91,8 @@ struct NowcastResult {
   int months_observed = 0;  // M
   std::vector<ProfileYear> profile_years;
   std::array<double, 13> central_profile{};  // mean of the years' C(m) (uniform m/12 with no year)
+  std::vector<BacktestPoint> backtest;       // every profile year at every month it observed
+  NowcastBand band;
   NowcastEstimate without_policy;
   NowcastEstimate with_policy;                // == without_policy when no policy applies
   std::vector<std::string> applied_policies;  // names of the policies that cut the flow

@@ -261,8 +261,9 @@ Block NowcastChart(const CaseAnalysis& analysis, const NowcastResult& nowcast, c
   block.text = chart.title;
   block.svg = svg::RenderLineChart(chart);
   block.table = std::move(table);
-  block.note = "Running totals from January. Low and high follow the earliest- and latest-peaking seasonal profiles "
-               "of the profile years; months before the year-to-date end are the observed total spread by the profile.";
+  block.note = "Running totals from January. Low and high are the band (see the assumptions: from the back-test of "
+               "the method on earlier years, or the wide band when there are too few) on the projected months; months "
+               "before the year-to-date end are the observed total spread by the profile.";
   return block;
 }
 

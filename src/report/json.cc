@@ -322,6 +322,10 @@ nlohmann::json ToJson(const NowcastResult& nowcast, const TradeTable& table) {
                      {"from", year.from},
                      {"rows", RowsJson(year.rows, table)}});
   }
+  json backtest = json::array();
+  for (const BacktestPoint& point : nowcast.backtest) {
+    backtest.push_back({{"year", point.year}, {"cutoff", point.cutoff}, {"error", point.error}});
+  }
   return {{"target", SelectionJson(nowcast.target)},
           {"profile", SelectionJson(nowcast.profile)},
           {"stand_in", nowcast.stand_in},
@@ -331,6 +335,15 @@ nlohmann::json ToJson(const NowcastResult& nowcast, const TradeTable& table) {
           {"months_observed", nowcast.months_observed},
           {"profile_years", years},
           {"central_profile", nowcast.central_profile},
+          {"backtest", backtest},
+          {"band",
+           {{"factor", nowcast.band.factor},
+            {"backtest_years", nowcast.band.backtest_years},
+            {"coverage", nowcast.band.fallback ? json(nullptr) : json(nowcast.band.coverage)},
+            {"method", nowcast.band.fallback ? "wide band: the projected months x/÷ 2, or the full year x/÷ factor "
+                                               "where wider (fewer than 3 back-test years)"
+                                             : "back-test: the full year x/÷ factor, covering `coverage` of the "
+                                               "back-test years at the cut-off month"}}},
           {"without_policy", EstimateJson(nowcast.without_policy, nowcast.currency)},
           {"with_policy", EstimateJson(nowcast.with_policy, nowcast.currency)},
           {"applied_policies", nowcast.applied_policies},

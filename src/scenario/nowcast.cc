@@ -115,11 +115,6 @@ std::optional<ProfileYear> ProfileOf(const TradeTable& table, const Reference& r
   return result;
 }
 
-struct Candidate {
-  std::array<double, 13> profile;
-  std::string label;
-};
-
 NowcastPath PathOf(const std::array<double, 13>& profile, double ytd, int observed,
                    const std::array<double, 12>& stopped) {
   NowcastPath path;
@@ -136,20 +131,71 @@ NowcastPath PathOf(const std::array<double, 13>& profile, double ytd, int observ
   return path;
 }
 
-NowcastEstimate EstimateOf(const std::vector<Candidate>& candidates, const Candidate& central, double ytd, int observed,
-                           const std::array<double, 12>& stopped) {
-  NowcastEstimate estimate;
-  estimate.central = PathOf(central.profile, ytd, observed, stopped);
-  estimate.low = estimate.central;
-  estimate.high = estimate.central;
-  bool first = true;
-  for (const Candidate& candidate : candidates) {
-    NowcastPath path = PathOf(candidate.profile, ytd, observed, stopped);
-    if (first || path.full_year < estimate.low.full_year) estimate.low = path;
-    if (first || path.full_year > estimate.high.full_year) estimate.high = path;
-    first = false;
+// The central path with its projected months scaled by `factor` (the observed months are data).
+NowcastPath ScaledPath(const NowcastPath& central, int observed, double factor) {
+  NowcastPath path = central;
+  double running = 0.0;
+  for (int m = 1; m <= 12; ++m) {
+    if (m > observed) path.monthly[m - 1] *= factor;
+    running += path.monthly[m - 1];
+    path.cumulative[m - 1] = running;
   }
+  path.full_year = running;
+  return path;
+}
+
+NowcastEstimate EstimateOf(const std::array<double, 13>& profile, double ytd, int observed,
+                           const std::array<double, 12>& stopped, double low_factor, double high_factor) {
+  NowcastEstimate estimate;
+  estimate.central = PathOf(profile, ytd, observed, stopped);
+  estimate.low = ScaledPath(estimate.central, observed, low_factor);
+  estimate.high = ScaledPath(estimate.central, observed, high_factor);
   return estimate;
+}
+
+// Leave-one-out back-test: each profile year estimated, at every month it observed, from its own months and
+// the mean profile of the other years, against its actual.
+std::vector<BacktestPoint> Backtest(const std::vector<ProfileYear>& years) {
+  std::vector<BacktestPoint> points;
+  if (years.size() < 2) return points;
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    for (int cutoff : years[i].known_months) {
+      double others = 0.0;
+      for (std::size_t j = 0; j < years.size(); ++j) {
+        if (j != i) others += years[j].cumulative[cutoff] / (years.size() - 1);
+      }
+      if (!(others > 0.0) || !(years[i].cumulative[cutoff] > 0.0)) continue;
+      points.push_back({years[i].year, cutoff, years[i].cumulative[cutoff] / others - 1.0});
+    }
+  }
+  return points;
+}
+
+// The band at cut-off `observed`: from the back-test years at that month when there are enough, else the
+// documented wide band (docs/METHODS.md, "Nowcast").
+NowcastBand BandOf(const std::vector<BacktestPoint>& points, int observed) {
+  NowcastBand band;
+  std::vector<double> sizes;  // |log(estimate / actual)|
+  double largest = 0.0;
+  for (const BacktestPoint& point : points) {
+    if (point.cutoff != observed) continue;
+    sizes.push_back(std::abs(std::log1p(point.error)));
+    largest = std::max(largest, sizes.back());
+  }
+  std::sort(sizes.begin(), sizes.end());
+  band.backtest_years = static_cast<int>(sizes.size());
+  if (band.backtest_years >= NowcastBand::kMinYears) {
+    const std::size_t index =
+        static_cast<std::size_t>(std::ceil(NowcastBand::kCoverage * static_cast<double>(sizes.size()))) - 1;
+    band.factor = std::exp(sizes[index]);
+    band.coverage = static_cast<double>(std::upper_bound(sizes.begin(), sizes.end(), sizes[index]) - sizes.begin()) /
+                    static_cast<double>(sizes.size());
+    band.fallback = false;
+    return band;
+  }
+  band.fallback = true;
+  band.factor = std::exp(largest);
+  return band;
 }
 
 void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
@@ -236,6 +282,34 @@ void ApplyPolicies(const TradeTable& table, const Reference& reference, const No
   }
 }
 
+// The band in words, with the back-test behind it.
+std::string BandWords(const NowcastBand& band, const std::vector<BacktestPoint>& points, int observed,
+                      bool stand_in) {
+  std::vector<std::string> errors;
+  for (const BacktestPoint& point : points) {
+    if (point.cutoff == observed) errors.push_back(fmt::format("{} {}", point.year, FormatSignedPercent(point.error, 1, "-")));
+  }
+  const std::string factor = fmt::format("{:.3f}", band.factor);
+  std::string text;
+  if (!band.fallback) {
+    text = fmt::format("band: the full year x/÷ {} on the projected months, the smallest that covers {} of the {} "
+                       "back-test years at month {} (each estimated from its own months to {} and the other years' "
+                       "profile: {})",
+                       factor, FormatPercent(band.coverage, 0), band.backtest_years, observed, observed,
+                       fmt::join(errors, ", "));
+  } else {
+    text = fmt::format("band: fewer than {} earlier years observed at month {}, so the documented wide band: the "
+                       "projected months x/÷ {:g}{}",
+                       NowcastBand::kMinYears, observed, NowcastBand::kFallbackFactor,
+                       errors.empty() ? std::string()
+                                      : fmt::format(", or the full year x/÷ {} (the largest back-test error: {}) "
+                                                    "where wider",
+                                                    factor, fmt::join(errors, ", ")));
+  }
+  if (stand_in) text += "; the back-test measures the stand-in profile on its own flow, not how well it fits the target";
+  return text;
+}
+
 }  // namespace
 
 NowcastRequest MakeNowcastRequest(const Scenario& scenario, const Selection& target) {
@@ -304,17 +378,15 @@ NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const
     }
   }
 
-  // Central profile and the candidates that make the band.
-  std::vector<Candidate> candidates;
-  Candidate central{Uniform(), "uniform"};
+  // Central profile: the mean of the years' (uniform without any).
+  std::array<double, 13> central = Uniform();
   if (result.profile_years.empty()) {
-    assumptions.push_back(fmt::format("uniform profile C(m) = m/12: no earlier year-to-date data for {}; no band",
+    assumptions.push_back(fmt::format("uniform profile C(m) = m/12: no earlier year-to-date data for {}",
                                       result.profile.DescribeFlow()));
   } else {
-    central.profile.fill(0.0);
+    central.fill(0.0);
     for (const ProfileYear& year : result.profile_years) {
-      for (int m = 0; m <= 12; ++m) central.profile[m] += year.cumulative[m] / result.profile_years.size();
-      candidates.push_back({year.cumulative, std::to_string(year.year)});
+      for (int m = 0; m <= 12; ++m) central[m] += year.cumulative[m] / result.profile_years.size();
     }
     std::vector<std::string> used;
     for (const ProfileYear& year : result.profile_years) {
@@ -323,27 +395,35 @@ NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const
     assumptions.push_back(
         fmt::format("profile from {}: mean C({}) = {:.4f}; months between observed ones are "
                     "interpolated linearly",
-                    fmt::join(used, ", "), observed, central.profile[observed]));
-    if (result.profile_years.size() == 1) {
-      candidates.push_back({Uniform(), "uniform"});
-      assumptions.push_back(
-          "band from a single profile year: between that year's profile and the uniform profile C(m) = m/12");
-    } else {
-      assumptions.push_back("band: the lowest and highest full-year estimates over the profile years");
-    }
+                    fmt::join(used, ", "), observed, central[observed]));
   }
-  result.central_profile = central.profile;
-  if (!(central.profile[observed] > 0.0)) {
+  result.central_profile = central;
+  if (!(central[observed] > 0.0)) {
     throw Error(fmt::format("nowcast of {}: the profile reaches 0 of the year by month {}; cannot scale up",
                             request.target.Describe(), observed));
   }
+
+  // The band, from the back-test of the method on the profile years.
+  result.backtest = Backtest(result.profile_years);
+  result.band = BandOf(result.backtest, observed);
+  assumptions.push_back(BandWords(result.band, result.backtest, observed, result.stand_in));
 
   ApplyPolicies(table, reference, request, result);
 
   const std::array<double, 12> none{};
   const double ytd = result.ytd.value;
-  result.without_policy = EstimateOf(candidates, central, ytd, observed, none);
-  result.with_policy = EstimateOf(candidates, central, ytd, observed, result.stopped_share);
+  const double full = ytd / central[observed];
+  const double rest = full - ytd;  // the projected months, without the policies
+  double low = full / result.band.factor;
+  double high = full * result.band.factor;
+  if (result.band.fallback) {
+    low = std::min(low, ytd + rest / NowcastBand::kFallbackFactor);
+    high = std::max(high, ytd + rest * NowcastBand::kFallbackFactor);
+  }
+  const double low_factor = rest > 0.0 ? std::max(0.0, (low - ytd) / rest) : 1.0;
+  const double high_factor = rest > 0.0 ? (high - ytd) / rest : 1.0;
+  result.without_policy = EstimateOf(central, ytd, observed, none, low_factor, high_factor);
+  result.with_policy = EstimateOf(central, ytd, observed, result.stopped_share, low_factor, high_factor);
 
   // Last year's actual and the year-on-year change.
   result.last_year = TryValue(table, reference, result.target, Period::Year(result.year - 1),

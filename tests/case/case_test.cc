@@ -300,10 +300,11 @@ TEST(NowcastProjectionSourceTest, AnswersOnlyTheTargetsFullYear) {
   Selection selection{"CHN", "USA", Flow::kExports, kTotalProduct, Period::Year(2021)};
   const auto projection = source.Project(selection, usd);
   ASSERT_TRUE(projection.has_value());
-  // With the ban (see SmallCaseByHand): 120; the uniform profile gives no band, so low = high = 120.
+  // With the ban (see SmallCaseByHand): 120, of which April-June 60 projected. No back-test year: the wide
+  // band, the projected months x/÷ 2: 60 + 30 = 90 .. 60 + 120 = 180.
   EXPECT_NEAR(projection->central, 120.0, 1e-9);
-  EXPECT_NEAR(projection->low, 120.0, 1e-9);
-  EXPECT_NEAR(projection->high, 120.0, 1e-9);
+  EXPECT_NEAR(projection->low, 90.0, 1e-9);
+  EXPECT_NEAR(projection->high, 180.0, 1e-9);
   EXPECT_EQ(projection->currency, "USD");
   EXPECT_FALSE(projection->assumptions.empty());
   // Codes as a user writes them resolve to the same economies.

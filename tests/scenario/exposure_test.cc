@@ -163,9 +163,11 @@ TEST(SeedScenarioTest, NowcastOf2021ExportsToTheUs) {
   ASSERT_EQ(result.profile_years.size(), 1u);
   EXPECT_EQ(result.profile_years[0].year, 2020);
   EXPECT_NEAR(result.central_profile[5], 0.369023, 1e-6);
-  // Without the ban: 0.090 / 0.369023 = 0.243887 bn USD; band down to uniform 0.090 x 12/5 = 0.216.
+  // Without the ban: 0.090 / 0.369023 = 0.243887 bn USD. One profile year, no back-test: the wide band, the
+  // projected 0.153887 x/÷ 2 -> 0.090 + 0.076944 = 0.166944 .. 0.090 + 0.307774 = 0.397774.
   EXPECT_NEAR(result.without_policy.central.full_year / 1e9, 0.243887, 1e-6);
-  EXPECT_NEAR(result.without_policy.low.full_year / 1e9, 0.216, 1e-9);
+  EXPECT_NEAR(result.without_policy.low.full_year / 1e9, 0.166944, 1e-6);
+  EXPECT_NEAR(result.without_policy.high.full_year / 1e9, 0.397774, 1e-6);
   // With the ban from 2021-07-15: June 0.243887 x (C(6) - C(5)) = 0.243887 x 0.077791 = 0.018972, July the
   // same x 14/31 = 0.008568, nothing after: 0.090 + 0.018972 + 0.008568 = 0.117540 bn USD.
   EXPECT_NEAR(result.with_policy.central.full_year / 1e9, 0.117540, 1e-6);

@@ -33,6 +33,7 @@ bool AnyContains(const std::vector<std::string>& texts, const std::string& part)
 
 TEST(NowcastTest, NoEarlierDataMeansUniformAndSaysSo) {
   // Jan-Mar 2021 = 30; uniform C(3) = 3/12 = 0.25, so the year = 30 / 0.25 = 120, 10 a month.
+  // No back-test year: the wide band, the projected 90 x/÷ 2: 30 + 45 = 75 .. 30 + 180 = 210.
   const TradeTable table = BuildTable({{"CHN", "USA", kX, "TOTAL", "2021-01..2021-03", 30.0}});
   NowcastRequest request;
   request.target = Select("CHN", "USA", kX, "TOTAL", "2021-01..2021-03");
@@ -40,8 +41,9 @@ TEST(NowcastTest, NoEarlierDataMeansUniformAndSaysSo) {
   EXPECT_EQ(result.months_observed, 3);
   EXPECT_DOUBLE_EQ(result.ytd.value, 30.0);
   EXPECT_DOUBLE_EQ(result.without_policy.central.full_year, 120.0);
-  EXPECT_DOUBLE_EQ(result.without_policy.low.full_year, 120.0);  // no band without a profile
-  EXPECT_DOUBLE_EQ(result.without_policy.high.full_year, 120.0);
+  EXPECT_DOUBLE_EQ(result.without_policy.low.full_year, 75.0);
+  EXPECT_DOUBLE_EQ(result.without_policy.high.full_year, 210.0);
+  EXPECT_TRUE(result.band.fallback);
   EXPECT_DOUBLE_EQ(result.without_policy.central.monthly[6], 10.0);
   EXPECT_DOUBLE_EQ(result.without_policy.central.cumulative[11], 120.0);
   EXPECT_TRUE(result.profile_years.empty());
@@ -69,20 +71,54 @@ TEST(NowcastTest, TwoEarlierYearsOfMonthlyData) {
   ASSERT_EQ(result.profile_years.size(), 2u);
   EXPECT_NEAR(result.profile_years[0].cumulative[3], 0.15, 1e-12);
   EXPECT_NEAR(result.profile_years[1].cumulative[3], 0.25, 1e-12);
-  // Mean C(3) = (0.15 + 0.25) / 2 = 0.20 -> 30 / 0.20 = 150; band 30 / 0.25 = 120 .. 30 / 0.15 = 200.
+  // Mean C(3) = (0.15 + 0.25) / 2 = 0.20 -> 30 / 0.20 = 150.
+  // Back-test at month 3: 2019 from the 2020 profile 0.15 / 0.25 = 0.6 of its actual (-40%), 2020 from the
+  // 2019 profile 0.25 / 0.15 = 5/3 (+66.7%). Two years, fewer than three: the wide band, the projected
+  // 120 x/÷ 2 (30 + 60 = 90 .. 30 + 240 = 270), or the full year x/÷ 5/3 (90 .. 250) where wider:
+  // 90 .. 270.
   EXPECT_NEAR(result.central_profile[3], 0.20, 1e-12);
   EXPECT_NEAR(result.without_policy.central.full_year, 150.0, 1e-9);
-  EXPECT_NEAR(result.without_policy.low.full_year, 120.0, 1e-9);
-  EXPECT_NEAR(result.without_policy.high.full_year, 200.0, 1e-9);
+  ASSERT_EQ(result.backtest.size(), 22u);  // 2 years x months 1..11
+  EXPECT_NEAR(result.without_policy.low.full_year, 90.0, 1e-9);
+  EXPECT_NEAR(result.without_policy.high.full_year, 270.0, 1e-9);
   // April: 150 x (mean C(4) - mean C(3)) = 150 x ((0.24 + 0.33) / 2 - 0.20) = 150 x 0.085 = 12.75.
   EXPECT_NEAR(result.without_policy.central.monthly[3], 12.75, 1e-9);
-  // Last year 100: +50% central, +20% .. +100%.
+  // Last year 100: +50% central, -10% .. +170%.
   ASSERT_TRUE(result.last_year);
   EXPECT_DOUBLE_EQ(result.last_year->value, 100.0);
   EXPECT_NEAR(*result.without_policy.yoy_central, 0.5, 1e-12);
-  EXPECT_NEAR(*result.without_policy.yoy_low, 0.2, 1e-12);
-  EXPECT_NEAR(*result.without_policy.yoy_high, 1.0, 1e-12);
-  EXPECT_TRUE(AnyContains(result.assumptions, "band: the lowest and highest full-year estimates"));
+  EXPECT_NEAR(*result.without_policy.yoy_low, -0.1, 1e-12);
+  EXPECT_NEAR(*result.without_policy.yoy_high, 1.7, 1e-12);
+  EXPECT_TRUE(AnyContains(result.assumptions, "band: fewer than 3 earlier years observed at month 3"));
+  EXPECT_TRUE(AnyContains(result.assumptions, "the largest back-test error: 2019 -40.0%, 2020 +66.7%"));
+}
+
+TEST(NowcastTest, BandFromTheBackTestCoversFourOfFiveYears) {
+  // Five earlier years, each observed to May and in full (100): C(5) = 0.30, 0.36, 0.40, 0.44, 0.50 (sum 2.00).
+  // Leave-one-out means of the others: (2.00 - C) / 4 = 0.425, 0.41, 0.40, 0.39, 0.375; estimate / actual
+  // = C / mean: 0.70588, 0.87805, 1, 1.12821, 1.33333. |log|: 0.34831, 0.13005, 0, 0.12063, 0.28768;
+  // sorted, the ceil(0.8 x 5) = 4th is 0.28768 -> factor e^0.28768 = 4/3, covering 4 of 5 years.
+  // 2021: Jan-May 40; mean C(5) = 0.40 -> 100; band 100 x 3/4 = 75 .. 100 x 4/3 = 133.33.
+  const double c5[] = {0.30, 0.36, 0.40, 0.44, 0.50};
+  std::vector<TestRow> rows;
+  for (int i = 0; i < 5; ++i) {
+    rows.push_back({"CHN", "USA", kX, "TOTAL", fmt::format("{}-01..{}-05", 2016 + i, 2016 + i), 100.0 * c5[i]});
+    rows.push_back({"CHN", "USA", kX, "TOTAL", std::to_string(2016 + i), 100.0});
+  }
+  rows.push_back({"CHN", "USA", kX, "TOTAL", "2021-01..2021-05", 40.0});
+  NowcastRequest request;
+  request.target = Select("CHN", "USA", kX, "TOTAL", "2021-01..2021-05");
+  const NowcastResult result = Nowcast(BuildTable(rows), RepoReference(), request);
+  ASSERT_EQ(result.backtest.size(), 5u);
+  EXPECT_NEAR(result.backtest[0].error, 0.30 / 0.425 - 1.0, 1e-12);
+  EXPECT_FALSE(result.band.fallback);
+  EXPECT_EQ(result.band.backtest_years, 5);
+  EXPECT_NEAR(result.band.factor, 4.0 / 3.0, 1e-12);
+  EXPECT_NEAR(result.band.coverage, 0.8, 1e-12);
+  EXPECT_NEAR(result.without_policy.central.full_year, 100.0, 1e-9);
+  EXPECT_NEAR(result.without_policy.low.full_year, 75.0, 1e-9);
+  EXPECT_NEAR(result.without_policy.high.full_year, 400.0 / 3.0, 1e-9);
+  EXPECT_TRUE(AnyContains(result.assumptions, "covers 80% of the 5 back-test years at month 5"));
 }
 
 TEST(NowcastTest, YearToDateRangesAndFullYearsOfAStandIn) {
@@ -104,10 +140,13 @@ TEST(NowcastTest, YearToDateRangesAndFullYearsOfAStandIn) {
   EXPECT_NEAR(result.profile_years[0].cumulative[5], 0.40, 1e-12);
   EXPECT_NEAR(result.profile_years[1].cumulative[5], 0.35, 1e-12);
   EXPECT_EQ(result.profile_years[1].known_months, (std::vector<int>{2, 8}));
-  // Mean C(5) = 0.375 -> 0.09 / 0.375 = 0.24; band 0.09 / 0.40 = 0.225 .. 0.09 / 0.35 = 0.2571428...
+  // Mean C(5) = 0.375 -> 0.09 / 0.375 = 0.24. Back-test at month 5: only 2019 observed it, 0.40 / 0.35 =
+  // 1.142857 of its actual. The wide band: the projected 0.15 x/÷ 2 -> 0.165 .. 0.39 (wider than the full
+  // year x/÷ 1.142857, 0.21 .. 0.274).
   EXPECT_NEAR(result.without_policy.central.full_year, 0.24, 1e-12);
-  EXPECT_NEAR(result.without_policy.low.full_year, 0.225, 1e-12);
-  EXPECT_NEAR(result.without_policy.high.full_year, 0.09 / 0.35, 1e-12);
+  EXPECT_NEAR(result.without_policy.low.full_year, 0.165, 1e-12);
+  EXPECT_NEAR(result.without_policy.high.full_year, 0.39, 1e-12);
+  ASSERT_EQ(result.backtest.size(), 3u);  // 2019 at month 5; 2020 at months 2 and 8
   EXPECT_TRUE(result.stand_in);
   EXPECT_TRUE(AnyContains(result.assumptions,
                           "the seasonal profile of CHN trade with WLD, TOTAL stands in for CHN exports to USA, TOTAL"));

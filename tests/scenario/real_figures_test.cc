@@ -42,19 +42,25 @@ TEST(NowcastRealFiguresTest, Xinjiang2020FromJanuaryAugustWith2022Profile) {
   const NowcastResult result = Predict("2020-01..2020-08", 2022);
   EXPECT_NEAR(result.without_policy.central.full_year, 88.950 / (145.6 / 240.0), 1e-9);
   EXPECT_NEAR(result.without_policy.central.full_year / k2020 - 1.0, 0.0, 0.02);  // within 2%
-  // One profile year: band = that profile .. uniform (88.950 x 12/8 = 133.4); the published value lies
-  // just above the band (the 2022 full year is a lower bound, so its C(8) is an upper bound).
-  EXPECT_NEAR(result.without_policy.low.full_year, 88.950 * 12.0 / 8.0, 1e-9);
+  // One profile year, no back-test: the wide band, the projected months x/÷ 2:
+  // 88.950 + (146.62 - 88.950) / 2 = 117.79 .. 88.950 + 2 x 57.67 = 204.29, which holds the published value.
+  const double central = 88.950 / (145.6 / 240.0);
+  EXPECT_NEAR(result.without_policy.low.full_year, 88.950 + (central - 88.950) / 2.0, 1e-9);
+  EXPECT_NEAR(result.without_policy.high.full_year, 88.950 + (central - 88.950) * 2.0, 1e-9);
+  EXPECT_LT(result.without_policy.low.full_year, k2020);
+  EXPECT_GT(result.without_policy.high.full_year, k2020);
 }
 
 TEST(NowcastRealFiguresTest, Xinjiang2022FromJanuaryNovemberWith2020Profile) {
   // 2020 profile: C(11) = 139.473 / 147.660 = 0.94456. Jan-Nov 2022 = 219.4 (XJ2022M01_11_T)
   // -> 219.4 / 0.94456 = 232.28 bn yuan. Published: "exceeded 240" (XJ2022_T), 3.2% above the estimate;
-  // the band's top (uniform: 219.4 x 12/11 = 239.35) comes within 0.3% of it.
+  // the wide band's top, 219.4 + 2 x (232.28 - 219.4) = 245.16, is above it.
   const NowcastResult result = Predict("2022-01..2022-11", 2020);
   EXPECT_NEAR(result.without_policy.central.full_year, 219.4 / (139.473 / k2020), 1e-6);
   EXPECT_NEAR(result.without_policy.central.full_year / 240.0 - 1.0, 0.0, 0.05);  // within 5%
-  EXPECT_NEAR(result.without_policy.high.full_year, 219.4 * 12.0 / 11.0, 1e-9);
+  const double central = 219.4 / (139.473 / k2020);
+  EXPECT_NEAR(result.without_policy.high.full_year, 219.4 + 2.0 * (central - 219.4), 1e-6);
+  EXPECT_GT(result.without_policy.high.full_year, 240.0);
 }
 
 TEST(NowcastRealFiguresTest, Xinjiang2022FromJanuaryAugustWith2020Profile) {

@@ -245,13 +245,14 @@ Block NowcastChart(const CaseAnalysis& analysis, const NowcastResult& nowcast, c
     chart.markers.push_back({MonthPosition(policy.policy.from),
                              fmt::format("{} from {}", policy.policy.name, policy.policy.from.ToString())});
   }
-  Table table{{"month", "observed", "without policy", "with policy", "low", "high"},
-              {false, true, true, true, true, true},
+  // Only the year-to-date total is data; the months before it are that total spread by the profile.
+  Table table{{"month", "source", "without policy", "with policy", "low", "high"},
+              {false, false, true, true, true, true},
               {}};
   for (int m = 1; m <= 12; ++m) {
+    const char* source = m < observed ? "spread by the profile" : (m == observed ? "observed" : "projected");
     table.rows.push_back(
-        {kMonths[m - 1], m <= observed ? FormatMoney(nowcast.without_policy.central.cumulative[m - 1], nowcast.currency) : "",
-         FormatMoney(nowcast.without_policy.central.cumulative[m - 1], nowcast.currency),
+        {kMonths[m - 1], source, FormatMoney(nowcast.without_policy.central.cumulative[m - 1], nowcast.currency),
          FormatMoney(nowcast.with_policy.central.cumulative[m - 1], nowcast.currency),
          FormatMoney(nowcast.with_policy.low.cumulative[m - 1], nowcast.currency),
          FormatMoney(nowcast.with_policy.high.cumulative[m - 1], nowcast.currency)});
@@ -262,8 +263,8 @@ Block NowcastChart(const CaseAnalysis& analysis, const NowcastResult& nowcast, c
   block.svg = svg::RenderLineChart(chart);
   block.table = std::move(table);
   block.note = "Running totals from January. Low and high are the band (see the assumptions: from the back-test of "
-               "the method on earlier years, or the wide band when there are too few) on the projected months; months "
-               "before the year-to-date end are the observed total spread by the profile.";
+               "the method on earlier years, or the wide band when there are too few) on the projected months; only "
+               "the year-to-date total is observed, and the months before it are that total spread by the profile.";
   return block;
 }
 

@@ -34,6 +34,7 @@ namespace tradeshock::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 struct KeyNumber {
   std::string label, value, detail;
@@ -143,6 +144,15 @@ TEST_F(BriefDemoTest, LargestPartner) {
   EXPECT_EQ(largest["currency"], "USD");
   EXPECT_NEAR(largest["value"].get<double>(), 75.826e9 / 6.9042, 1.0);
   EXPECT_NEAR(largest["share"].get<double>(), 75.826 / 6.9042 / 21.387, 1e-12);
+}
+
+TEST_F(BriefDemoTest, MonthlyTableSaysWhichMonthsAreData) {
+  // The case gives Jan-May 2021 as one total (90 million USD, the article's figure): May's running total is
+  // observed, January-April are it spread by the profile, June on is projected.
+  EXPECT_THAT(*md_, HasSubstr("| Jan | spread by the profile |"));
+  EXPECT_THAT(*md_, HasSubstr("| May | observed | 90.00 million USD |"));
+  EXPECT_THAT(*md_, HasSubstr("| Jun | projected |"));
+  EXPECT_THAT(*md_, Not(HasSubstr("| Apr | observed")));
 }
 
 TEST_F(BriefDemoTest, NowcastCentralValue) {

@@ -56,6 +56,8 @@ struct CaseAnalysis {
 
   ExposureResult exposure;                 // the scenario's policies applied to the base period
   std::optional<NowcastResult> nowcast;    // when the scenario names a [nowcast] target
+  // The scenario's stand-in profile, when the data also give the target's own history (which `nowcast` uses).
+  std::optional<NowcastResult> nowcast_stand_in;
   std::optional<ClaimsReport> claims;      // when the case has claims; projections use the nowcast
   // The scenario's [models] (when it has any): PE redirection and net loss, GE changes.
   std::optional<BeyondDirectLoss> beyond;

@@ -32,6 +32,16 @@ struct NowcastRequest {
 // Fills profile, profile_years and policies from a scenario's [nowcast] settings.
 NowcastRequest MakeNowcastRequest(const Scenario& scenario, const Selection& target);
 
+// The flow's own history first: when the scenario names a stand-in profile but the data give earlier
+// years of the target flow itself, `main` uses the target's own profile and `stand_in` keeps the scenario's
+// (both are shown); otherwise `main` is MakeNowcastRequest's and there is no `stand_in`.
+struct NowcastRequests {
+  NowcastRequest main;
+  std::optional<NowcastRequest> stand_in;
+};
+NowcastRequests ChooseNowcastRequests(const TradeTable& table, const Reference& reference, const Scenario& scenario,
+                                      const Selection& target, const IndicatorOptions& options);
+
 // One year's cumulative profile. cumulative[m] = C(m), m = 0..12, C(0) = 0, C(12) = 1; months not
 // observed are linearly interpolated between observed ones.
 struct ProfileYear {

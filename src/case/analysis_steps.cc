@@ -232,15 +232,23 @@ void AddProductComposition(const Case& c, const Reference& reference, CaseAnalys
 void AddNowcast(const Case& c, const Reference& reference, CaseAnalysis& analysis) {
   const Scenario& scenario = *c.scenario;
   if (!scenario.nowcast.target) return;
-  NowcastRequest request = MakeNowcastRequest(scenario, *scenario.nowcast.target);
-  request.options.currency = analysis.currency;
   try {
-    analysis.nowcast = Nowcast(c.table, reference, request);
+    NowcastRequests requests =
+        ChooseNowcastRequests(c.table, reference, scenario, *scenario.nowcast.target, IndicatorOptionsOf(analysis));
+    analysis.nowcast = Nowcast(c.table, reference, requests.main);
     AddRates(analysis.rates, analysis.nowcast->rates);
     if (analysis.nowcast->stand_in) {
       AddNote(analysis.notes, fmt::format("nowcast: the data give no monthly history of {}; the profile of {} stands "
                                           "in for that flow",
                                           FlowWords(analysis.nowcast->target), FlowWords(analysis.nowcast->profile)));
+    }
+    if (requests.stand_in) {
+      analysis.nowcast_stand_in = Nowcast(c.table, reference, *requests.stand_in);
+      AddRates(analysis.rates, analysis.nowcast_stand_in->rates);
+      AddNote(analysis.notes,
+              fmt::format("nowcast: the data give earlier years of {} itself, so its own profile is used; the "
+                          "scenario's stand-in, the profile of {}, is shown beside it",
+                          FlowWords(analysis.nowcast->target), FlowWords(analysis.nowcast_stand_in->profile)));
     }
   } catch (const Error& error) {
     AddNote(analysis.notes, fmt::format("nowcast not available: {}", error.what()));

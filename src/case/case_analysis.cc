@@ -30,9 +30,9 @@ std::optional<ClaimsReport> CheckCaseClaims(const Case& c, const Reference& refe
   if (!c.claims) return std::nullopt;
   std::optional<NowcastProjectionSource> source;
   if (c.scenario && c.scenario->nowcast.target) {
-    NowcastRequest request = MakeNowcastRequest(*c.scenario, *c.scenario->nowcast.target);
-    request.options.currency = options.currency;
-    source.emplace(c.table, reference, std::move(request));
+    NowcastRequests requests = ChooseNowcastRequests(c.table, reference, *c.scenario, *c.scenario->nowcast.target,
+                                                     IndicatorOptions{.currency = options.currency});
+    source.emplace(c.table, reference, std::move(requests.main));
   }
   ClaimCheckOptions check;
   if (source) check.projections = &*source;

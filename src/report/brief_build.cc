@@ -619,6 +619,14 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
       for (const std::string& name : nowcast.applied_policies) names += (names.empty() ? "" : ", ") + name;
       row("with the policy (" + names + ")", nowcast.with_policy);
     }
+    if (analysis.nowcast_stand_in) {
+      // The flow's own history gave the rows above; the scenario's stand-in profile, for comparison.
+      const NowcastResult& other = *analysis.nowcast_stand_in;
+      const bool cut = !other.applied_policies.empty();
+      row(fmt::format("{}, with the stand-in profile of {}", cut ? "with the policy" : "without the policy",
+                      other.profile.DescribeFlow()),
+          cut ? other.with_policy : other.without_policy);
+    }
     blocks.push_back(TableBlock(std::move(table)));
     blocks.push_back(NowcastChart(analysis, nowcast, reference));
     blocks.push_back(Heading("Assumptions", 3));

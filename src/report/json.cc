@@ -478,6 +478,7 @@ nlohmann::json CaseAnalysisToJson(const CaseAnalysis& analysis, const TradeTable
           {"product_values", analysis.product_values ? ToJson(*analysis.product_values, table) : json(nullptr)},
           {"exposure", ToJson(analysis.exposure, table)},
           {"nowcast", analysis.nowcast ? ToJson(*analysis.nowcast, table) : json(nullptr)},
+          {"nowcast_stand_in", analysis.nowcast_stand_in ? ToJson(*analysis.nowcast_stand_in, table) : json(nullptr)},
           {"claims", analysis.claims ? ToJson(*analysis.claims, table) : json(nullptr)},
           {"beyond_direct_loss", analysis.beyond ? ToJson(*analysis.beyond) : json(nullptr)},
           {"rates", RatesJson(analysis.rates)},

@@ -329,6 +329,23 @@ NowcastRequest MakeNowcastRequest(const Scenario& scenario, const Selection& tar
   return request;
 }
 
+NowcastRequests ChooseNowcastRequests(const TradeTable& table, const Reference& reference, const Scenario& scenario,
+                                      const Selection& target, const IndicatorOptions& options) {
+  NowcastRequests requests{MakeNowcastRequest(scenario, target), std::nullopt};
+  requests.main.options = options;
+  if (!requests.main.profile) return requests;
+  NowcastRequest own = requests.main;
+  own.profile.reset();
+  try {
+    if (Nowcast(table, reference, own).profile_years.empty()) return requests;
+  } catch (const Error&) {
+    return requests;  // the main request reports the problem
+  }
+  requests.stand_in = std::move(requests.main);
+  requests.main = std::move(own);
+  return requests;
+}
+
 NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const NowcastRequest& request) {
   const Period& period = request.target.period;
   const bool january_start = period.first_month() % 12 == 0;

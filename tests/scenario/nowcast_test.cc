@@ -296,6 +296,35 @@ TEST(NowcastTest, AGroupsEmbargoAddsUpItsMembers) {
   EXPECT_NEAR(result.with_policy.central.full_year, 276.0, 1e-9);
 }
 
+TEST(NowcastTest, TheFlowsOwnHistoryComesBeforeAStandIn) {
+  // The scenario names CHN's total trade as the profile, but the data also give CHN's exports to the US in
+  // 2020: Jan-Mar 20 of 100, C(3) = 0.20 -> 2021's Jan-Mar 30 gives 30 / 0.20 = 150. The stand-in (trade
+  // with the world, Jan-Mar 25 of 100, C(3) = 0.25) gives 30 / 0.25 = 120, kept as the alternative.
+  const TradeTable table = BuildTable({{"CHN", "USA", kX, "TOTAL", "2020-01..2020-03", 20.0},
+                                       {"CHN", "USA", kX, "TOTAL", "2020", 100.0},
+                                       {"CHN", "WLD", kT, "TOTAL", "2020-01..2020-03", 25.0},
+                                       {"CHN", "WLD", kT, "TOTAL", "2020", 100.0},
+                                       {"CHN", "USA", kX, "TOTAL", "2021-01..2021-03", 30.0}});
+  const Scenario scenario = ParseScenario(
+      "[[policy]]\nkind = \"ban\"\nimposed_by = \"USA\"\non = \"CHN\"\nproducts = \"all\"\nfrom = 2021-07-01\n"
+      "[nowcast]\nprofile = { partner = \"WLD\", flow = \"trade\" }\n",
+      RepoReference());
+  const Selection target = Select("CHN", "USA", kX, "TOTAL", "2021-01..2021-03");
+  const NowcastRequests requests = ChooseNowcastRequests(table, RepoReference(), scenario, target, {});
+  EXPECT_FALSE(requests.main.profile.has_value());
+  ASSERT_TRUE(requests.stand_in.has_value());
+  EXPECT_NEAR(Nowcast(table, RepoReference(), requests.main).without_policy.central.full_year, 150.0, 1e-9);
+  EXPECT_NEAR(Nowcast(table, RepoReference(), *requests.stand_in).without_policy.central.full_year, 120.0, 1e-9);
+
+  // Without the flow's own earlier years, the stand-in is the only profile.
+  const TradeTable thin = BuildTable({{"CHN", "WLD", kT, "TOTAL", "2020-01..2020-03", 25.0},
+                                      {"CHN", "WLD", kT, "TOTAL", "2020", 100.0},
+                                      {"CHN", "USA", kX, "TOTAL", "2021-01..2021-03", 30.0}});
+  const NowcastRequests only = ChooseNowcastRequests(thin, RepoReference(), scenario, target, {});
+  EXPECT_TRUE(only.main.profile.has_value());
+  EXPECT_FALSE(only.stand_in.has_value());
+}
+
 TEST(NowcastTest, RejectsAPeriodThatIsNotYearToDate) {
   const TradeTable table = BuildTable({{"CHN", "USA", kX, "TOTAL", "2021-03..2021-05", 50.0}});
   NowcastRequest request;

@@ -126,7 +126,8 @@ TEST_F(BriefDemoTest, TotalTrade) {
 }
 
 TEST_F(BriefDemoTest, ExposureValueAndShare) {
-  ExpectKey("Exports at risk, 2020", "655.8 million USD", "3.07% of total trade");
+  ExpectKey("Exports at risk, 2020", "655.8 million USD",
+            "3.07% of total trade; share of exports not known (no total of exports in the data)");
   const nlohmann::json& exposure = (*json_)["exposure"];
   EXPECT_EQ(exposure["currency"], "USD");
   EXPECT_NEAR(exposure["at_risk"].get<double>(), 4.528e9 / 6.9042, 1.0);  // 655,832,682 USD

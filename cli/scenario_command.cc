@@ -13,9 +13,9 @@
 #include "case_output.h"
 #include "commands.h"
 #include "output.h"
-#include "tradeshock/result_json.h"
 #include "tradeshock/case_analysis.h"
 #include "tradeshock/error.h"
+#include "tradeshock/result_json.h"
 
 namespace tradeshock::cli {
 namespace {
@@ -126,9 +126,9 @@ std::string RenderTable(const CaseAnalysis& analysis) {
   }
 
   // The partners the product rows cover when they are not the world's (RUS -> USA only): " to USA".
-  const std::string to = analysis.product_partners.empty()
-                             ? std::string()
-                             : fmt::format(" to {} (not its whole export mix)", fmt::join(analysis.product_partners, ", "));
+  const std::string to = analysis.product_partners.empty() ? std::string()
+                                                           : fmt::format(" to {} (not its whole export mix)",
+                                                                         fmt::join(analysis.product_partners, ", "));
   if (analysis.product_shares) {
     out += fmt::format("\nproducts of {}'s exports{}, {}:\n", analysis.exporter, to, analysis.base_period.ToString());
     TextTable products({"product", fmt::format("million {}", currency), "share"}, {false, true, true});

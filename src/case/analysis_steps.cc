@@ -199,16 +199,17 @@ void AddExposure(const Case& c, const Reference& reference, CaseAnalysis& analys
   }
   for (const std::string& note : analysis.exposure.notes) AddNote(analysis.notes, note);
   // The partner shares' total, when it is a sum of partner rows, is a total only if the exposure took it as one.
-  const bool summed = std::any_of(analysis.partner_shares.total.method.begin(), analysis.partner_shares.total.method.end(),
-                                  [](const std::string& m) { return m.starts_with("partner ") || m.starts_with("product "); });
-  const auto& flow_total = analysis.partner_flow == Flow::kExports ? analysis.exposure.exports_total
-                                                                   : analysis.exposure.trade_total;
+  const bool summed =
+      std::any_of(analysis.partner_shares.total.method.begin(), analysis.partner_shares.total.method.end(),
+                  [](const std::string& m) { return m.starts_with("partner ") || m.starts_with("product "); });
+  const auto& flow_total =
+      analysis.partner_flow == Flow::kExports ? analysis.exposure.exports_total : analysis.exposure.trade_total;
   if (summed && !flow_total) {
     analysis.partner_total_known = false;
-    AddNote(analysis.notes, fmt::format("partner shares: the data give no total of {}'s {}, only the partners in them, "
-                                        "so the shares are of the sum of those partners, not of its whole {}",
-                                        analysis.exporter, ToString(analysis.partner_flow),
-                                        ToString(analysis.partner_flow)));
+    AddNote(analysis.notes,
+            fmt::format("partner shares: the data give no total of {}'s {}, only the partners in them, "
+                        "so the shares are of the sum of those partners, not of its whole {}",
+                        analysis.exporter, ToString(analysis.partner_flow), ToString(analysis.partner_flow)));
   }
   // A partner concentration of a flow whose total is only a sum of the partners the policies cover (the seed
   // case gives exports to the US alone) would show one partner at 100%: dropped, with a note.

@@ -236,8 +236,8 @@ class ClaimEvaluator {
     reading.numerator = ClaimTerm{.describes = part_text, .value = std::nullopt};
     reading.denominator = ClaimTerm{.describes = whole_text, .value = std::nullopt};
     if (whole_text == part_text) {
-      throw Error(fmt::format("the denominator is the numerator itself ({}): name in `of` what the share is of",
-                              part_text));
+      throw Error(
+          fmt::format("the denominator is the numerator itself ({}): name in `of` what the share is of", part_text));
     }
     const SummedValue part = SumValues(table_, reference_, selection, claim.partners, claim.products, options);
     reading.numerator->value = part.value;
@@ -257,9 +257,10 @@ class ClaimEvaluator {
     if (!itemised.empty() && options_.itemisation == Itemisation::kPartial) {
       // A total summed from the rows present is only as complete as they are: a one-partner sum would make
       // any share of that partner 100%.
-      throw Error(fmt::format("the share is not known: its denominator, {}, is not a row of the data, only a sum of "
-                              "the itemised rows present ({}), which need not cover everything",
-                              whole_text, fmt::join(itemised, "; ")));
+      throw Error(
+          fmt::format("the share is not known: its denominator, {}, is not a row of the data, only a sum of "
+                      "the itemised rows present ({}), which need not cover everything",
+                      whole_text, fmt::join(itemised, "; ")));
     }
     if (!(whole.value > 0.0)) {
       throw Error(fmt::format("the value of {} is {}: shares of it are undefined", whole_text, whole.value));

@@ -471,8 +471,8 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
       {whole ? fmt::format("{}, {}", of_trade ? "Total trade" : "Exports", period)
              : fmt::format("{} with the partners in the data, {}", of_trade ? "Trade" : "Exports", period),
        FormatMoney(trade_total.value, trade_total.currency),
-       !whole ? fmt::format("{}'s {} to {}, the partners in the data; the data give no total of its {}", exporter,
-                            flow_long, partners_in_data, flow_long)
+       !whole     ? fmt::format("{}'s {} to {}, the partners in the data; the data give no total of its {}", exporter,
+                                flow_long, partners_in_data, flow_long)
        : of_trade ? fmt::format("{}'s exports plus imports", exporter)
                   : fmt::format("{}'s exports (the data give no imports)", exporter)});
   for (const std::string& partner : ImposingPartners(analysis)) {
@@ -483,7 +483,8 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
            whole ? fmt::format("{} of {} in {}", FormatMoney(share->first, analysis.partner_shares.currency),
                                FormatMoney(trade_total.value, trade_total.currency), period)
                  : fmt::format("{} in {}; the data give no total of {}'s {}",
-                               FormatMoney(share->first, analysis.partner_shares.currency), period, exporter, flow_long)});
+                               FormatMoney(share->first, analysis.partner_shares.currency), period, exporter,
+                               flow_long)});
     }
   }
   const Dependence& largest = analysis.largest_partner;
@@ -497,12 +498,11 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   key.key_numbers.push_back(
       {"Partner concentration (HHI)",
        whole ? fmt::format("{}{:.3f}", hhi.lower_bound ? "\u2265 " : "", hhi.hhi) : std::string("not known"),
-       whole ? fmt::format("{} partners itemised, covering {} of {}{}", hhi.item_count, FormatPercent(hhi.coverage),
-                           flow_short,
-                           hhi.lower_bound ? fmt::format("; at most {:.3f} if the rest were one partner", hhi.hhi_upper)
-                                           : "")
-             : fmt::format("the data give no total of {}'s {}, only {} partners", exporter, flow_long,
-                           hhi.item_count)});
+       whole
+           ? fmt::format(
+                 "{} partners itemised, covering {} of {}{}", hhi.item_count, FormatPercent(hhi.coverage), flow_short,
+                 hhi.lower_bound ? fmt::format("; at most {:.3f} if the rest were one partner", hhi.hhi_upper) : "")
+           : fmt::format("the data give no total of {}'s {}, only {} partners", exporter, flow_long, hhi.item_count)});
   const ExposureResult& exposure = analysis.exposure;
   {
     // Exposure shares take two decimals (docs/FORMATS.md), as in the "Exports at risk" tables.
@@ -514,7 +514,8 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
     }
     // A share the data cannot give is said to be not known, not left out as if it did not matter.
     if (!exposure.share_of_exports) {
-      detail += fmt::format("{}share of exports not known (no total of exports in the data)", detail.empty() ? "" : "; ");
+      detail +=
+          fmt::format("{}share of exports not known (no total of exports in the data)", detail.empty() ? "" : "; ");
     }
     key.key_numbers.push_back({fmt::format("Exports at risk, {}", exposure.period.ToString()),
                                FormatMoney(exposure.at_risk, exposure.currency), detail});
@@ -581,19 +582,18 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
     const std::string to_name = EconomyName(reference, to);
     blocks.push_back(Heading(world ? "What it exports" : fmt::format("What it exports to {}", to_name)));
     if (!world) {
-      blocks.push_back(Paragraph(fmt::format(
-          "The data give {0}'s exports by product only for its exports to {1}: this is the product mix of "
-          "{0}'s exports to {1}, not of {0}'s whole exports.",
-          exporter, to_name)));
+      blocks.push_back(Paragraph(
+          fmt::format("The data give {0}'s exports by product only for its exports to {1}: this is the product mix of "
+                      "{0}'s exports to {1}, not of {0}'s whole exports.",
+                      exporter, to_name)));
     }
     std::vector<std::string> labels;
     for (const ShareItem& item : analysis.product_shares->items) labels.push_back(ProductLabel(reference, item.product));
-    blocks.push_back(ShareChart(
-        "chart-product-shares",
-        world ? fmt::format("{}: exports by product, {}", exporter, period)
-              : fmt::format("{}'s exports to {}, by product, {}", exporter, to_name, period),
-        world ? "share of exports, %" : fmt::format("share of exports to {}, %", to_name), *analysis.product_shares,
-        labels, "product", "Total"));
+    blocks.push_back(ShareChart("chart-product-shares",
+                                world ? fmt::format("{}: exports by product, {}", exporter, period)
+                                      : fmt::format("{}'s exports to {}, by product, {}", exporter, to_name, period),
+                                world ? "share of exports, %" : fmt::format("share of exports to {}, %", to_name),
+                                *analysis.product_shares, labels, "product", "Total"));
   }
 
   // Exposure.

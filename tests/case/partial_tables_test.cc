@@ -92,7 +92,8 @@ TEST(PartialTablesTest, NoTotalOfTheExportsToThatPartnerGivesValuesOnly) {
   EXPECT_FALSE(analysis.product_shares.has_value());
   ASSERT_TRUE(analysis.product_values.has_value());
   EXPECT_EQ(analysis.product_values->total.selection.partner, "USA");
-  EXPECT_TRUE(HasNote(analysis, "the data give RUS's exports to USA of 27, 72 in 2021 but no total of its exports to USA"));
+  EXPECT_TRUE(
+      HasNote(analysis, "the data give RUS's exports to USA of 27, 72 in 2021 but no total of its exports to USA"));
   const nlohmann::json json = CaseAnalysisToJson(analysis, LoadCase(dir.path(), RepoReference()).table);
   const nlohmann::json& values = json["product_values"];
   ASSERT_EQ(values["items"].size(), 2u);

@@ -89,9 +89,10 @@ TEST(ShareDenominatorTest, OfTheWorldWhenOfSaysSo) {
 TEST(ShareDenominatorTest, WithoutOfAPartnerShareIsOfTheWorld) {
   // Partner USA, product TOTAL, no `of`: the US share of exports to the world, 100 / 2448 = 4.085%, inside
   // "4.1%" = 4.05%..4.15%.
-  const ClaimResult result = Check(RussiaTable(), "[[claim]]\nid = \"us\"\ntext = \"t\"\nmetric = \"share\"\n"
-                                                  "reporter = \"RUS\"\npartner = \"USA\"\nflow = \"exports\"\n"
-                                                  "period = \"2021\"\nstated = \"4.1%\"\n");
+  const ClaimResult result = Check(RussiaTable(),
+                                   "[[claim]]\nid = \"us\"\ntext = \"t\"\nmetric = \"share\"\n"
+                                   "reporter = \"RUS\"\npartner = \"USA\"\nflow = \"exports\"\n"
+                                   "period = \"2021\"\nstated = \"4.1%\"\n");
   EXPECT_EQ(result.status, ClaimStatus::kSupported);
   EXPECT_NEAR(*result.computed, 100.0 / 2448.0, 1e-15);
   EXPECT_EQ(result.used.numerator->describes, "RUS exports to USA, TOTAL, 2021");
@@ -104,10 +105,11 @@ TEST(ShareDenominatorTest, NoTotalRowMakesTheShareNotCheckable) {
   const ClaimResult result = Check(NoTotalTable(), EnergyShare("70%"));
   EXPECT_EQ(result.status, ClaimStatus::kNotCheckable);
   EXPECT_FALSE(result.computed.has_value());
-  EXPECT_EQ(result.message,
-            "the share is not known: its denominator, RUS exports to USA, TOTAL, 2021, is not a row of the data, only a "
-            "sum of the itemised rows present (product TOTAL: sum over 2 HS codes at 2 digits), which need not cover "
-            "everything");
+  EXPECT_EQ(
+      result.message,
+      "the share is not known: its denominator, RUS exports to USA, TOTAL, 2021, is not a row of the data, only a "
+      "sum of the itemised rows present (product TOTAL: sum over 2 HS codes at 2 digits), which need not cover "
+      "everything");
   ASSERT_TRUE(result.used.numerator && result.used.denominator);
   EXPECT_DOUBLE_EQ(*result.used.numerator->value, 70.0);
   EXPECT_FALSE(result.used.denominator->value.has_value());
@@ -127,15 +129,17 @@ TEST(ShareDenominatorTest, ACompleteItemisationSumsItsRows) {
   const ClaimResult result = Check(NoTotalTable(), EnergyShare("77.8%"), options);
   EXPECT_EQ(result.status, ClaimStatus::kSupported);
   EXPECT_NEAR(*result.computed, 70.0 / 90.0, 1e-15);
-  EXPECT_THAT(result.message, HasSubstr("the total is the sum of the itemised rows: product TOTAL: sum over 2 HS codes"));
+  EXPECT_THAT(result.message,
+              HasSubstr("the total is the sum of the itemised rows: product TOTAL: sum over 2 HS codes"));
 }
 
 TEST(ShareDenominatorTest, ADenominatorEqualToTheNumeratorIsRefused) {
   // of = { partner = "USA" } changes nothing: the "share" would be 70 / 70.
   const ClaimResult result = Check(RussiaTable(), EnergyShare("70%", "of = { partner = \"USA\" }\n"));
   EXPECT_EQ(result.status, ClaimStatus::kNotCheckable);
-  EXPECT_EQ(result.message,
-            "the denominator is the numerator itself (RUS exports to USA, 27, 2021): name in `of` what the share is of");
+  EXPECT_EQ(
+      result.message,
+      "the denominator is the numerator itself (RUS exports to USA, 27, 2021): name in `of` what the share is of");
 }
 
 TEST(ShareDenominatorTest, JsonNamesBothSidesAndLeavesAnUnknownNull) {
@@ -156,9 +160,10 @@ TEST(ShareDenominatorTest, JsonNamesBothSidesAndLeavesAnUnknownNull) {
   EXPECT_EQ(missing["status"], "not_checkable");
 
   // A claim that is not a share has neither side.
-  const ClaimsFile value = ParseClaims("[[claim]]\nid = \"v\"\ntext = \"t\"\nmetric = \"value\"\nreporter = \"RUS\"\n"
-                                       "partner = \"USA\"\nflow = \"exports\"\nperiod = \"2021\"\nstated = \"100 USD\"\n",
-                                       "claims.toml");
+  const ClaimsFile value = ParseClaims(
+      "[[claim]]\nid = \"v\"\ntext = \"t\"\nmetric = \"value\"\nreporter = \"RUS\"\n"
+      "partner = \"USA\"\nflow = \"exports\"\nperiod = \"2021\"\nstated = \"100 USD\"\n",
+      "claims.toml");
   const nlohmann::json other = ToJson(CheckClaims(RussiaTable(), RepoReference(), value), RussiaTable());
   EXPECT_TRUE(other["results"][0]["numerator"].is_null());
   EXPECT_TRUE(other["results"][0]["denominator"].is_null());

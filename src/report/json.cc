@@ -256,7 +256,16 @@ nlohmann::json ToJson(const DescribeResult& report, const TradeTable& table) {
               {"hhi", {{"partners", optional_hhi(report.partner_hhi)}, {"products", optional_hhi(report.product_hhi)}}},
               {"rates", RatesJson(shares.rates)},
               {"notes", shares.notes},
-              {"dependence", MaybeJson(report.dependence, [](const Dependence& d) { return ToJson(d); })},
+              {"dependence", MaybeJson(report.dependence,
+                                       [&shares](const Dependence& d) {
+                                         // Named like every share: the partner's value of the selection's total.
+                                         json out = ToJson(d);
+                                         Selection numerator = shares.total.selection;
+                                         numerator.partner = d.partner;
+                                         out["numerator"] = numerator.Describe();
+                                         out["denominator"] = shares.total.selection.Describe();
+                                         return out;
+                                       })},
               {"compare_period", report.compare_period.ToString()},
               {"growth", MaybeJson(report.growth, growth)}};
   if (report.partner_growth) out["partner_growth"] = MaybeJson(*report.partner_growth, growth);

@@ -704,7 +704,7 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
     for (const ClaimResult& result : claims.results) {
       table.rows.push_back({fmt::format("\u201c{}\u201d", result.text), StatusWord(result.status), result.stated,
                             result.computed ? FormatClaimQuantity(result.metric, *result.computed, result.used.currency)
-                                            : "–",
+                                            : "not known",
                             ClaimDifference(result), result.used.label});
       std::string detail = fmt::format("{} ({}): {}", result.id, StatusWord(result.status), result.message);
       for (const std::string& note : result.notes) detail += " " + note;

@@ -32,6 +32,8 @@ struct Selection {
 
   // "CN-XJ exports to USA, TOTAL, 2019" / "CN-XJ trade with WLD, TOTAL, 2020"
   std::string Describe() const;
+  // Without the period: "CN-XJ exports to USA, TOTAL".
+  std::string DescribeFlow() const;
 };
 
 struct IndicatorOptions {

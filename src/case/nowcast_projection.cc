@@ -6,17 +6,6 @@
 
 namespace tradeshock {
 
-namespace {
-
-// "CN-XJ exports to USA, TOTAL" (Describe() without the period).
-std::string FlowOnly(const Selection& selection) {
-  const std::string text = selection.Describe();
-  const std::size_t cut = text.rfind(", ");
-  return cut == std::string::npos ? text : text.substr(0, cut);
-}
-
-}  // namespace
-
 NowcastProjectionSource::NowcastProjectionSource(const TradeTable& table, const Reference& reference,
                                                  NowcastRequest request)
     : table_(table), reference_(reference), request_(std::move(request)) {}
@@ -53,7 +42,7 @@ std::optional<Projection> NowcastProjectionSource::Project(const Selection& sele
   std::vector<int> years;
   for (const ProfileYear& year : nowcast.profile_years) years.push_back(year.year);
   projection.description = fmt::format(
-      "nowcast of {} for {} from {} ({}){}", FlowOnly(nowcast.target), nowcast.year, nowcast.target.period.ToString(),
+      "nowcast of {} for {} from {} ({}){}", nowcast.target.DescribeFlow(), nowcast.year, nowcast.target.period.ToString(),
       years.empty() ? std::string("uniform profile") : fmt::format("profile years {}", fmt::join(years, ", ")),
       nowcast.applied_policies.empty() ? std::string()
                                        : fmt::format(", with {}", fmt::join(nowcast.applied_policies, ", ")));

@@ -4,11 +4,13 @@
 
 namespace tradeshock {
 
-std::string Selection::Describe() const {
+std::string Selection::DescribeFlow() const {
   std::string_view link = "trade with";
   if (flow == Flow::kExports) link = "exports to";
   if (flow == Flow::kImports) link = "imports from";
-  return fmt::format("{} {} {}, {}, {}", reporter, link, partner, product, period.ToString());
+  return fmt::format("{} {} {}, {}", reporter, link, partner, product);
 }
+
+std::string Selection::Describe() const { return fmt::format("{}, {}", DescribeFlow(), period.ToString()); }
 
 }  // namespace tradeshock

@@ -5,6 +5,8 @@
 #include <map>
 #include <unordered_map>
 
+#include "scenario/policy_overlap.h"
+#include "tradeshock/number_format.h"
 #include "tradeshock/scenario.h"
 
 namespace tradeshock {
@@ -210,6 +212,26 @@ std::optional<ConcentrationChange> ConcentrationOf(const TradeTable& table, cons
   return change;
 }
 
+// Policies that cover the same goods to the same partner: the larger share stopped counts once in the total
+// at risk (the max-min identity, policy_overlap.h); the tables by product and partner keep each policy's own.
+void AddOverlaps(const TradeTable& table, const Reference& reference, const std::vector<Policy>& policies,
+                 const Period& period, const IndicatorOptions& options, ExposureResult& result) {
+  if (policies.size() < 2) return;
+  const scenario_internal::FlowCoverage coverage = scenario_internal::MeasureCoverage(
+      table, reference, policies, Selection{result.exporter, kWorld, Flow::kExports, kTotalProduct, period},
+      {period}, options);
+  std::vector<double> stopped;
+  for (const Policy& policy : policies) stopped.push_back(policy.share_stopped);
+  const double correction = scenario_internal::OverlapCorrection(coverage, stopped);
+  for (const std::string& note : coverage.overlap_notes) result.notes.push_back(note);
+  if (correction != 0.0) {
+    result.at_risk += correction;
+    result.notes.push_back(fmt::format("the total at risk counts the overlap once ({} less than the sum of the "
+                                       "policies); the tables by product and partner show each policy's own",
+                                       FormatMoney(-correction, result.currency)));
+  }
+}
+
 }  // namespace
 
 ExposureResult ComputeExposure(const TradeTable& table, const Reference& reference, const Scenario& scenario,
@@ -228,6 +250,8 @@ ExposureResult ComputeExposure(const TradeTable& table, const Reference& referen
     result.policies.push_back(ExposureOf(table, reference, policy, period, options, result));
   }
   bool any_data = false;
+  std::vector<Policy> exposed;
+  for (const PolicyExposure& exposure : result.policies) exposed.push_back(exposure.policy);
   ItemIndex by_partner(result.by_partner);
   ItemIndex by_product(result.by_product);
   for (const PolicyExposure& exposure : result.policies) {
@@ -249,6 +273,7 @@ ExposureResult ComputeExposure(const TradeTable& table, const Reference& referen
     throw Error(
         fmt::format("no data for the flows the scenario covers ({} exports, {})", result.exporter, period.ToString()));
   }
+  AddOverlaps(table, reference, exposed, period, options, result);
   IndicatorOptions same = options;
   if (same.currency.empty()) same.currency = result.currency;
   std::vector<std::string> notes;

@@ -1,6 +1,9 @@
 // Year-to-date nowcast (docs/METHODS.md, "Scenarios and nowcast").
 #include "tradeshock/nowcast.h"
 
+#include "scenario/policy_overlap.h"
+#include "tradeshock/number_format.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,13 +13,6 @@
 namespace tradeshock {
 
 namespace {
-
-// "CN-XJ exports to USA, TOTAL" (Selection::Describe without the period).
-std::string FlowText(const Selection& selection) {
-  std::string text = selection.Describe();
-  const std::size_t cut = text.rfind(", ");
-  return cut == std::string::npos ? text : text.substr(0, cut);
-}
 
 std::optional<ValueResult> TryValue(const TradeTable& table, const Reference& reference, Selection selection,
                                     const Period& period, const IndicatorOptions& options) {
@@ -69,7 +65,7 @@ std::optional<ProfileYear> ProfileOf(const TradeTable& table, const Reference& r
   auto full = TryProfileValue(table, reference, profile, Period::Year(year), options);
   if (!full || !(full->value > 0.0)) {
     notes.push_back(fmt::format("{}: year-to-date values but no full-year value for {}; year not used in the profile",
-                                year, FlowText(profile)));
+                                year, profile.DescribeFlow()));
     return std::nullopt;
   }
   rows.insert(rows.end(), full->rows.begin(), full->rows.end());
@@ -119,17 +115,6 @@ std::optional<ProfileYear> ProfileOf(const TradeTable& table, const Reference& r
   return result;
 }
 
-// Whether the policy covers the whole target flow (then it can cut it), part of it, or none of it.
-enum class Coverage { kNone, kPart, kAll };
-
-Coverage CoverageOf(const Policy& policy, const Reference& reference, const Selection& target) {
-  if (policy.on != target.reporter) return Coverage::kNone;
-  if (target.flow == Flow::kImports) return Coverage::kNone;
-  const bool covered = policy.Covers(reference, target.reporter, target.partner, target.product);
-  if (covered && target.flow == Flow::kExports) return Coverage::kAll;
-  return Coverage::kPart;  // the flow includes imports, or covers more partners or products than the policy
-}
-
 struct Candidate {
   std::array<double, 13> profile;
   std::string label;
@@ -170,6 +155,84 @@ NowcastEstimate EstimateOf(const std::vector<Candidate>& candidates, const Candi
 void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
   for (const RateUsed& rate : more) {
     if (std::find(rates.begin(), rates.end(), rate) == rates.end()) rates.push_back(rate);
+  }
+}
+
+// The share of each month the policies stop: day by day, each policy on the share of the flow it covers in
+// the base period (the year before, else the same months of it), overlaps counted once (policy_overlap.h).
+void ApplyPolicies(const TradeTable& table, const Reference& reference, const NowcastRequest& request,
+                   NowcastResult& result) {
+  const std::vector<Policy>& policies = request.policies;
+  if (policies.empty()) return;
+  std::vector<std::string>& assumptions = result.assumptions;
+  const int observed = result.months_observed;
+  const std::vector<Period> base = {Period::Year(result.year - 1),
+                                    Period::Range(result.year - 1, 1, result.year - 1, observed)};
+  const scenario_internal::FlowCoverage coverage =
+      scenario_internal::MeasureCoverage(table, reference, policies, result.target, base, request.options);
+  for (const RateUsed& rate : coverage.rates) {
+    if (std::find(result.rates.begin(), result.rates.end(), rate) == result.rates.end()) result.rates.push_back(rate);
+  }
+  for (const auto* notes : {&coverage.notes, &coverage.overlap_notes}) {
+    for (const std::string& note : *notes) assumptions.push_back(note);
+  }
+  if (coverage.flow_value) {
+    assumptions.push_back(fmt::format("the policies' shares of the flow are those of {} ({})",
+                                      coverage.flow.period.ToString(),
+                                      FormatMoney(coverage.flow_value->value, coverage.flow_value->currency)));
+  }
+  const int year_start = result.year * 12;
+  for (const scenario_internal::PolicyOverlap& overlap : coverage.overlaps) {
+    if (overlap.policies.size() != 1 || !overlap.weight) continue;
+    const Policy& policy = policies[overlap.policies.front()];
+    const int from_index = policy.from.year * 12 + policy.from.month - 1;
+    if (from_index > year_start + 11) {
+      assumptions.push_back(fmt::format("{} starts on {}, after {}; no effect this year", policy.name,
+                                        policy.from.ToString(), result.year));
+      continue;
+    }
+    result.applied_policies.push_back(policy.name);
+    const int days = Date::DaysInMonth(policy.from.year, policy.from.month);
+    const std::string first_month =
+        from_index < year_start
+            ? std::string("in force all year")
+            : fmt::format("{:.4f} of its first month, pro rata by days",
+                          static_cast<double>(days - policy.from.day + 1) / days);
+    const std::string covered =
+        *overlap.weight < 1.0
+            ? fmt::format("of what it covers ({}, {:.2f}% of the flow)", overlap.cells, *overlap.weight * 100.0)
+            : std::string("of the flow");
+    // Whole percentages without decimals: "100%", "35%", "77.90%".
+    const auto percent = [](double ratio) {
+      const double p = ratio * 100.0;
+      return FormatPercent(ratio, std::abs(p - std::round(p)) < 1e-9 ? 0 : 2);
+    };
+    const std::string tariff =
+        policy.kind == PolicyKind::kTariff
+            ? fmt::format(", the trade response to a tariff of {} (before: {}; trade elasticity {:g})",
+                          percent(policy.rate), percent(policy.rate_before), policy.elasticity.value)
+            : std::string();
+    assumptions.push_back(fmt::format(
+        "{} stops {} {} from {}{} ({}); months after {} are cut, the observed months are taken as they are",
+        policy.name, percent(policy.share_stopped),
+        covered, policy.from.ToString(), tariff, first_month, Period::Month(result.year, observed).ToString()));
+    if (from_index < year_start + observed) {
+      assumptions.push_back(
+          fmt::format("{} starts within the observed months: their data already show its effect", policy.name));
+    }
+  }
+  std::vector<double> stopped(policies.size(), 0.0);
+  for (int m = 1; m <= 12; ++m) {
+    const int days = Date::DaysInMonth(result.year, m);
+    double sum = 0.0;
+    for (int d = 1; d <= days; ++d) {
+      const Date day{result.year, m, d};
+      for (std::size_t i = 0; i < policies.size(); ++i) {
+        stopped[i] = day >= policies[i].from ? policies[i].share_stopped : 0.0;
+      }
+      sum += scenario_internal::StoppedShare(coverage, stopped);
+    }
+    result.stopped_share[m - 1] = sum / days;
   }
 }
 
@@ -221,7 +284,7 @@ NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const
                     result.profile.product != result.target.product;
   if (result.stand_in) {
     assumptions.push_back(
-        fmt::format("the seasonal profile of {} stands in for {}", FlowText(result.profile), FlowText(result.target)));
+        fmt::format("the seasonal profile of {} stands in for {}", result.profile.DescribeFlow(), result.target.DescribeFlow()));
   }
 
   // Years of the profile.
@@ -246,7 +309,7 @@ NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const
   Candidate central{Uniform(), "uniform"};
   if (result.profile_years.empty()) {
     assumptions.push_back(fmt::format("uniform profile C(m) = m/12: no earlier year-to-date data for {}; no band",
-                                      FlowText(result.profile)));
+                                      result.profile.DescribeFlow()));
   } else {
     central.profile.fill(0.0);
     for (const ProfileYear& year : result.profile_years) {
@@ -275,46 +338,7 @@ NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const
                             request.target.Describe(), observed));
   }
 
-  // Policies: share of each month stopped.
-  for (const Policy& policy : request.policies) {
-    const Coverage coverage = CoverageOf(policy, reference, result.target);
-    if (coverage == Coverage::kNone) continue;
-    if (coverage == Coverage::kPart) {
-      assumptions.push_back(
-          fmt::format("{} covers only part of {}; not applied to the nowcast", policy.name, FlowText(result.target)));
-      continue;
-    }
-    const int from_index = policy.from.year * 12 + policy.from.month - 1;
-    const int year_start = result.year * 12;
-    if (from_index > year_start + 11) {
-      assumptions.push_back(fmt::format("{} starts on {}, after {}; no effect this year", policy.name,
-                                        policy.from.ToString(), result.year));
-      continue;
-    }
-    result.applied_policies.push_back(policy.name);
-    for (int m = 1; m <= 12; ++m) {
-      const int index = year_start + m - 1;
-      double fraction = 0.0;
-      if (index > from_index) {
-        fraction = 1.0;
-      } else if (index == from_index) {
-        const int days = Date::DaysInMonth(policy.from.year, policy.from.month);
-        fraction = static_cast<double>(days - policy.from.day + 1) / days;
-      }
-      result.stopped_share[m - 1] = std::min(1.0, result.stopped_share[m - 1] + policy.share_stopped * fraction);
-    }
-    assumptions.push_back(fmt::format(
-        "{} stops {:g}% of the flow from {}{} ({} of its first month, pro rata by days); months after {} are cut, "
-        "the observed months are taken as they are",
-        policy.name, policy.share_stopped * 100.0, policy.from.ToString(),
-        policy.kind == PolicyKind::kTariff ? fmt::format(" ({})", DescribeEffect(policy)) : std::string(),
-        fmt::format("{:.4f}", result.stopped_share[std::clamp(from_index - year_start, 0, 11)]),
-        Period::Month(result.year, observed).ToString()));
-    if (from_index < year_start + observed) {
-      assumptions.push_back(
-          fmt::format("{} starts within the observed months: their data already show its effect", policy.name));
-    }
-  }
+  ApplyPolicies(table, reference, request, result);
 
   const std::array<double, 12> none{};
   const double ytd = result.ytd.value;
@@ -335,7 +359,7 @@ NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const
   } else {
     result.last_year.reset();
     assumptions.push_back(fmt::format("no full-year value of {} for {}: no year-on-year change",
-                                      FlowText(result.target), result.year - 1));
+                                      result.target.DescribeFlow(), result.year - 1));
   }
   return result;
 }

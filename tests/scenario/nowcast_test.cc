@@ -144,16 +144,117 @@ TEST(NowcastTest, HalfTheFlowStopped) {
   EXPECT_NEAR(result.with_policy.central.full_year, 85.0 + 225.0 / 31.0, 1e-12);
 }
 
-TEST(NowcastTest, PolicyOnPartOfTheFlowIsNotAppliedAndSaid) {
-  // Exports to the world include far more than the US: a US ban cannot be applied to the total.
-  const TradeTable table = BuildTable({{"CHN", "WLD", kX, "TOTAL", "2021-01..2021-05", 50.0}});
+TEST(NowcastTest, PolicyOnPartOfTheFlowWithNoShareInTheDataIsNotAppliedAndSaid) {
+  // Exports to the world include far more than the US, and the data do not say how much goes to the US.
+  const TradeTable table = BuildTable({{"CHN", "WLD", kX, "TOTAL", "2020", 100.0},
+                                       {"CHN", "WLD", kX, "TOTAL", "2021-01..2021-05", 50.0}});
   NowcastRequest request;
   request.target = Select("CHN", "WLD", kX, "TOTAL", "2021-01..2021-05");
   request.policies = {BanFrom(Date{2021, 7, 15}, 1.0)};
   const NowcastResult result = Nowcast(table, RepoReference(), request);
   EXPECT_DOUBLE_EQ(result.with_policy.central.full_year, 120.0);
   EXPECT_TRUE(result.applied_policies.empty());
-  EXPECT_TRUE(AnyContains(result.assumptions, "test ban covers only part of CHN exports to WLD"));
+  EXPECT_TRUE(AnyContains(result.assumptions, "test ban covers part of CHN exports to WLD, TOTAL (exports to USA in "
+                                              "TOTAL), but its share is not known"));
+}
+
+Policy ProductPolicy(std::string name, std::vector<std::string> products, Date from, double share_stopped) {
+  Policy policy;
+  policy.name = std::move(name);
+  policy.imposed_by = "USA";
+  policy.on = "RUS";
+  policy.products = std::move(products);
+  policy.from = from;
+  policy.share_stopped = share_stopped;
+  return policy;
+}
+
+// RUS exports to the US in 2021: 100, of which HS 27 (energy) 70 and HS 72 (iron and steel) 20;
+// Jan-Feb 2022: 20, so with no earlier monthly data the uniform profile gives 120 for 2022, 10 a month.
+std::vector<TestRow> RussiaToUsRows() {
+  return {{"RUS", "USA", kX, "TOTAL", "2021", 100.0},
+          {"RUS", "USA", kX, "27", "2021", 70.0},
+          {"RUS", "USA", kX, "72", "2021", 20.0},
+          {"RUS", "USA", kX, "TOTAL", "2022-01..2022-02", 20.0}};
+}
+
+TEST(NowcastTest, BansOnSomeProductsCutTheirShareMonthByMonth) {
+  // Energy (70% of the flow in 2021) banned from 9 March; half of steel (20%) stopped from 9 April.
+  //   March (31 days): energy stopped on days 9..31 = 23 -> share 0.7 x 23/31; value 10 - 161/31.
+  //   April (30 days): energy 0.7 all month; steel 0.5 x 0.2 x 22/30 (days 9..30); value 3 - 22/30.
+  //   May-December: 0.7 + 0.1 = 0.8 stopped -> 2 a month, 16 in all.
+  //   Year = 20 + (10 - 161/31) + (3 - 22/30) + 16 = 49 - 161/31 - 22/30 = 43.07311...
+  //   Against 2021's 100: -56.9%.
+  const TradeTable table = BuildTable(RussiaToUsRows());
+  NowcastRequest request;
+  request.target = Select("RUS", "USA", kX, "TOTAL", "2022-01..2022-02");
+  request.policies = {ProductPolicy("energy ban", {"27"}, Date{2022, 3, 9}, 1.0),
+                      ProductPolicy("steel detentions", {"72"}, Date{2022, 4, 9}, 0.5)};
+  const NowcastResult result = Nowcast(table, RepoReference(), request);
+  EXPECT_DOUBLE_EQ(result.without_policy.central.full_year, 120.0);
+  EXPECT_NEAR(result.stopped_share[2], 0.7 * 23.0 / 31.0, 1e-12);
+  EXPECT_NEAR(result.stopped_share[3], 0.7 + 0.1 * 22.0 / 30.0, 1e-12);
+  EXPECT_NEAR(result.stopped_share[4], 0.8, 1e-12);
+  EXPECT_NEAR(result.with_policy.central.monthly[2], 10.0 - 161.0 / 31.0, 1e-12);
+  EXPECT_NEAR(result.with_policy.central.full_year, 49.0 - 161.0 / 31.0 - 22.0 / 30.0, 1e-9);
+  ASSERT_TRUE(result.with_policy.yoy_central);
+  EXPECT_NEAR(*result.with_policy.yoy_central, (49.0 - 161.0 / 31.0 - 22.0 / 30.0) / 100.0 - 1.0, 1e-12);
+  EXPECT_THAT(result.applied_policies, ::testing::ElementsAre("energy ban", "steel detentions"));
+  EXPECT_TRUE(AnyContains(result.assumptions, "energy ban stops 100% of what it covers (exports to USA in 27, "
+                                              "70.00% of the flow) from 2022-03-09"));
+  EXPECT_TRUE(AnyContains(result.assumptions, "the policies' shares of the flow are those of 2021"));
+}
+
+TEST(NowcastTest, OverlappingPoliciesCountTheLargerShareStoppedOnce) {
+  // From 1 March 2022: detentions stop 0.5 of HS 27 and 72 (90% of the flow); a tariff stops 0.8 of HS 27
+  // (70%). On energy the larger, 0.8, counts: 0.7 x 0.8 + 0.2 x 0.5 = 0.66 of the flow stops (adding the
+  // two would give 0.9 x 0.5 + 0.7 x 0.8 = 1.01). Year = 20 + 10 x 10 x (1 - 0.66) = 54.
+  const TradeTable table = BuildTable(RussiaToUsRows());
+  NowcastRequest request;
+  request.target = Select("RUS", "USA", kX, "TOTAL", "2022-01..2022-02");
+  request.policies = {ProductPolicy("detentions", {"27", "72"}, Date{2022, 3, 1}, 0.5),
+                      ProductPolicy("energy tariff", {"27"}, Date{2022, 3, 1}, 0.8)};
+  const NowcastResult result = Nowcast(table, RepoReference(), request);
+  EXPECT_NEAR(result.stopped_share[2], 0.66, 1e-12);
+  EXPECT_NEAR(result.stopped_share[11], 0.66, 1e-12);
+  EXPECT_NEAR(result.with_policy.central.full_year, 54.0, 1e-9);
+  EXPECT_TRUE(AnyContains(result.assumptions, "detentions and energy tariff both cover exports to USA in 27 "
+                                              "(70.00% of RUS exports to USA, TOTAL, 2021): the larger share "
+                                              "stopped counts there"));
+}
+
+TEST(NowcastTest, ABanOnOneMarketCutsItsShareOfExportsToTheWorld) {
+  // RUS exports to the world 2021: 250, of which to the US in HS 27: 70 -> 28%. Jan-Feb 2022: 50, so 300
+  // for the year without the ban, 25 a month. Ban from 1 July: 25 x 0.72 x 6 = 108 for Jul-Dec; year 258.
+  std::vector<TestRow> rows = RussiaToUsRows();
+  rows.push_back({"RUS", "WLD", kX, "TOTAL", "2021", 250.0});
+  rows.push_back({"RUS", "WLD", kX, "TOTAL", "2022-01..2022-02", 50.0});
+  const TradeTable table = BuildTable(rows);
+  NowcastRequest request;
+  request.target = Select("RUS", "WLD", kX, "TOTAL", "2022-01..2022-02");
+  request.policies = {ProductPolicy("energy ban", {"27"}, Date{2022, 7, 1}, 1.0)};
+  const NowcastResult result = Nowcast(table, RepoReference(), request);
+  EXPECT_NEAR(result.stopped_share[6], 0.28, 1e-12);
+  EXPECT_NEAR(result.stopped_share[5], 0.0, 1e-12);
+  EXPECT_NEAR(result.with_policy.central.full_year, 258.0, 1e-9);
+}
+
+TEST(NowcastTest, AGroupsEmbargoAddsUpItsMembers) {
+  // EU27 stops RUS coal and oil (HS 27) from 1 July 2022; the data give Germany 30 and France 10 of 250:
+  // 16% of RUS exports to the world. 300 for the year without, 25 a month; Jul-Dec 25 x 0.84 x 6 = 126;
+  // year 50 + 100 + 126 = 276.
+  const TradeTable table = BuildTable({{"RUS", "WLD", kX, "TOTAL", "2021", 250.0},
+                                       {"RUS", "DEU", kX, "27", "2021", 30.0},
+                                       {"RUS", "FRA", kX, "27", "2021", 10.0},
+                                       {"RUS", "WLD", kX, "TOTAL", "2022-01..2022-02", 50.0}});
+  NowcastRequest request;
+  request.target = Select("RUS", "WLD", kX, "TOTAL", "2022-01..2022-02");
+  Policy embargo = ProductPolicy("EU embargo", {"27"}, Date{2022, 7, 1}, 1.0);
+  embargo.imposed_by = "EU27";
+  request.policies = {embargo};
+  const NowcastResult result = Nowcast(table, RepoReference(), request);
+  EXPECT_NEAR(result.stopped_share[6], 0.16, 1e-12);
+  EXPECT_NEAR(result.with_policy.central.full_year, 276.0, 1e-9);
 }
 
 TEST(NowcastTest, RejectsAPeriodThatIsNotYearToDate) {

@@ -26,8 +26,12 @@ std::string EstimateText(const NowcastEstimate& estimate, const std::string& cur
   std::string text = fmt::format("{} (band {} to {})", Money(estimate.central.full_year, currency),
                                  Money(estimate.low.full_year, currency), Money(estimate.high.full_year, currency));
   if (estimate.yoy_central) {
-    text += fmt::format(", year on year {:+.1f}% (band {:+.1f}% to {:+.1f}%)", 100.0 * *estimate.yoy_central,
-                        100.0 * estimate.yoy_low.value_or(0.0), 100.0 * estimate.yoy_high.value_or(0.0));
+    // A bound that is not known says so, never "+0.0%".
+    const auto change = [](const std::optional<double>& yoy) {
+      return yoy ? fmt::format("{:+.1f}%", 100.0 * *yoy) : std::string("not known");
+    };
+    text += fmt::format(", year on year {} (band {} to {})", change(estimate.yoy_central), change(estimate.yoy_low),
+                        change(estimate.yoy_high));
   }
   return text;
 }

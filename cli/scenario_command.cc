@@ -3,6 +3,7 @@
 // the scenario's [nowcast] target. All computing is in the library (tradeshock/case.h); this file reads the
 // flags and formats the result.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 #include <memory>
@@ -12,9 +13,9 @@
 #include "case_output.h"
 #include "commands.h"
 #include "output.h"
-#include "tradeshock/result_json.h"
 #include "tradeshock/case_analysis.h"
 #include "tradeshock/error.h"
+#include "tradeshock/result_json.h"
 
 namespace tradeshock::cli {
 namespace {
@@ -80,8 +81,11 @@ std::string RenderTable(const CaseAnalysis& analysis) {
   }
 
   const std::string partner_flow = analysis.partner_flow == Flow::kTrade ? "total trade" : "exports";
-  out += fmt::format("\npartners of {}'s {}, {} (total {}):\n", analysis.exporter, partner_flow,
-                     analysis.base_period.ToString(), Money(analysis.partner_shares.total.value, currency));
+  const bool whole = analysis.partner_total_known;
+  out += fmt::format("\npartners of {}'s {}, {} ({} {}):\n", analysis.exporter, partner_flow,
+                     analysis.base_period.ToString(),
+                     whole ? "total" : "no total in the data; shares of the sum of the partners in it,",
+                     Money(analysis.partner_shares.total.value, currency));
   TextTable partners({"partner", fmt::format("million {}", currency), "share"}, {false, true, true});
   const std::vector<ShareItem>& partner_items = analysis.partner_shares.items;
   double more_value = 0.0;
@@ -103,8 +107,10 @@ std::string RenderTable(const CaseAnalysis& analysis) {
                      Percent(analysis.partner_shares.rest->share, 1)});
   }
   out += partners.Render();
-  out += fmt::format("largest partner: {} ({} of {})\n", analysis.largest_partner.partner,
-                     Percent(analysis.largest_partner.share, 1), partner_flow);
+  out += whole ? fmt::format("largest partner: {} ({} of {})\n", analysis.largest_partner.partner,
+                             Percent(analysis.largest_partner.share, 1), partner_flow)
+               : fmt::format("largest partner in the data: {} (its share of {} is not known)\n",
+                             analysis.largest_partner.partner, partner_flow);
 
   for (const ConcentrationChange& change : exposure.concentration) {
     out += fmt::format("\npartner concentration of {} before -> after the policies:\n", ToString(change.flow));
@@ -119,8 +125,12 @@ std::string RenderTable(const CaseAnalysis& analysis) {
     out += ranks.Render();
   }
 
+  // The partners the product rows cover when they are not the world's (RUS -> USA only): " to USA".
+  const std::string to = analysis.product_partners.empty() ? std::string()
+                                                           : fmt::format(" to {} (not its whole export mix)",
+                                                                         fmt::join(analysis.product_partners, ", "));
   if (analysis.product_shares) {
-    out += fmt::format("\nproducts of {}'s exports, {}:\n", analysis.exporter, analysis.base_period.ToString());
+    out += fmt::format("\nproducts of {}'s exports{}, {}:\n", analysis.exporter, to, analysis.base_period.ToString());
     TextTable products({"product", fmt::format("million {}", currency), "share"}, {false, true, true});
     const std::vector<ShareItem>& product_items = analysis.product_shares->items;
     double rest_value = 0.0;
@@ -139,8 +149,8 @@ std::string RenderTable(const CaseAnalysis& analysis) {
     }
     out += products.Render();
   } else if (analysis.product_values) {
-    out += fmt::format("\nproducts of {}'s exports, {} (no total of exports in the data: values only):\n",
-                       analysis.exporter, analysis.base_period.ToString());
+    out += fmt::format("\nproducts of {}'s exports{}, {} (no total of exports in the data: values only):\n",
+                       analysis.exporter, to, analysis.base_period.ToString());
     TextTable products({"product", fmt::format("million {}", currency)}, {false, true});
     const std::vector<ShareItem>& value_items = analysis.product_values->items;
     double rest_value = 0.0;

@@ -47,12 +47,22 @@ struct CaseAnalysis {
   ShareResult partner_shares;
   Concentration partner_concentration;
   Dependence largest_partner;
-  // The exporter's exports by product in the base period, when the data itemise products.
+  // False when the partner shares' total is not a total of the exporter's flow but only the sum of the partner
+  // rows present, which ComputeExposure does not accept as one (the data give exports to the US alone): the
+  // shares are then of that sum, and the exporter's share with each partner, its concentration and its largest
+  // partner's share of its whole flow are not known.
+  bool partner_total_known = true;
+  // The exporter's exports by product in the base period, when the data itemise products. Of its exports to
+  // the world, or, when the data give products only for the exports to one partner, of the exports to that
+  // partner (total.selection.partner says which; product_partners names it).
   std::optional<ShareResult> product_shares;
   // When the data itemise products but give no real total of the exporter's exports to take shares of
   // (a WLD total summed from partial partner rows would give shares far above 100%): the product values
   // alone, shares left at 0, with a note. product_shares is then unset.
   std::optional<ShareResult> product_values;
+  // The partners the product composition covers when the data give products only for the exports to some
+  // partners, not to the world (RUS -> USA only); empty when it is of the exports to the world.
+  std::vector<std::string> product_partners;
 
   ExposureResult exposure;                 // the scenario's policies applied to the base period
   std::optional<NowcastResult> nowcast;    // when the scenario names a [nowcast] target

@@ -21,6 +21,7 @@
 #include "tradeshock/indicators.h"
 #include "tradeshock/period.h"
 #include "tradeshock/reference.h"
+#include "tradeshock/scenario.h"
 #include "tradeshock/trade_table.h"
 
 namespace tradeshock {
@@ -74,9 +75,10 @@ struct Interval {
 // The feasible interval of a comparison against a stated value with the given half-unit (for kAbout).
 Interval ClaimInterval(ClaimComparison comparison, double value, double half_unit);
 
-// Overrides of the selection for a share's denominator (`of = { partner = "WLD" }`); unset fields are
-// inherited. Default when the claim gives no `of`: partner WLD, or, when the partner already is WLD,
-// product TOTAL.
+// Overrides of the selection for a share's denominator (`of = { product = "TOTAL" }`): the keys it names
+// replace the claim's own, every other key is the claim's (partner included). Default when the claim gives no
+// `of`: product TOTAL of the same partner and flow when the claim names a product (a product's share of
+// exports to that partner), else partner WLD (a partner's share).
 struct SelectionOverride {
   std::optional<std::string> reporter;
   std::optional<std::vector<std::string>> partners;
@@ -170,6 +172,13 @@ struct ClaimRow {
   std::string source;     // the table's source text for the row, if it has a source column
 };
 
+// One side of a share: what it is ("RUS exports to USA, 27, 2021") and its value when the data give it
+// (nullopt: not known, never 0).
+struct ClaimTerm {
+  std::string describes;
+  std::optional<double> value;  // plain units, in the reading's currency
+};
+
 // One reading of a claim (one flow, one currency) and what it gave.
 struct ClaimReading {
   std::string label;  // "flow exports, currency USD"
@@ -182,6 +191,9 @@ struct ClaimReading {
   std::vector<ClaimRow> rows;
   std::vector<RateUsed> rates;
   std::vector<std::string> method;  // how values were built (ValueResult::method)
+  // Shares: the numerator and the denominator, named even when the share is not checkable.
+  std::optional<ClaimTerm> numerator;
+  std::optional<ClaimTerm> denominator;
 };
 
 struct ClaimResult {
@@ -218,6 +230,10 @@ struct ClaimsReport {
 struct ClaimCheckOptions {
   ProjectionSource* projections = nullptr;  // null: projected claims are not checkable
   double tolerance = 1e-6;                  // passed to IndicatorOptions
+  // Whether a share's denominator summed from itemised rows (a WLD total from partner rows, a TOTAL from
+  // product rows) is a total: kPartial (the default) makes such a share not checkable; kComplete (BACI)
+  // accepts the sum, with a note.
+  Itemisation itemisation = Itemisation::kPartial;
 };
 
 ClaimsReport CheckClaims(const TradeTable& table, const Reference& reference, const ClaimsFile& claims,

@@ -81,10 +81,12 @@ ShareResult ValuesOnly(ShareResult products, const CaseAnalysis& analysis, std::
   products.coverage = 0.0;
   products.total.value = 0.0;
   products.total.rows.clear();
-  products.total.method = {"no total: the data give no total of the exporter's exports"};
-  AddNote(notes, fmt::format("product composition: the data give {}'s exports of {} in {} but no total of its "
-                             "exports, so their shares are not computed (values only)",
-                             analysis.exporter, fmt::join(items, ", "), analysis.base_period.ToString()));
+  const std::string partner = products.total.selection.partner;
+  const std::string to = partner == kWorld ? std::string() : " to " + partner;
+  products.total.method = {fmt::format("no total: the data give no total of the exporter's exports{}", to)};
+  AddNote(notes, fmt::format("product composition: the data give {}'s exports{} of {} in {} but no total of its "
+                             "exports{}, so their shares are not computed (values only)",
+                             analysis.exporter, to, fmt::join(items, ", "), analysis.base_period.ToString(), to));
   return products;
 }
 
@@ -177,13 +179,16 @@ void AddPartnerShares(const Case& c, const Reference& reference, CaseAnalysis& a
   }
 }
 
-void AddExposure(const Case& c, const Reference& reference, CaseAnalysis& analysis) {
-  // BACI is the complete bilateral HS 6-digit matrix: sums of its rows are totals.
+Itemisation ItemisationOf(const Case& c) {
   const bool baci = !c.read.empty() && std::all_of(c.read.begin(), c.read.end(), [](const ReadReport::FileReport& f) {
     return f.format == InputFormat::kBaci;
   });
+  return baci ? Itemisation::kComplete : Itemisation::kPartial;
+}
+
+void AddExposure(const Case& c, const Reference& reference, CaseAnalysis& analysis) {
   analysis.exposure = ComputeExposure(c.table, reference, *c.scenario, analysis.base_period,
-                                      IndicatorOptionsOf(analysis), baci ? Itemisation::kComplete : Itemisation::kPartial);
+                                      IndicatorOptionsOf(analysis), ItemisationOf(c));
   AddRates(analysis.rates, analysis.exposure.rates);
   if (analysis.partner_flow == Flow::kExports) {
     // Without the exporter's imports, ChooseBasePeriod's note already says that its total trade is not known.
@@ -193,6 +198,19 @@ void AddExposure(const Case& c, const Reference& reference, CaseAnalysis& analys
     });
   }
   for (const std::string& note : analysis.exposure.notes) AddNote(analysis.notes, note);
+  // The partner shares' total, when it is a sum of partner rows, is a total only if the exposure took it as one.
+  const bool summed =
+      std::any_of(analysis.partner_shares.total.method.begin(), analysis.partner_shares.total.method.end(),
+                  [](const std::string& m) { return m.starts_with("partner ") || m.starts_with("product "); });
+  const auto& flow_total =
+      analysis.partner_flow == Flow::kExports ? analysis.exposure.exports_total : analysis.exposure.trade_total;
+  if (summed && !flow_total) {
+    analysis.partner_total_known = false;
+    AddNote(analysis.notes,
+            fmt::format("partner shares: the data give no total of {}'s {}, only the partners in them, "
+                        "so the shares are of the sum of those partners, not of its whole {}",
+                        analysis.exporter, ToString(analysis.partner_flow), ToString(analysis.partner_flow)));
+  }
   // A partner concentration of a flow whose total is only a sum of the partners the policies cover (the seed
   // case gives exports to the US alone) would show one partner at 100%: dropped, with a note.
   std::erase_if(analysis.exposure.concentration, [&](const ConcentrationChange& change) {
@@ -207,17 +225,54 @@ void AddExposure(const Case& c, const Reference& reference, CaseAnalysis& analys
   });
 }
 
+namespace {
+
+// The partners of the rows behind a share table's items, in order of first appearance.
+std::vector<std::string> ItemPartners(const TradeTable& table, const ShareResult& shares) {
+  std::vector<std::string> partners;
+  for (const ShareItem& item : shares.items) {
+    for (const std::size_t row : item.rows) {
+      const std::string& partner = table.economies()[table.partner()[row]];
+      if (std::find(partners.begin(), partners.end(), partner) == partners.end()) partners.push_back(partner);
+    }
+  }
+  return partners;
+}
+
+}  // namespace
+
 // Runs after AddExposure, which decides whether the data hold a real total of the exporter's exports.
 // ComputeValue would build a WLD total from whatever partner rows exist (in the seed case: the exports to
 // the US alone), and shares of that are meaningless; only a total that ComputeExposure accepted is used as
-// the denominator.
+// the denominator. When the data give products only for the exports to one partner (RUS -> USA) and not to
+// the world, the composition is of the exports to that partner, shares of its own total, and says so:
+// products summed from one partner's rows are not the exporter's whole export mix.
 void AddProductComposition(const Case& c, const Reference& reference, CaseAnalysis& analysis) {
   const Selection exports{analysis.exporter, kWorld, Flow::kExports, kTotalProduct, analysis.base_period};
+  const IndicatorOptions options = IndicatorOptionsOf(analysis);
   try {
-    ShareResult products = ComputeShares(c.table, reference, exports, ShareBy::kProduct, IndicatorOptionsOf(analysis));
+    ShareResult products = ComputeShares(c.table, reference, exports, ShareBy::kProduct, options);
     if (products.items.empty()) return;
+    const std::vector<std::string> partners = ItemPartners(c.table, products);
+    const bool world_rows = std::find(partners.begin(), partners.end(), kWorld) != partners.end();
+    bool total_known = analysis.exposure.exports_total.has_value();
+    if (!world_rows && ItemisationOf(c) == Itemisation::kPartial) {
+      analysis.product_partners = partners;
+      AddNote(analysis.notes, fmt::format("product composition: the data give {}'s exports by product only to {}, not "
+                                          "to the world, so it is of those exports, not of {}'s whole export mix",
+                                          analysis.exporter, fmt::join(partners, ", "), analysis.exporter));
+      total_known = false;
+      if (partners.size() == 1) {
+        Selection to_partner = exports;
+        to_partner.partner = partners.front();
+        products = ComputeShares(c.table, reference, to_partner, ShareBy::kProduct, options);
+        // A real total of the exports to that partner: a row, not a sum of the product rows present.
+        total_known = std::none_of(products.total.method.begin(), products.total.method.end(),
+                                   [](const std::string& m) { return m.starts_with("product "); });
+      }
+    }
     AddRates(analysis.rates, products.rates);
-    if (analysis.exposure.exports_total && products.coverage <= 1.0 + 1e-6) {
+    if (total_known && products.coverage <= 1.0 + 1e-6) {
       AddRates(analysis.rates, products.total.rates);
       for (const std::string& note : products.notes) AddNote(analysis.notes, "product shares: " + note);
       analysis.product_shares = std::move(products);

@@ -22,6 +22,10 @@ namespace tradeshock::case_internal {
 void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more);
 void AddNote(std::vector<std::string>& notes, std::string note);
 
+// kComplete when every file of the case is BACI (the complete bilateral HS 6-digit matrix: sums of its rows
+// are totals), else kPartial.
+Itemisation ItemisationOf(const Case& c);
+
 CaseAnalysis StartAnalysis(const Case& c, const CaseAnalysisOptions& options);
 void ChooseBasePeriod(const Case& c, const Reference& reference, const CaseAnalysisOptions& options,
                       CaseAnalysis& analysis);

@@ -36,6 +36,7 @@ std::optional<ClaimsReport> CheckCaseClaims(const Case& c, const Reference& refe
   }
   ClaimCheckOptions check;
   if (source) check.projections = &*source;
+  check.itemisation = case_internal::ItemisationOf(c);
   return CheckClaims(c.table, reference, *c.claims, check);
 }
 

@@ -77,6 +77,12 @@ namespace {
 using claims_internal::SummedValue;
 using claims_internal::SumValues;
 
+// A value summed over partners (WLD or a group from single partners) or products (TOTAL or a code from the
+// codes under it): ValueResult::method lines "partner WLD: ...", "product TOTAL: ...", "reporter ...: ...".
+bool IsItemisedSum(const std::string& method) {
+  return method.starts_with("partner ") || method.starts_with("product ") || method.starts_with("reporter ");
+}
+
 int PercentDecimals(const Claim& claim) { return std::max(1, claim.stated.decimals + 1); }
 
 // Records the rows and rates of a value in a reading, without repeating them.
@@ -209,35 +215,60 @@ class ClaimEvaluator {
 
   void Share(const Claim& claim, Flow flow, const IndicatorOptions& options, ClaimReading& reading) {
     const Selection selection = BaseSelection(claim, flow);
+    // `of` replaces only the keys it names; the others are the claim's own (docs/FORMATS.md, "Claims files").
     Selection denominator = selection;
-    std::vector<std::string> denominator_partners = {kWorld};
+    std::vector<std::string> denominator_partners = claim.partners;
     std::vector<std::string> denominator_products = claim.products;
     if (claim.of) {
-      denominator_partners = claim.of->partners.value_or(std::vector<std::string>{kWorld});
       if (claim.of->reporter) denominator.reporter = *claim.of->reporter;
+      if (claim.of->partners) denominator_partners = *claim.of->partners;
       if (claim.of->flow) denominator.flow = *claim.of->flow;
       if (claim.of->products) denominator_products = *claim.of->products;
       if (claim.of->period) denominator.period = *claim.of->period;
-    } else if (claim.partners == std::vector<std::string>{kWorld}) {
-      denominator_products = {kTotalProduct};  // a product's share of all products
+    } else if (claim.products != std::vector<std::string>{kTotalProduct}) {
+      denominator_products = {kTotalProduct};  // a product's share of all products, to the same partner
+    } else {
+      denominator_partners = {kWorld};  // a partner's share of the world
     }
-    const SummedValue part = SumValues(table_, reference_, selection, claim.partners, claim.products, options);
-    const SummedValue whole =
-        SumValues(table_, reference_, denominator, denominator_partners, denominator_products, options);
+    const std::string part_text = claims_internal::DescribePartners(selection, claim.partners, claim.products);
     const std::string whole_text =
         claims_internal::DescribePartners(denominator, denominator_partners, denominator_products);
+    reading.numerator = ClaimTerm{.describes = part_text, .value = std::nullopt};
+    reading.denominator = ClaimTerm{.describes = whole_text, .value = std::nullopt};
+    if (whole_text == part_text) {
+      throw Error(
+          fmt::format("the denominator is the numerator itself ({}): name in `of` what the share is of", part_text));
+    }
+    const SummedValue part = SumValues(table_, reference_, selection, claim.partners, claim.products, options);
+    reading.numerator->value = part.value;
+    const SummedValue whole =
+        SumValues(table_, reference_, denominator, denominator_partners, denominator_products, options);
     if (part.currency != whole.currency) {
       throw Error(fmt::format("rows are in {} and {}: choose a currency", part.currency, whole.currency));
+    }
+    std::vector<std::string> built;     // how a denominator that is not a row was put together
+    std::vector<std::string> itemised;  // the sums over partners or products among them
+    for (const ValueResult& value : whole.parts) {
+      for (const std::string& method : value.method) {
+        built.push_back(method);
+        if (IsItemisedSum(method)) itemised.push_back(method);
+      }
+    }
+    if (!itemised.empty() && options_.itemisation == Itemisation::kPartial) {
+      // A total summed from the rows present is only as complete as they are: a one-partner sum would make
+      // any share of that partner 100%.
+      throw Error(
+          fmt::format("the share is not known: its denominator, {}, is not a row of the data, only a sum of "
+                      "the itemised rows present ({}), which need not cover everything",
+                      whole_text, fmt::join(itemised, "; ")));
     }
     if (!(whole.value > 0.0)) {
       throw Error(fmt::format("the value of {} is {}: shares of it are undefined", whole_text, whole.value));
     }
+    reading.denominator->value = whole.value;
     AddProvenance(table_, part, reading);
     AddProvenance(table_, whole, reading);
-    std::vector<std::string> built;  // how a denominator that is not a row was put together
-    for (const ValueResult& value : whole.parts) built.insert(built.end(), value.method.begin(), value.method.end());
     if (part.value > whole.value * (1.0 + options.tolerance) && !built.empty()) {
-      // A total summed from the rows present is only as complete as they are; a part above it proves it is not.
       throw Error(fmt::format(
           "{} is not a row of the data: built from the rows present ({}) it is {}, less than the "
           "part {}, so the rows present are incomplete",
@@ -245,9 +276,12 @@ class ClaimEvaluator {
           FormatQuantity(ClaimMetric::kValue, part.value, part.currency, 3)));
     }
     Judge(claim, part.value / whole.value, part.currency, reading);
-    if (!built.empty()) {
-      reading.message += fmt::format(" (the total is not a row of the data: {}; complete only if the rows are)",
-                                     fmt::join(built, "; "));
+    reading.message += fmt::format(" ({} of {}: {} / {})", part_text, whole_text,
+                                   FormatQuantity(ClaimMetric::kValue, part.value, part.currency, 3),
+                                   FormatQuantity(ClaimMetric::kValue, whole.value, whole.currency, 3));
+    if (!itemised.empty()) {
+      reading.message += fmt::format(" (the total is the sum of the itemised rows: {}; the data itemise every flow)",
+                                     fmt::join(itemised, "; "));
     }
   }
 

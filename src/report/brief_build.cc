@@ -81,8 +81,23 @@ std::optional<std::pair<double, double>> PartnerShare(const CaseAnalysis& analys
   return std::make_pair(value, share);
 }
 
+// "United States" / "United States and Canada": the partners of the partner shares, up to five named.
+std::string PartnerNames(const CaseAnalysis& analysis, const Reference& reference) {
+  const std::vector<ShareItem>& items = analysis.partner_shares.items;
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < items.size() && i < 5; ++i) names.push_back(EconomyName(reference, items[i].partner));
+  if (items.size() > names.size()) names.push_back(fmt::format("{} more", items.size() - names.size()));
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) text += i + 1 == names.size() ? " and " : ", ";
+    text += names[i];
+  }
+  return text;
+}
+
 Block ShareChart(const std::string& id, const std::string& title, const std::string& axis_title,
-                 const ShareResult& shares, const std::vector<std::string>& labels, const std::string& item_header) {
+                 const ShareResult& shares, const std::vector<std::string>& labels, const std::string& item_header,
+                 const std::string& total_label) {
   svg::BarChart chart;
   chart.id = id;
   chart.title = title;
@@ -124,7 +139,7 @@ Block ShareChart(const std::string& id, const std::string& title, const std::str
     table.rows.push_back({"Not itemised (total minus items)", FormatMoney(shares.rest->value, shares.currency),
                           FormatPercent(shares.rest->share)});
   }
-  table.rows.push_back({"Total", FormatMoney(shares.total.value, shares.currency), FormatPercent(1.0)});
+  table.rows.push_back({total_label, FormatMoney(shares.total.value, shares.currency), FormatPercent(1.0)});
   Block block;
   block.kind = Block::Kind::kChart;
   block.text = title;
@@ -450,27 +465,46 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   const bool of_trade = analysis.partner_flow == Flow::kTrade;
   const std::string flow_short = of_trade ? "trade" : "exports";
   const std::string flow_long = of_trade ? "total trade" : "exports";
-  key.key_numbers.push_back({fmt::format("{}, {}", of_trade ? "Total trade" : "Exports", period),
-                             FormatMoney(trade_total.value, trade_total.currency),
-                             of_trade ? fmt::format("{}'s exports plus imports", exporter)
-                                      : fmt::format("{}'s exports (the data give no imports)", exporter)});
+  // Without a total of the flow (the data give only the partners the policies cover), its partners' sum is
+  // not the exporter's whole flow: the shares of it are "not known", never shown as shares of the whole.
+  const bool whole = analysis.partner_total_known;
+  const std::string partners_in_data = PartnerNames(analysis, reference);
+  key.key_numbers.push_back(
+      {whole ? fmt::format("{}, {}", of_trade ? "Total trade" : "Exports", period)
+             : fmt::format("{} with the partners in the data, {}", of_trade ? "Trade" : "Exports", period),
+       FormatMoney(trade_total.value, trade_total.currency),
+       !whole     ? fmt::format("{}'s {} to {}, the partners in the data; the data give no total of its {}", exporter,
+                                flow_long, partners_in_data, flow_long)
+       : of_trade ? fmt::format("{}'s exports plus imports", exporter)
+                  : fmt::format("{}'s exports (the data give no imports)", exporter)});
   for (const std::string& partner : ImposingPartners(analysis)) {
     if (const auto share = PartnerShare(analysis, reference, partner)) {
-      key.key_numbers.push_back({fmt::format("{} share of {}", EconomyName(reference, partner), flow_short),
-                                 FormatPercent(share->second),
-                                 fmt::format("{} of {} in {}", FormatMoney(share->first, analysis.partner_shares.currency),
-                                             FormatMoney(trade_total.value, trade_total.currency), period)});
+      key.key_numbers.push_back(
+          {fmt::format("{} share of {}", EconomyName(reference, partner), flow_short),
+           whole ? FormatPercent(share->second) : std::string("not known"),
+           whole ? fmt::format("{} of {} in {}", FormatMoney(share->first, analysis.partner_shares.currency),
+                               FormatMoney(trade_total.value, trade_total.currency), period)
+                 : fmt::format("{} in {}; the data give no total of {}'s {}",
+                               FormatMoney(share->first, analysis.partner_shares.currency), period, exporter,
+                               flow_long)});
     }
   }
   const Dependence& largest = analysis.largest_partner;
-  key.key_numbers.push_back({fmt::format("Largest partner: {}", EconomyName(reference, largest.partner)),
-                             FormatPercent(largest.share),
-                             fmt::format("{} of {}", FormatMoney(largest.value, largest.currency), flow_long)});
+  key.key_numbers.push_back(
+      {fmt::format("Largest partner{}: {}", whole ? "" : " in the data", EconomyName(reference, largest.partner)),
+       whole ? FormatPercent(largest.share) : std::string("not known"),
+       whole ? fmt::format("{} of {}", FormatMoney(largest.value, largest.currency), flow_long)
+             : fmt::format("{}; its share of {}'s {} is not known", FormatMoney(largest.value, largest.currency),
+                           exporter, flow_long)});
   const Concentration& hhi = analysis.partner_concentration;
   key.key_numbers.push_back(
-      {"Partner concentration (HHI)", fmt::format("{}{:.3f}", hhi.lower_bound ? "\u2265 " : "", hhi.hhi),
-       fmt::format("{} partners itemised, covering {} of {}{}", hhi.item_count, FormatPercent(hhi.coverage), flow_short,
-                   hhi.lower_bound ? fmt::format("; at most {:.3f} if the rest were one partner", hhi.hhi_upper) : "")});
+      {"Partner concentration (HHI)",
+       whole ? fmt::format("{}{:.3f}", hhi.lower_bound ? "\u2265 " : "", hhi.hhi) : std::string("not known"),
+       whole
+           ? fmt::format(
+                 "{} partners itemised, covering {} of {}{}", hhi.item_count, FormatPercent(hhi.coverage), flow_short,
+                 hhi.lower_bound ? fmt::format("; at most {:.3f} if the rest were one partner", hhi.hhi_upper) : "")
+           : fmt::format("the data give no total of {}'s {}, only {} partners", exporter, flow_long, hhi.item_count)});
   const ExposureResult& exposure = analysis.exposure;
   {
     // Exposure shares take two decimals (docs/FORMATS.md), as in the "Exports at risk" tables.
@@ -479,6 +513,11 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
     if (exposure.share_of_trade) {
       detail +=
           fmt::format("{}{} of total trade", detail.empty() ? "" : ", ", FormatPercent(*exposure.share_of_trade, 2));
+    }
+    // A share the data cannot give is said to be not known, not left out as if it did not matter.
+    if (!exposure.share_of_exports) {
+      detail +=
+          fmt::format("{}share of exports not known (no total of exports in the data)", detail.empty() ? "" : "; ");
     }
     key.key_numbers.push_back({fmt::format("Exports at risk, {}", exposure.period.ToString()),
                                FormatMoney(exposure.at_risk, exposure.currency), detail});
@@ -524,17 +563,39 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   {
     std::vector<std::string> labels;
     for (const ShareItem& item : analysis.partner_shares.items) labels.push_back(EconomyName(reference, item.partner));
-    blocks.push_back(ShareChart("chart-partner-shares",
-                                fmt::format("{}: partner shares of {}, {}", exporter, flow_long, period),
-                                fmt::format("share of {}, %", flow_long), analysis.partner_shares, labels,
-                                "partner"));
+    if (!whole) {
+      blocks.push_back(Paragraph(fmt::format(
+          "The data give no total of {0}'s {1}, only its {1} to {2}: the shares below are of their sum, not of "
+          "{0}'s whole {1}.",
+          exporter, flow_long, partners_in_data)));
+    }
+    blocks.push_back(ShareChart(
+        "chart-partner-shares",
+        whole ? fmt::format("{}: partner shares of {}, {}", exporter, flow_long, period)
+              : fmt::format("{}'s {} to the partners in the data, by partner, {}", exporter, flow_long, period),
+        whole ? fmt::format("share of {}, %", flow_long) : "share of the partners in the data, %",
+        analysis.partner_shares, labels, "partner", whole ? "Total" : "Sum of the partners in the data"));
   }
   if (analysis.product_shares) {
-    blocks.push_back(Heading("What it exports"));
+    // Of the exports to the world, or, when the data give products only for the exports to one partner, of
+    // those exports: said in the heading, the title and a sentence, never shown as the whole export mix.
+    const std::string& to = analysis.product_shares->total.selection.partner;
+    const bool world = to == kWorld;
+    const std::string to_name = EconomyName(reference, to);
+    blocks.push_back(Heading(world ? "What it exports" : fmt::format("What it exports to {}", to_name)));
+    if (!world) {
+      blocks.push_back(Paragraph(
+          fmt::format("The data give {0}'s exports by product only for its exports to {1}: this is the product mix of "
+                      "{0}'s exports to {1}, not of {0}'s whole exports.",
+                      exporter, to_name)));
+    }
     std::vector<std::string> labels;
     for (const ShareItem& item : analysis.product_shares->items) labels.push_back(ProductLabel(reference, item.product));
-    blocks.push_back(ShareChart("chart-product-shares", fmt::format("{}: exports by product, {}", exporter, period),
-                                "share of exports, %", *analysis.product_shares, labels, "product"));
+    blocks.push_back(ShareChart("chart-product-shares",
+                                world ? fmt::format("{}: exports by product, {}", exporter, period)
+                                      : fmt::format("{}'s exports to {}, by product, {}", exporter, to_name, period),
+                                world ? "share of exports, %" : fmt::format("share of exports to {}, %", to_name),
+                                *analysis.product_shares, labels, "product", "Total"));
   }
 
   // Exposure.
@@ -653,7 +714,7 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
     for (const ClaimResult& result : claims.results) {
       table.rows.push_back({fmt::format("\u201c{}\u201d", result.text), StatusWord(result.status), result.stated,
                             result.computed ? FormatClaimQuantity(result.metric, *result.computed, result.used.currency)
-                                            : "–",
+                                            : "not known",
                             ClaimDifference(result), result.used.label});
       std::string detail = fmt::format("{} ({}): {}", result.id, StatusWord(result.status), result.message);
       for (const std::string& note : result.notes) detail += " " + note;

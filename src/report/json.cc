@@ -82,16 +82,17 @@ json ConcentrationJson(const Concentration& hhi) {
           {"normalized", hhi.normalized}, {"coverage", hhi.coverage}, {"lower_bound", hhi.lower_bound}};
 }
 
-json ExposureItemsJson(const std::vector<ExposureItem>& items, const std::string& currency) {
+// A share whose total is not known is null, never 0 (ExposureItem keeps 0 there).
+json ExposureItemsJson(const std::vector<ExposureItem>& items, const ExposureResult& exposure) {
   json list = json::array();
   for (const ExposureItem& item : items) {
     list.push_back({{"code", item.code},
                     {"value", item.value},
                     {"covered", item.covered},
                     {"at_risk", item.at_risk},
-                    {"currency", currency},
-                    {"share_of_exports", item.share_of_exports},
-                    {"share_of_trade", item.share_of_trade}});
+                    {"currency", exposure.currency},
+                    {"share_of_exports", exposure.share_of_exports ? json(item.share_of_exports) : json(nullptr)},
+                    {"share_of_trade", exposure.share_of_trade ? json(item.share_of_trade) : json(nullptr)}});
   }
   return list;
 }
@@ -152,6 +153,12 @@ std::string StatusText(ClaimStatus status) {
   return text;
 }
 
+// A share's numerator or denominator: what it is and its value (null when not known); null for other metrics.
+json TermJson(const std::optional<ClaimTerm>& term) {
+  if (!term) return nullptr;
+  return {{"describes", term->describes}, {"value", Optional(term->value)}};
+}
+
 json ReadingJson(const ClaimReading& reading) {
   return {{"label", reading.label},
           {"flow", std::string(ToString(reading.flow))},
@@ -162,11 +169,22 @@ json ReadingJson(const ClaimReading& reading) {
           {"message", reading.message},
           {"rows", ClaimRowsJson(reading.rows)},
           {"rates", RatesJson(reading.rates)},
-          {"method", reading.method}};
+          {"method", reading.method},
+          {"numerator", TermJson(reading.numerator)},
+          {"denominator", TermJson(reading.denominator)}};
 }
 
-json ShareItemJson(const ShareItem& item, const std::string& currency, const TradeTable& table) {
-  json entry = {{"value", item.value}, {"currency", currency}, {"share", item.share}, {"rows", RowsJson(item.rows, table)}};
+// An item of a share table: its value and its share of the table's total, named as numerator ("RUS exports to
+// USA, 27, 2021"); the total is the table's "denominator".
+json ShareItemJson(const ShareItem& item, const ShareResult& shares, const TradeTable& table) {
+  Selection numerator = shares.total.selection;
+  if (!item.partner.empty()) numerator.partner = item.partner;
+  if (!item.product.empty()) numerator.product = item.product;
+  json entry = {{"value", item.value},
+                {"currency", shares.currency},
+                {"share", item.share},
+                {"numerator", numerator.Describe()},
+                {"rows", RowsJson(item.rows, table)}};
   if (!item.partner.empty()) entry["partner"] = item.partner;
   if (!item.product.empty()) entry["product"] = item.product;
   return entry;
@@ -218,7 +236,7 @@ nlohmann::json ToJson(const DescribeResult& report, const TradeTable& table) {
   const ShareResult& shares = report.shares;
   json items = json::array();
   for (std::size_t i = 0; i < shares.items.size(); ++i) {
-    json entry = ShareItemJson(shares.items[i], shares.currency, table);
+    json entry = ShareItemJson(shares.items[i], shares, table);
     if (i < report.item_rca.size() && report.item_rca[i]) entry["rca"] = *report.item_rca[i];
     items.push_back(std::move(entry));
   }
@@ -228,6 +246,7 @@ nlohmann::json ToJson(const DescribeResult& report, const TradeTable& table) {
   const auto growth = [&table](const Growth& g) { return ToJson(g, table); };
   json out = {{"selection", SelectionJson(shares.total.selection)},
               {"currency", shares.currency},
+              {"denominator", shares.total.selection.Describe()},
               {"total", ValueJson(shares.total, table)},
               {"items", items},
               {"items_total", shares.items.size()},
@@ -237,7 +256,16 @@ nlohmann::json ToJson(const DescribeResult& report, const TradeTable& table) {
               {"hhi", {{"partners", optional_hhi(report.partner_hhi)}, {"products", optional_hhi(report.product_hhi)}}},
               {"rates", RatesJson(shares.rates)},
               {"notes", shares.notes},
-              {"dependence", MaybeJson(report.dependence, [](const Dependence& d) { return ToJson(d); })},
+              {"dependence", MaybeJson(report.dependence,
+                                       [&shares](const Dependence& d) {
+                                         // Named like every share: the partner's value of the selection's total.
+                                         json out = ToJson(d);
+                                         Selection numerator = shares.total.selection;
+                                         numerator.partner = d.partner;
+                                         out["numerator"] = numerator.Describe();
+                                         out["denominator"] = shares.total.selection.Describe();
+                                         return out;
+                                       })},
               {"compare_period", report.compare_period.ToString()},
               {"growth", MaybeJson(report.growth, growth)}};
   if (report.partner_growth) out["partner_growth"] = MaybeJson(*report.partner_growth, growth);
@@ -248,11 +276,12 @@ nlohmann::json ToJson(const DescribeResult& report, const TradeTable& table) {
 
 nlohmann::json ToJson(const ShareResult& shares, const TradeTable& table) {
   json items = json::array();
-  for (const ShareItem& item : shares.items) items.push_back(ShareItemJson(item, shares.currency, table));
+  for (const ShareItem& item : shares.items) items.push_back(ShareItemJson(item, shares, table));
   const char* by = shares.by == ShareBy::kPartner ? "partner" : shares.by == ShareBy::kProduct ? "product"
                                                                                                : "partner_product";
   return {{"by", by},
           {"currency", shares.currency},
+          {"denominator", shares.total.selection.Describe()},
           {"total", ValueJson(shares.total, table)},
           {"items", items},
           {"rest", RestJson(shares)},
@@ -285,8 +314,8 @@ nlohmann::json ToJson(const ExposureResult& exposure, const TradeTable& table) {
                         {"at_risk", policy.at_risk},
                         {"currency", exposure.currency},
                         {"year_earlier", OptionalValueJson(policy.year_earlier, table)},
-                        {"by_partner", ExposureItemsJson(policy.by_partner, exposure.currency)},
-                        {"by_product", ExposureItemsJson(policy.by_product, exposure.currency)}});
+                        {"by_partner", ExposureItemsJson(policy.by_partner, exposure)},
+                        {"by_product", ExposureItemsJson(policy.by_product, exposure)}});
   }
   json concentration = json::array();
   for (const ConcentrationChange& change : exposure.concentration) {
@@ -306,8 +335,8 @@ nlohmann::json ToJson(const ExposureResult& exposure, const TradeTable& table) {
           {"share_of_trade", Optional(exposure.share_of_trade)},
           {"year_earlier_value", Optional(exposure.year_earlier_value)},
           {"policies", policies},
-          {"by_partner", ExposureItemsJson(exposure.by_partner, exposure.currency)},
-          {"by_product", ExposureItemsJson(exposure.by_product, exposure.currency)},
+          {"by_partner", ExposureItemsJson(exposure.by_partner, exposure)},
+          {"by_product", ExposureItemsJson(exposure.by_product, exposure)},
           {"concentration", concentration},
           {"rates", RatesJson(exposure.rates)},
           {"notes", exposure.notes}};
@@ -366,6 +395,8 @@ nlohmann::json ToJson(const ClaimsReport& claims, const TradeTable& /*table*/) {
                        {"interval", IntervalJson(result.interval)},
                        {"status", StatusText(result.status)},
                        {"computed", Optional(result.computed)},
+                       {"numerator", TermJson(result.used.numerator)},
+                       {"denominator", TermJson(result.used.denominator)},
                        {"currency", result.used.currency},
                        {"message", result.message},
                        {"used", ReadingJson(result.used)},
@@ -462,8 +493,40 @@ nlohmann::json ToJson(const BeyondDirectLoss& beyond) {
   return {{"case_notes", beyond.case_notes}, {"pe", pe}, {"ge", ge}, {"not_computed", beyond.not_computed}};
 }
 
+namespace {
+
+// The product values of data that give no total to take shares of (CaseAnalysis::product_values): the values
+// with their numerators, and the share, the total and the coverage null (not known), never 0.
+json ValuesOnlyJson(const ShareResult& values, const TradeTable& table) {
+  json out = ToJson(values, table);
+  for (json& item : out["items"]) item["share"] = nullptr;
+  out["denominator"] = nullptr;
+  out["total"] = nullptr;
+  out["coverage"] = nullptr;
+  out["not_known"] = values.total.method;
+  return out;
+}
+
+// The largest partner's share, with its numerator and denominator named.
+json LargestPartnerJson(const CaseAnalysis& analysis) {
+  json out = ToJson(analysis.largest_partner);
+  Selection numerator = analysis.partner_shares.total.selection;
+  numerator.partner = analysis.largest_partner.partner;
+  out["numerator"] = numerator.Describe();
+  if (analysis.partner_total_known) {
+    out["denominator"] = analysis.partner_shares.total.selection.Describe();
+  } else {
+    // Of the partners' sum only: its share of the exporter's whole flow is not known.
+    out["denominator"] = nullptr;
+    out["share"] = nullptr;
+    out["total"] = nullptr;
+  }
+  return out;
+}
+
+}  // namespace
+
 nlohmann::json CaseAnalysisToJson(const CaseAnalysis& analysis, const TradeTable& table) {
-  const Dependence& largest = analysis.largest_partner;
   return {{"title", analysis.title},
           {"description", analysis.description},
           {"input_files", analysis.input_files},
@@ -471,11 +534,14 @@ nlohmann::json CaseAnalysisToJson(const CaseAnalysis& analysis, const TradeTable
           {"currency", analysis.currency},
           {"base_period", analysis.base_period.ToString()},
           {"partner_flow", std::string(ToString(analysis.partner_flow))},
+          {"partner_total_known", analysis.partner_total_known},
           {"partner_shares", ToJson(analysis.partner_shares, table)},
-          {"partner_concentration", ConcentrationJson(analysis.partner_concentration)},
-          {"largest_partner", ToJson(largest)},
+          {"partner_concentration",
+           analysis.partner_total_known ? ConcentrationJson(analysis.partner_concentration) : json(nullptr)},
+          {"largest_partner", LargestPartnerJson(analysis)},
           {"product_shares", analysis.product_shares ? ToJson(*analysis.product_shares, table) : json(nullptr)},
-          {"product_values", analysis.product_values ? ToJson(*analysis.product_values, table) : json(nullptr)},
+          {"product_values", analysis.product_values ? ValuesOnlyJson(*analysis.product_values, table) : json(nullptr)},
+          {"product_partners", analysis.product_partners},
           {"exposure", ToJson(analysis.exposure, table)},
           {"nowcast", analysis.nowcast ? ToJson(*analysis.nowcast, table) : json(nullptr)},
           {"nowcast_stand_in", analysis.nowcast_stand_in ? ToJson(*analysis.nowcast_stand_in, table) : json(nullptr)},

@@ -210,7 +210,10 @@ stated = "6%")");
   ASSERT_EQ(report.results.size(), 1u);
   EXPECT_EQ(report.results[0].status, ClaimStatus::kSupported);
   EXPECT_DOUBLE_EQ(*report.results[0].computed, 0.06);
-  EXPECT_EQ(report.results[0].message, "computed 6.0%, within 5.5% to 6.5%");
+  // The message names the numerator and the denominator with their values.
+  EXPECT_EQ(report.results[0].message,
+            "computed 6.0%, within 5.5% to 6.5% (CN-XJ trade with USA, TOTAL, 2020 of CN-XJ trade with WLD, TOTAL, "
+            "2020: 6 USD / 100 USD)");
   // Rows used: USA trade (index 1) and WLD trade (index 2).
   ASSERT_EQ(report.results[0].rows.size(), 2u);
   EXPECT_EQ(report.results[0].rows[0].index, 1u);
@@ -226,7 +229,9 @@ flow = "trade"
 period = "2020"
 stated = "70%")");
   EXPECT_EQ(report.results[0].status, ClaimStatus::kContradicted);
-  EXPECT_EQ(report.results[0].message, "computed 6.0%, 64.0 points below the stated 70% (which allows 69.5% to 70.5%)");
+  EXPECT_EQ(report.results[0].message,
+            "computed 6.0%, 64.0 points below the stated 70% (which allows 69.5% to 70.5%) (CN-XJ trade with USA, "
+            "TOTAL, 2020 of CN-XJ trade with WLD, TOTAL, 2020: 6 USD / 100 USD)");
 
   // A value: 4 USD of exports; "not more than 3 USD" is contradicted by 1 USD = 33.3% of 3 (shown with one
   // decimal more than stated).
@@ -293,8 +298,10 @@ of = { partner = "WLD", flow = "trade" })");
   EXPECT_EQ(result.status, ClaimStatus::kSupported);
   EXPECT_EQ(result.used.flow, Flow::kTrade);
   EXPECT_EQ(result.message,
-            "reading flow trade: computed 6.0%, within 5.5% to 6.5%; also tried flow exports: contradicted, computed "
-            "4.0%, 2.0 points below the stated 6% (which allows 5.5% to 6.5%)");
+            "reading flow trade: computed 6.0%, within 5.5% to 6.5% (CN-XJ trade with USA, TOTAL, 2020 of CN-XJ trade "
+            "with WLD, TOTAL, 2020: 6 USD / 100 USD); also tried flow exports: contradicted, computed 4.0%, 2.0 points "
+            "below the stated 6% (which allows 5.5% to 6.5%) (CN-XJ exports to USA, TOTAL, 2020 of CN-XJ trade with "
+            "WLD, TOTAL, 2020: 4 USD / 100 USD)");
 }
 
 TEST(ClaimCheckTest, RankOfTheLargestPartner) {
@@ -540,10 +547,12 @@ TEST(ClaimsSeedCaseTest, TheArticlesClaims) {
   EXPECT_EQ(result("kaz-largest-partner").status, ClaimStatus::kSupported);
   // "more than US$90 million": the row holds the bound itself.
   EXPECT_EQ(result("us-exports-jan-may-2021").status, ClaimStatus::kNotCheckable);
-  // Both groups, 34.996 + 24.672 bn CNY, are more than the only exports total the data can build (exports to
-  // the US, 4.528 bn CNY): the total is incomplete, so the share is not checkable.
+  // The only exports total the data can build is the sum of the one partner row (exports to the US, 4.528 bn
+  // CNY, less than the two groups' 34.996 + 24.672 bn): not a total, so the share is not checkable.
   EXPECT_EQ(result("mech-elec-clothing-share-2020").status, ClaimStatus::kNotCheckable);
-  EXPECT_THAT(result("mech-elec-clothing-share-2020").message, HasSubstr("the rows present are incomplete"));
+  EXPECT_THAT(result("mech-elec-clothing-share-2020").message,
+              HasSubstr("its denominator, CN-XJ exports to WLD, TOTAL, 2020, is not a row of the data, only a sum of "
+                        "the itemised rows present (partner WLD: sum over 1 partner)"));
   // No Belt-and-Road group in the reference data.
   EXPECT_THAT(result("mech-elec-bri-eu-share").message, HasSubstr("unknown economy 'BRI'"));
   // Projections without a source, and growth without a base, are not checkable.

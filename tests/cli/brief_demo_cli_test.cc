@@ -127,7 +127,8 @@ TEST_F(BriefDemoTest, TotalTrade) {
 }
 
 TEST_F(BriefDemoTest, ExposureValueAndShare) {
-  ExpectKey("Exports at risk, 2020", "655.8 million USD", "3.07% of total trade");
+  ExpectKey("Exports at risk, 2020", "655.8 million USD",
+            "3.07% of total trade; share of exports not known (no total of exports in the data)");
   const nlohmann::json& exposure = (*json_)["exposure"];
   EXPECT_EQ(exposure["currency"], "USD");
   EXPECT_NEAR(exposure["at_risk"].get<double>(), 4.528e9 / 6.9042, 1.0);  // 655,832,682 USD
@@ -176,6 +177,14 @@ TEST_F(BriefDemoTest, VerdictCounts) {
   EXPECT_EQ(claims["not_checkable"], 7);
   // The one inconsistent pair is listed as a key number too.
   EXPECT_EQ(MarkdownKey(*md_, "Claims that cannot all hold").value, "us-exports-2021-cap + us-exports-2021-drop");
+  // A claim whose share has no real denominator: its computed value is "not known", never a 0 or a dash, and
+  // the JSON names the denominator with a null value.
+  EXPECT_THAT(*md_, HasSubstr("| not checkable | more than 50% | not known |"));
+  for (const nlohmann::json& result : claims["results"]) {
+    if (result["id"] != "mech-elec-clothing-share-2020") continue;
+    EXPECT_EQ(result["denominator"]["describes"], "CN-XJ exports to WLD, TOTAL, 2020");
+    EXPECT_TRUE(result["denominator"]["value"].is_null());
+  }
 }
 
 TEST_F(BriefDemoTest, JsonNamesItsInputs) {

@@ -135,6 +135,11 @@ TEST(IndicatorsCliTest, JsonCarriesEverything) {
   EXPECT_NEAR(json["hhi"]["partners"]["hhi"].get<double>(), 0.38, 1e-12);
   EXPECT_NEAR(json["hhi"]["partners"]["normalized"].get<double>(), 0.07, 1e-12);
   EXPECT_EQ(json["dependence"]["partner"], "KAZ");
+  // Every share names its two sides: KAZ's 100 of the world's 200.
+  EXPECT_EQ(json["dependence"]["numerator"], "CN-XJ trade with KAZ, TOTAL, 2020");
+  EXPECT_EQ(json["dependence"]["denominator"], "CN-XJ trade with WLD, TOTAL, 2020");
+  EXPECT_EQ(json["denominator"], "CN-XJ trade with WLD, TOTAL, 2020");
+  EXPECT_EQ(json["items"][0]["numerator"], "CN-XJ trade with KAZ, TOTAL, 2020");
   EXPECT_DOUBLE_EQ(json["growth"]["growth"].get<double>(), 0.25);
   EXPECT_TRUE(json["rest"].is_null());
 }

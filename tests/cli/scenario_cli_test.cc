@@ -203,5 +203,26 @@ TEST(ScenarioCliTest, OutWritesTheFile) {
   std::filesystem::remove(out);
 }
 
+// Exports to the US only (HS 27 = 70, HS 72 = 20, TOTAL = 100), no world row: the partner table is of the one
+// partner in the data, whose share of Russia's whole exports is not known, and the product mix is of the exports
+// to the US: 27 = 70 / 100 = 70.0%, 72 = 20 / 100 = 20.0%.
+TEST(ScenarioCliTest, PartialTablesSayWhatTheyCover) {
+  TempDir dir;
+  dir.Write("flows.csv",
+            "reporter,partner,flow,product,period,value,currency,unit\n"
+            "RUS,USA,exports,27,2021,70,USD,unit\n"
+            "RUS,USA,exports,72,2021,20,USD,unit\n"
+            "RUS,USA,exports,TOTAL,2021,100,USD,unit\n");
+  dir.Write("scenario.toml",
+            "[[policy]]\nkind = \"ban\"\nimposed_by = \"USA\"\non = \"RUS\"\nproducts = [\"27\"]\nfrom = 2022-03-09\n");
+  const CliRun run = RunCli({"scenario", dir.path().string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("no total in the data; shares of the sum of the partners in it,"));
+  EXPECT_THAT(run.out, HasSubstr("largest partner in the data: USA (its share of exports is not known)"));
+  EXPECT_THAT(run.out, HasSubstr("products of RUS's exports to USA (not its whole export mix), 2021:"));
+  EXPECT_THAT(run.out, HasSubstr("70.0%"));
+  EXPECT_THAT(run.out, HasSubstr("share of RUS's exports: not known"));
+}
+
 }  // namespace
 }  // namespace tradeshock::testing

@@ -21,6 +21,8 @@ struct BriefFlags {
   std::string out;
   std::string currency = "USD";
   std::string baci_codes;
+  std::int64_t max_inflated_bytes = 0;
+  bool allow_outside_case = false;
   CaseDataFlags data;
 };
 
@@ -30,6 +32,8 @@ void Run(const BriefFlags& flags) {
   StageTimer timer;
   ReadOptions read_options;
   read_options.baci_country_codes = flags.baci_codes;
+  read_options.max_inflated_bytes = flags.max_inflated_bytes;
+  read_options.allow_outside_case = flags.allow_outside_case;
   Case loaded = LoadCase(flags.case_dir, reference, read_options, MirrorImports::kOff);
   timer.Lap("read");
   if (AddMirrorImports(loaded, reference, ParseMirrorImports(flags.data.mirror_imports))) timer.Lap("mirror imports");
@@ -64,6 +68,8 @@ void AddBriefCommand(CLI::App& app) {
   command->add_option("--out", flags->out, "output folder (default: out/<case folder name>)");
   AddCurrencyOption(*command, flags->currency, "currency of every value (ISO 4217)");
   AddBaciCodesOption(*command, flags->baci_codes);
+  AddMaxInflatedBytesOption(*command, flags->max_inflated_bytes);
+  AddAllowOutsideCaseFlag(*command, flags->allow_outside_case);
   AddCaseDataFlags(*command, flags->data);
   command->callback([flags] { Run(*flags); });
 }

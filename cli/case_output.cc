@@ -168,6 +168,8 @@ Case LoadCaseOrFiles(const InputFlags& input, const std::string& scenario, const
   ReadOptions options;
   options.lenient = input.lenient;
   options.baci_country_codes = input.baci_codes;
+  options.max_inflated_bytes = input.max_inflated_bytes;
+  options.allow_outside_case = input.allow_outside_case;
   Case c;
   if (input.files.size() == 1 && std::filesystem::is_directory(input.files.front())) {
     c = LoadCase(input.files.front(), reference, options, MirrorImports::kOff);  // derived below, for --scenario
@@ -184,7 +186,7 @@ Case LoadCaseOrFiles(const InputFlags& input, const std::string& scenario, const
     c.read = std::move(report.files);
   }
   if (!scenario.empty()) {
-    c.scenario = ReadScenarioFile(scenario, reference);
+    c.scenario = ReadScenarioFile(scenario, reference, options);
     c.files.scenario = scenario;
     CheckScenarioAgainstTable(*c.scenario, c.table);
   }

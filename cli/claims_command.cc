@@ -22,6 +22,8 @@ struct ClaimsFlags {
   std::string currency = "USD";
   std::string format = "table";
   std::string out;
+  std::int64_t max_inflated_bytes = 0;
+  bool allow_outside_case = false;
 };
 
 std::string Shortened(const std::string& text, std::size_t max_chars) {
@@ -98,7 +100,10 @@ std::string RenderCsv(const ClaimsReport& report) {
 
 void Run(const ClaimsFlags& flags) {
   const Reference& reference = Reference::Default();
-  Case c = LoadCase(flags.case_dir, reference);
+  ReadOptions read_options;
+  read_options.max_inflated_bytes = flags.max_inflated_bytes;
+  read_options.allow_outside_case = flags.allow_outside_case;
+  Case c = LoadCase(flags.case_dir, reference, read_options);
   if (!flags.claims.empty()) {
     c.claims = ReadClaimsFile(flags.claims);
     c.files.claims = flags.claims;
@@ -133,6 +138,8 @@ void AddClaimsCommand(CLI::App& app) {
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
   command->add_option("--out", flags->out, "write the result to this file (atomically) instead of stdout");
+  AddMaxInflatedBytesOption(*command, flags->max_inflated_bytes);
+  AddAllowOutsideCaseFlag(*command, flags->allow_outside_case);
   command->callback([flags] { Run(*flags); });
 }
 

@@ -56,6 +56,21 @@ void AddInputFlags(CLI::App& command, InputFlags& flags) {
   command.add_flag("--lenient", flags.lenient, "skip bad rows and report how many and why, instead of stopping");
   command.add_flag("--sum-duplicates", flags.sum_duplicates, "add up rows with the same key instead of refusing them");
   AddBaciCodesOption(command, flags.baci_codes);
+  AddMaxInflatedBytesOption(command, flags.max_inflated_bytes);
+}
+
+void AddMaxInflatedBytesOption(CLI::App& command, std::int64_t& max_inflated_bytes) {
+  command
+      .add_option("--max-inflated-bytes", max_inflated_bytes,
+                  "most bytes a .gz file inflates to, and most bytes read from stdin (64MiB, 2G ...; default: the "
+                  "larger of 1 GiB and 64 x the compressed size, 1 GiB for stdin)")
+      ->transform(CLI::AsSizeValue(false));
+}
+
+void AddAllowOutsideCaseFlag(CLI::App& command, bool& allow_outside_case) {
+  command.add_flag("--allow-outside-case", allow_outside_case,
+                   "read files a case names (the [models.ge] panel) or links to even when they lie outside the case "
+                   "folder (refused by default)");
 }
 
 void AddBaciCodesOption(CLI::App& command, std::string& baci_codes) {
@@ -77,6 +92,7 @@ TradeTable ReadInput(const InputFlags& flags, const Reference& reference, ReadRe
   options.lenient = flags.lenient;
   options.duplicates = flags.sum_duplicates ? DuplicatePolicy::kSum : DuplicatePolicy::kError;
   options.baci_country_codes = flags.baci_codes;
+  options.max_inflated_bytes = flags.max_inflated_bytes;
   const bool show_progress = isatty(fileno(stderr)) != 0;
   bool progress_shown = false;
   if (show_progress) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,8 +22,14 @@ struct InputFlags {
   bool lenient = false;
   bool sum_duplicates = false;
   std::string baci_codes;
+  std::int64_t max_inflated_bytes = 0;  // ReadOptions::max_inflated_bytes (0: the default rule)
+  bool allow_outside_case = false;      // ReadOptions::allow_outside_case (case commands only)
 };
 void AddInputFlags(CLI::App& command, InputFlags& flags);
+// --max-inflated-bytes N (64MiB, 2G ...), declared once for every command that reads trade files.
+void AddMaxInflatedBytesOption(CLI::App& command, std::int64_t& max_inflated_bytes);
+// --allow-outside-case, declared once for the case commands (scenario, brief, claims).
+void AddAllowOutsideCaseFlag(CLI::App& command, bool& allow_outside_case);
 // --baci-codes FILE, declared once for every command that reads BACI files (AddInputFlags, scenario, brief).
 void AddBaciCodesOption(CLI::App& command, std::string& baci_codes);
 // --currency CODE, declared once for the case commands (scenario, brief, claims): the code is put in

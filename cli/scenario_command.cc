@@ -287,6 +287,8 @@ void AddScenarioCommand(CLI::App& app) {
   command->add_option("--out", flags->out, "write the result to this file (atomically) instead of stdout");
   command->add_flag("--lenient", flags->input.lenient, "skip bad rows and report how many and why");
   AddBaciCodesOption(*command, flags->input.baci_codes);
+  AddMaxInflatedBytesOption(*command, flags->input.max_inflated_bytes);
+  AddAllowOutsideCaseFlag(*command, flags->input.allow_outside_case);
   AddCaseDataFlags(*command, flags->data);
   command->callback([flags] { Run(*flags); });
 }

@@ -51,7 +51,9 @@ struct Case {
   std::vector<std::string> notes;  // how the data were completed (derived imports), in plain words
 };
 // Reads the folder's data files (with its country_codes_V*.csv as the BACI code list unless options name
-// one), scenario and claims, then completes the table by `mirror` (AddMirrorImports).
+// one), scenario and claims, then completes the table by `mirror` (AddMirrorImports). Unless
+// options.allow_outside_case, a file of the folder that resolves (after symbolic links) outside it, and a
+// scenario's panel outside it, are InputException kIo naming the path and --allow-outside-case.
 Case LoadCase(const std::filesystem::path& dir, const Reference& reference, const ReadOptions& options = {},
               MirrorImports mirror = MirrorImports::kAuto);
 

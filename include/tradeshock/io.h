@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -23,13 +24,25 @@ struct ReadOptions {
   DuplicatePolicy duplicates = DuplicatePolicy::kError;
   std::string baci_country_codes;  // BACI country_codes_V*.csv; default: found beside the data file
   unsigned threads = 0;            // 0: all cores
+  // Most bytes one input holds in memory when it is not mapped: a gzip file's inflated bytes, and the bytes
+  // read from stdin ("-"). 0: the default rule, the larger of kDefaultMaxInflatedBytes (1 GiB) and
+  // kMaxInflationRatio (64) times the compressed size (docs/FORMATS.md, "Limits"); more is an `over a limit`
+  // error naming the file, the limit and --max-inflated-bytes. Also bounds the GE panel of a case.
+  std::int64_t max_inflated_bytes = 0;
+  // Paths a case names (a scenario's [models.ge] panel) and the files found in a case folder must resolve,
+  // after symbolic links, inside the case folder (the scenario file's folder), unless this is set
+  // (--allow-outside-case). A path outside is a `cannot read` error at the place it is written.
+  bool allow_outside_case = false;
   // Called now and then with a one-line status ("read 120 MB of 327 MB"); the library never prints.
   std::function<void(std::string_view)> progress;
 
   static constexpr unsigned kMaxThreads = 1024;
+  static constexpr std::int64_t kDefaultMaxInflatedBytes = std::int64_t{1} << 30;
+  static constexpr std::int64_t kMaxInflationRatio = 64;
   static ReadOptions Defaults();
-  // Throws Error naming the option: "io: ReadOptions::threads must be 0 (all cores) to 1024, got 5000", and
-  // for a format or duplicates value that is none of the enumerators (a front end's cast).
+  // Throws Error naming the option: "io: ReadOptions::threads must be 0 (all cores) to 1024, got 5000", a
+  // negative max_inflated_bytes, and for a format or duplicates value that is none of the enumerators (a
+  // front end's cast).
   void Validate() const;
 };
 

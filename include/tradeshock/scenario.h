@@ -15,6 +15,7 @@
 #include "tradeshock/error.h"
 #include "tradeshock/flow.h"
 #include "tradeshock/indicators.h"
+#include "tradeshock/io.h"  // ReadOptions: allow_outside_case
 #include "tradeshock/period.h"
 #include "tradeshock/reference.h"
 #include "tradeshock/trade_table.h"
@@ -145,7 +146,7 @@ struct PeSettings {
 // [models.ge]: one-sector structural gravity on a square bilateral panel (include/tradeshock/ge.h).
 struct GeSettings {
   std::string panel;                 // as written
-  std::filesystem::path panel_path;  // resolved against the scenario file's folder
+  std::filesystem::path panel_path;  // resolved against the scenario file's folder, inside it (above)
   std::string exporter_column = "exporter";
   std::string importer_column = "importer";
   std::string value_column = "trade";
@@ -183,8 +184,12 @@ struct Scenario {
 // InputException (file, line, column, value, expected) for TOML syntax errors, unknown keys, wrong types,
 // impossible values (share_stopped outside 0..1, a negative rate, a rate above 1 without rate_percent, bad
 // date) and unknown codes. A tariff's share_stopped is computed here unless stated (TariffShareStopped).
-Scenario ParseScenario(std::string_view text, const Reference& reference, std::string file = "<string>");
-Scenario ReadScenarioFile(const std::filesystem::path& path, const Reference& reference);
+// The [models.ge] panel must resolve, after symbolic links, inside the folder of `file` (the case folder)
+// unless options.allow_outside_case; the options are validated first (ReadOptions::Validate).
+Scenario ParseScenario(std::string_view text, const Reference& reference, std::string file = "<string>",
+                       const ReadOptions& options = ReadOptions::Defaults());
+Scenario ReadScenarioFile(const std::filesystem::path& path, const Reference& reference,
+                          const ReadOptions& options = ReadOptions::Defaults());
 
 // Checks the scenario against the data it is applied to: a policy that starts before the table's first
 // period (no data before it to compare with) is an InputException located at its `from`.

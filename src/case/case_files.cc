@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/case_path.h"
 #include "core/regular_file.h"
 #include "tradeshock/case.h"
 
@@ -22,6 +23,22 @@ bool IsDataFile(const std::filesystem::path& path) {
 bool IsBaciCodeList(const std::filesystem::path& path) {
   const std::string name = path.filename().string();
   return name.starts_with("country_codes_V") && name.ends_with(".csv");
+}
+
+// A file of the folder that is a symbolic link to a file outside it is refused as a path a case file names
+// is (core/case_path.h): a case folder from someone else cannot make the program read a file elsewhere.
+void RequireInsideCase(const CaseFiles& files, const ReadOptions& options) {
+  if (options.allow_outside_case) return;
+  std::vector<std::filesystem::path> found = files.data;
+  for (const auto& file : {files.scenario, files.claims, files.baci_codes}) {
+    if (file) found.push_back(*file);
+  }
+  for (const std::filesystem::path& file : found) {
+    if (!file_internal::ResolvesInside(file, files.dir)) {
+      throw InputException(
+          file_internal::OutsideCaseError(SourcePlace{file.string()}, file.filename().string(), files.dir));
+    }
+  }
 }
 
 }  // namespace
@@ -64,8 +81,10 @@ CaseFiles FindCaseFiles(const std::filesystem::path& dir) {
 
 Case LoadCase(const std::filesystem::path& dir, const Reference& reference, const ReadOptions& options,
               MirrorImports mirror) {
+  options.Validate();
   Case c;
   c.files = FindCaseFiles(dir);
+  RequireInsideCase(c.files, options);
   std::vector<std::string> paths;
   for (const auto& path : c.files.data) paths.push_back(path.string());
   ReadOptions read_options = options;
@@ -76,7 +95,7 @@ Case LoadCase(const std::filesystem::path& dir, const Reference& reference, cons
   c.table = ReadTradeFiles(paths, reference, read_options, &report);
   c.read = std::move(report.files);
   if (c.files.scenario) {
-    c.scenario = ReadScenarioFile(*c.files.scenario, reference);
+    c.scenario = ReadScenarioFile(*c.files.scenario, reference, options);
     CheckScenarioAgainstTable(*c.scenario, c.table);
   }
   if (c.files.claims) c.claims = ReadClaimsFile(c.files.claims->string());

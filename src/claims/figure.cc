@@ -1,4 +1,5 @@
 // Stated figures ("4.5%", "300 million USD"), intervals and the comparison words.
+#include <fast_float/fast_float.h>
 #include <fmt/format.h>
 
 #include <array>
@@ -8,6 +9,7 @@
 #include <utility>
 
 #include "claims/format.h"
+#include "core/number_range.h"
 #include "tradeshock/claims.h"
 #include "tradeshock/number_format.h"
 #include "tradeshock/unit_words.h"
@@ -130,7 +132,16 @@ StatedFigure ParseStatedFigure(std::string_view text) {
     if (end == fraction_start) return fail();
     figure.decimals = static_cast<int>(end - fraction_start);
   }
-  figure.number = std::stod(std::string(rest.substr(0, end)));
+  std::string_view number = rest.substr(0, end);
+  if (number.front() == '+') number.remove_prefix(1);  // fast_float reads no leading '+'
+  const auto parsed = fast_float::from_chars(number.data(), number.data() + number.size(), figure.number);
+  if (parsed.ec != std::errc() || !std::isfinite(figure.number)) {
+    throw Error(fmt::format("got '{}', expected a number of at most 1.8e308 in magnitude (the largest double)",
+                            Printable(text)));
+  }
+  if (number_internal::Underflowed(number, figure.number)) {
+    throw Error(fmt::format("got '{}', expected {}", Printable(text), number_internal::kUnderflowExpected));
+  }
   rest = Trim(rest.substr(end));
   if (!rest.empty() && rest.front() == '%') {
     figure.percent = true;

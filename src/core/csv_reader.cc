@@ -75,4 +75,11 @@ void CsvReader::Fail(InputErrorKind kind, std::size_t column, std::string_view v
   throw InputException(InputError{kind, source_, line_, column, Printable(value), std::move(expected)});
 }
 
+std::string HeaderInMessage(const std::vector<std::string>& names) {
+  if (names.size() <= 1) return "";
+  std::string header;
+  for (const std::string& name : names) header += (header.empty() ? "" : ",") + Printable(name, 20);
+  return Printable(header, 60);
+}
+
 }  // namespace tradeshock::csv_internal

@@ -51,4 +51,10 @@ class CsvReader {
   std::size_t next_line_ = 1;  // the line at the reader's position
 };
 
+// A header as a message may quote it, never the whole first line of a file that is not CSV (a panel path
+// naming some other file): the names joined by commas, each cut at 20 characters and the whole at 60
+// (Printable); empty when the line is one field. kNotCsvHint says why nothing is shown then.
+std::string HeaderInMessage(const std::vector<std::string>& names);
+inline constexpr char kNotCsvHint[] = "the first line is one field, not comma-separated: not a CSV file?";
+
 }  // namespace tradeshock::csv_internal

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
@@ -270,6 +271,13 @@ void TradeTableBuilder::CheckDuplicates(DuplicatePolicy policy) {
                                         fmt::format("the same currency as the row it duplicates ({}:{}, {})",
                                                     table.files_.empty() ? "" : table.files_[there.file], there.line,
                                                     table.currencies_[table.currency_[first]])});
+      }
+      if (!std::isfinite(table.value_[first] + table.value_[row])) {
+        throw InputException(InputError{
+            InputErrorKind::kBadNumber, table.files_.empty() ? "" : table.files_[here.file], here.line, 0, key_text,
+            fmt::format("duplicates whose sum is finite (the rows of this key, first at {}:{}, add up to more than "
+                        "1.8e308 at this row)",
+                        table.files_.empty() ? "" : table.files_[there.file], there.line)});
       }
       table.value_[first] += table.value_[row];
       if (!table.quantity_.empty()) table.quantity_[first] += table.quantity_[row];

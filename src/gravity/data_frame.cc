@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/csv_reader.h"
+#include "core/number_range.h"
 #include "io/input_bytes.h"
 #include "tradeshock/error.h"
 #include "tradeshock/gravity.h"
@@ -24,10 +25,18 @@ std::string_view Trim(std::string_view text) {
 
 bool IsMissing(std::string_view text) { return text.empty() || text == "NA" || text == "." || text == "NaN"; }
 
-bool ParseNumber(std::string_view text, double& value) {
+enum class Parsed { kNumber, kText, kOutOfRange };
+
+// A number; text that is no number; or a number a double cannot hold (1e400, 1e-400), which is an error
+// rather than text (core/number_range.h).
+Parsed ParseNumber(std::string_view text, double& value) {
   const char* end = text.data() + text.size();
   auto [ptr, ec] = fast_float::from_chars(text.data(), end, value);
-  return ec == std::errc() && ptr == end && std::isfinite(value);
+  if (ec != std::errc() || ptr != end) return Parsed::kText;
+  // "inf" and "nan" spelled out are words, not numbers.
+  if (std::isnan(value) || text.find_first_of("0123456789") == std::string_view::npos) return Parsed::kText;
+  if (std::isinf(value) || number_internal::Underflowed(text, value)) return Parsed::kOutOfRange;
+  return Parsed::kNumber;
 }
 
 struct Builder {
@@ -74,7 +83,13 @@ DataFrame ParseDataFrame(std::string_view bytes, const std::string& source) {
       std::string_view text = Trim(fields[c]);
       if (column.numeric) {
         double value = std::nan("");
-        if (IsMissing(text) || ParseNumber(text, value)) {
+        const Parsed parsed = IsMissing(text) ? Parsed::kNumber : ParseNumber(text, value);
+        if (parsed == Parsed::kOutOfRange) {
+          reader.Fail(InputErrorKind::kBadNumber, c + 1, text,
+                      std::isinf(value) ? "a number of at most 1.8e308 in magnitude (the largest double)"
+                                        : number_internal::kUnderflowExpected);
+        }
+        if (parsed == Parsed::kNumber) {
           column.values.push_back(value);
           continue;
         }

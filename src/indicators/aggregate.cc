@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cmath>
 #include <memory>
 #include <numeric>
 #include <set>
@@ -504,11 +505,33 @@ const Converter::Factor& Converter::FactorFor(CurrencyIdx currency, PeriodIdx pe
   return factors_.emplace(key, std::move(factor)).first->second;
 }
 
+// A sum (or a conversion) past the largest double is an error naming the rows: the three largest, by key
+// and value, and how many there are.
+[[noreturn]] static void ThrowOverflow(const TradeTable& table, std::span<const std::size_t> rows,
+                                       const std::string& currency) {
+  std::vector<std::size_t> largest(rows.begin(), rows.end());
+  const std::size_t shown = std::min<std::size_t>(3, largest.size());
+  std::partial_sort(largest.begin(), largest.begin() + static_cast<std::ptrdiff_t>(shown), largest.end(),
+                    [&](std::size_t a, std::size_t b) { return table.value()[a] > table.value()[b]; });
+  std::vector<std::string> named;
+  for (std::size_t i = 0; i < shown; ++i) {
+    const std::size_t row = largest[i];
+    named.push_back(fmt::format("{} {} {} {} {} = {:g} {}", table.economies()[table.reporter()[row]],
+                                table.economies()[table.partner()[row]], ToString(table.flow()[row]),
+                                table.products()[table.product()[row]], table.periods()[table.period()[row]].ToString(),
+                                table.value()[row], table.currencies()[table.currency()[row]]));
+  }
+  throw Error(
+      fmt::format("the sum of {} row{} in {} overflows: more than 1.8e308, the largest double (largest rows: {})",
+                  rows.size(), rows.size() == 1 ? "" : "s", currency, fmt::join(named, "; ")));
+}
+
 double Converter::Sum(std::span<const std::size_t> rows, std::vector<RateUsed>* rates) {
   double sum = 0.0;
   if (table_.currencies().size() == 1 && table_.currencies()[0] == currency_) {
     // Every row is in the target currency already: no rate, no lookup per row.
     for (const std::size_t row : rows) sum += table_.value()[row];
+    if (!std::isfinite(sum)) ThrowOverflow(table_, rows, currency_);
     return sum;
   }
   const Factor* factor = nullptr;
@@ -524,6 +547,7 @@ double Converter::Sum(std::span<const std::size_t> rows, std::vector<RateUsed>* 
     }
     sum += table_.value()[row] * factor->factor;
   }
+  if (!std::isfinite(sum)) ThrowOverflow(table_, rows, currency_);
   return sum;
 }
 

@@ -1,6 +1,7 @@
 #include "io/input_bytes.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,10 +14,9 @@
 #include <iterator>
 #include <utility>
 
-#include <fmt/format.h>
-
 #include "core/regular_file.h"
 #include "tradeshock/error.h"
+#include "tradeshock/io.h"
 
 namespace tradeshock::io_internal {
 namespace {
@@ -30,7 +30,23 @@ namespace {
       InputError{InputErrorKind::kCompression, name, 0, 0, std::move(value), "a complete gzip stream"});
 }
 
-std::string ReadAll(int fd, const std::string& path) {
+// The rule behind a limit, for its message.
+std::string LimitRule(std::int64_t max_bytes, std::uint64_t compressed) {
+  if (max_bytes > 0) return "limit max_inflated_bytes as given";
+  if (compressed == 0) return "limit max_inflated_bytes, by default 1 GiB";
+  return fmt::format("limit max_inflated_bytes, by default the larger of 1 GiB and {} x the {}-byte compressed size",
+                     ReadOptions::kMaxInflationRatio, compressed);
+}
+
+[[noreturn]] void ThrowOverLimit(const std::string& name, std::string_view what, std::uint64_t limit,
+                                 std::string rule) {
+  throw InputException(
+      InputError{InputErrorKind::kOverLimit, name, 0, 0, fmt::format("more than {} bytes {}", limit, what),
+                 fmt::format("at most {} bytes ({}; raise it with --max-inflated-bytes)", limit, rule)});
+}
+
+// Reads to the end, but at most `limit` bytes: more is kOverLimit (stdin, a pipe without end).
+std::string ReadAll(int fd, const std::string& path, std::uint64_t limit, const std::string& rule) {
   std::string data;
   char buffer[1 << 16];
   while (true) {
@@ -40,6 +56,7 @@ std::string ReadAll(int fd, const std::string& path) {
       if (errno == EINTR) continue;
       ThrowIo(path, fmt::format("a readable file ({})", std::strerror(errno)));
     }
+    if (data.size() + static_cast<std::size_t>(got) > limit) ThrowOverLimit(path, "read", limit, rule);
     data.append(buffer, static_cast<std::size_t>(got));
   }
   return data;
@@ -78,9 +95,17 @@ bool IsGzip(std::string_view bytes) {
          static_cast<unsigned char>(bytes[1]) == 0x8B;
 }
 
-std::string Gunzip(std::string_view bytes, const std::string& name) {
+std::uint64_t InflatedLimit(std::int64_t max_bytes, std::uint64_t compressed) {
+  if (max_bytes > 0) return static_cast<std::uint64_t>(max_bytes);
+  const auto ratio = static_cast<std::uint64_t>(ReadOptions::kMaxInflationRatio);
+  const std::uint64_t relative = compressed > UINT64_MAX / ratio ? UINT64_MAX : compressed * ratio;
+  return std::max(static_cast<std::uint64_t>(ReadOptions::kDefaultMaxInflatedBytes), relative);
+}
+
+std::string Gunzip(std::string_view bytes, const std::string& name, std::int64_t max_bytes) {
+  const std::uint64_t limit = InflatedLimit(max_bytes, bytes.size());
   std::string out;
-  out.reserve(bytes.size() * 4);
+  out.reserve(std::min<std::uint64_t>(bytes.size() * 4, limit));
   z_stream stream{};
   // 16 + MAX_WBITS: expect a gzip wrapper and check its CRC.
   if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) ThrowCompression(name, "zlib initialisation failed");
@@ -91,7 +116,12 @@ std::string Gunzip(std::string_view bytes, const std::string& name) {
     stream.next_out = reinterpret_cast<Bytef*>(buffer);
     stream.avail_out = sizeof buffer;
     const int status = inflate(&stream, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - stream.avail_out);
+    const std::size_t produced = sizeof buffer - stream.avail_out;
+    if (out.size() + produced > limit) {
+      inflateEnd(&stream);
+      ThrowOverLimit(name, "when inflated", limit, LimitRule(max_bytes, bytes.size()));
+    }
+    out.append(buffer, produced);
     if (status == Z_STREAM_END) {
       // Another gzip member may follow (concatenated .gz files are valid gzip).
       const auto consumed = static_cast<std::size_t>(stream.next_in - reinterpret_cast<const Bytef*>(bytes.data()));
@@ -129,10 +159,11 @@ std::string Gunzip(std::string_view bytes, const std::string& name) {
   return out;
 }
 
-InputBytes InputBytes::Load(const std::string& path) {
+InputBytes InputBytes::Load(const std::string& path, std::int64_t max_bytes) {
   if (path == "-") {
-    std::string data = ReadAll(STDIN_FILENO, "<stdin>");
-    if (IsGzip(data)) return InputBytes(Gunzip(data, "<stdin>"));
+    // The bytes of stdin are held in memory: at most the limit of an input without a compressed size.
+    std::string data = ReadAll(STDIN_FILENO, "<stdin>", InflatedLimit(max_bytes, 0), LimitRule(max_bytes, 0));
+    if (IsGzip(data)) return InputBytes(Gunzip(data, "<stdin>", max_bytes));
     return InputBytes(std::move(data));
   }
   const int fd = file_internal::OpenRegularFile(path, "input file");
@@ -148,13 +179,14 @@ InputBytes InputBytes::Load(const std::string& path) {
       result.mapping_ = mapping;
       result.mapping_size_ = size;
       result.view_ = std::string_view(static_cast<const char*>(mapping), size);
-      if (IsGzip(result.view_)) return InputBytes(Gunzip(result.view_, path));
+      if (IsGzip(result.view_)) return InputBytes(Gunzip(result.view_, path, max_bytes));
       return result;
     }
   }
-  std::string data = ReadAll(fd, path);
+  // A regular file that could not be mapped: its size bounds what is read.
+  std::string data = ReadAll(fd, path, UINT64_MAX, "");
   ::close(fd);
-  if (IsGzip(data)) return InputBytes(Gunzip(data, path));
+  if (IsGzip(data)) return InputBytes(Gunzip(data, path, max_bytes));
   return InputBytes(std::move(data));
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,8 +19,10 @@ class InputBytes {
   InputBytes& operator=(const InputBytes&) = delete;
   ~InputBytes();
 
-  // Opens `path` ("-" is stdin). Throws InputException (kIo, kCompression) naming `path`.
-  static InputBytes Load(const std::string& path);
+  // Opens `path` ("-" is stdin). Throws InputException (kIo, kCompression) naming `path`, and kOverLimit when
+  // stdin or the inflated gzip holds more than InflatedLimit(max_bytes, compressed size) bytes (max_bytes as
+  // ReadOptions::max_inflated_bytes: 0 is the default rule).
+  static InputBytes Load(const std::string& path, std::int64_t max_bytes = 0);
   std::string_view view() const { return view_; }
   // Says that bytes [begin, end) of view() will not be read again: a mapped file gives back the whole pages
   // inside the range, so that reading a large file does not hold all of it in memory. Owned bytes stay.
@@ -33,7 +36,11 @@ class InputBytes {
 };
 
 bool IsGzip(std::string_view bytes);
-// Inflates every member of a gzip stream. Throws InputException kCompression naming `name`.
-std::string Gunzip(std::string_view bytes, const std::string& name);
+// The most bytes an input of `compressed` bytes may inflate to: `max_bytes` when it is positive, else the
+// larger of ReadOptions::kDefaultMaxInflatedBytes and kMaxInflationRatio x `compressed`.
+std::uint64_t InflatedLimit(std::int64_t max_bytes, std::uint64_t compressed);
+// Inflates every member of a gzip stream. Throws InputException kCompression naming `name`, and kOverLimit
+// (naming the limit and --max-inflated-bytes) once the output would pass InflatedLimit(max_bytes, size).
+std::string Gunzip(std::string_view bytes, const std::string& name, std::int64_t max_bytes = 0);
 
 }  // namespace tradeshock::io_internal

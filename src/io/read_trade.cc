@@ -470,7 +470,7 @@ TradeTable ReadTradeFiles(const std::vector<std::string>& paths, const Reference
   TradeTableBuilder builder;
   FileReader reader(reference, options, builder, out);
   for (const std::string& path : paths) {
-    const InputBytes bytes = InputBytes::Load(path);
+    const InputBytes bytes = InputBytes::Load(path, options.max_inflated_bytes);
     reader.Read(bytes.view(), path == "-" ? "<stdin>" : path, &bytes);
   }
   return Finish(builder, options, out);
@@ -484,7 +484,7 @@ TradeTable ReadTradeBuffer(std::string_view bytes, const std::string& name, cons
   TradeTableBuilder builder;
   FileReader reader(reference, options, builder, out);
   if (io_internal::IsGzip(bytes)) {
-    const std::string inflated = io_internal::Gunzip(bytes, name);
+    const std::string inflated = io_internal::Gunzip(bytes, name, options.max_inflated_bytes);
     reader.Read(inflated, name);
   } else {
     reader.Read(bytes, name);

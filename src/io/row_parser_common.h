@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/number_range.h"
 #include "io/row_parsers.h"
 
 namespace tradeshock::io_internal {
@@ -70,6 +71,10 @@ inline bool ParseAmount(std::string_view raw, std::size_t column, double& out, R
   }
   if (result.ec == std::errc::result_out_of_range || std::isinf(value)) {
     error = {InputErrorKind::kBadNumber, column, std::string(raw), "a finite decimal number (out of range)"};
+    return false;
+  }
+  if (number_internal::Underflowed(text, value)) {
+    error = {InputErrorKind::kBadNumber, column, std::string(raw), number_internal::kUnderflowExpected};
     return false;
   }
   if (value < 0.0) {

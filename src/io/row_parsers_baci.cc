@@ -52,11 +52,20 @@ class BaciParser : public RowParser {
     }
     double value = 0.0;
     if (!ParseAmount(fields[4], 5, value, error)) return false;
+    if (!std::isfinite(value * 1000.0)) {
+      error = {InputErrorKind::kBadNumber, 5, std::string(fields[4]),
+               "a value in thousands of US dollars that stays finite once multiplied by 1000 (at most 1.8e305)"};
+      return false;
+    }
     float quantity = std::numeric_limits<float>::quiet_NaN();
     const std::string_view q = Trim(fields[5]);
     if (!q.empty() && q != "NA") {
       double parsed = 0.0;
       if (!ParseAmount(fields[5], 6, parsed, error)) return false;
+      if (parsed > std::numeric_limits<float>::max()) {
+        error = {InputErrorKind::kBadNumber, 6, std::string(fields[5]), "a quantity of at most 3.4e38 tonnes"};
+        return false;
+      }
       quantity = static_cast<float>(parsed);
     }
     AppendRow(out, static_cast<std::uint32_t>(year), static_cast<std::uint32_t>(codes[0]),
@@ -86,11 +95,12 @@ class BaciParser : public RowParser {
     if ((p = DigitsField(p, end, 6, k)) == nullptr || p - k_start < 6 /* 5 digits and the comma */) return nullptr;
     double value = 0.0;
     if ((p = PlainDecimal(p, end, value)) == nullptr || p == end || *p != ',') return nullptr;
+    if (!std::isfinite(value * 1000.0)) return nullptr;  // Parse says why
     ++p;
     float quantity = std::numeric_limits<float>::quiet_NaN();
     if (p != end && *p != '\n' && *p != '\r') {
       double parsed = 0.0;
-      if ((p = PlainDecimal(p, end, parsed)) == nullptr) return nullptr;
+      if ((p = PlainDecimal(p, end, parsed)) == nullptr || parsed > std::numeric_limits<float>::max()) return nullptr;
       quantity = static_cast<float>(parsed);
     }
     if (p != end) {
@@ -181,7 +191,11 @@ class BaciParser : public RowParser {
       return q;
     }
     const auto result = fast_float::from_chars(p, end, value);
-    if (result.ec != std::errc() || !std::isfinite(value)) return nullptr;
+    // An underflow (1e-400) is left to Parse, which says why.
+    if (result.ec != std::errc() || !std::isfinite(value) ||
+        number_internal::Underflowed(std::string_view(p, static_cast<std::size_t>(result.ptr - p)), value)) {
+      return nullptr;
+    }
     return result.ptr;
   }
 

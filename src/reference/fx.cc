@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/number_range.h"
 #include "reference/csv_file.h"
 #include "reference/reference_impl.h"
 #include "tradeshock/error.h"
@@ -19,6 +20,13 @@ struct Mapping {
   std::string currency;
   bool usd_per_unit = false;  // H.10 quotes USD per unit for AUD, EUR, NZD, GBP
 };
+
+// The band a rate per US dollar must lie in (docs/FORMATS.md, "Limits"). The mapped H.10 series since 1971
+// lie within 0.38 (pound, March 1972) and 1,707 (won, January 1998) per USD; a currency in high inflation
+// reaches millions (H.10's bolivar, not mapped: 4,389,737 per USD in 2018). 1e-6 to 1e7 leaves room for
+// that and refuses a rate off by a scale word or mistyped (1e-320 per USD).
+constexpr double kMinPerUsd = 1e-6;
+constexpr double kMaxPerUsd = 1e7;
 
 // "2021-03-01" -> year 2021, month 3.
 bool ParseDate(std::string_view text, int& year, int& month) {
@@ -49,10 +57,21 @@ void LoadSeries(const std::filesystem::path& path, std::string_view value_column
     const std::string_view text = csv.at(row, value_column);
     double value = 0.0;
     const auto result = fast_float::from_chars(text.data(), text.data() + text.size(), value);
+    if (result.ec == std::errc() && number_internal::Underflowed(text, value)) {
+      csv.Fail(csv.line(row),
+               fmt::format("rate '{}' underflows: expected {}", Printable(text), number_internal::kUnderflowExpected));
+    }
     if (result.ec != std::errc() || result.ptr != text.data() + text.size() || !std::isfinite(value) || value <= 0.0) {
       csv.Fail(csv.line(row), fmt::format("rate '{}' is not a positive number", text));
     }
     const double per_usd = mapping->second.usd_per_unit ? 1.0 / value : value;
+    if (!(per_usd >= kMinPerUsd && per_usd <= kMaxPerUsd)) {
+      csv.Fail(csv.line(row),
+               fmt::format("rate '{}' ({:g} {} per USD) is outside {:g} to {:g} per USD, the band of plausible "
+                           "rates (a currency in high inflation reaches millions per USD: the bolivar 4.4 million in "
+                           "2018); a rate outside it is a scale or typing error",
+                           Printable(text), per_usd, mapping->second.currency, kMinPerUsd, kMaxPerUsd));
+    }
     auto& series = impl.fx[mapping->second.currency];
     if (series.h10_name.empty()) series.h10_name = country;
     auto& target = monthly ? series.monthly : series.annual;

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/case_path.h"
 #include "core/regular_file.h"
 #include "core/toml_limits.h"
 #include "tradeshock/scenario.h"
@@ -19,7 +20,8 @@ namespace {
 
 class ScenarioParser {
  public:
-  ScenarioParser(std::string file, const Reference& reference) : file_(std::move(file)), reference_(reference) {}
+  ScenarioParser(std::string file, const Reference& reference, const ReadOptions& options)
+      : file_(std::move(file)), reference_(reference), options_(options) {}
 
   Scenario Parse(std::string_view text) {
     if (auto limit = toml_internal::CheckTomlLimits(text, file_)) throw InputException(std::move(*limit));
@@ -557,7 +559,14 @@ class ScenarioParser {
     if (panel_node == nullptr) Fail(InputErrorKind::kBadHeader, node, "models.ge", "", "key 'panel' (required)");
     if (!has_theta) Fail(InputErrorKind::kBadHeader, node, "models.ge", "", "key 'theta' or 'sigma' (required)");
     const std::filesystem::path panel(ge.panel);
-    ge.panel_path = panel.is_absolute() ? panel : std::filesystem::path(file_).parent_path() / panel;
+    const std::filesystem::path case_folder = std::filesystem::path(file_).parent_path();
+    ge.panel_path = panel.is_absolute() ? panel : case_folder / panel;
+    // Checked before the file is looked at, so that a path outside the case says nothing of what is there.
+    if (!options_.allow_outside_case && !file_internal::ResolvesInside(ge.panel_path, case_folder)) {
+      InputError outside = file_internal::OutsideCaseError(Place(*panel_node), ge.panel, case_folder);
+      outside.expected = "key 'models.ge.panel': " + outside.expected;
+      throw InputException(std::move(outside));
+    }
     std::error_code error;
     if (!std::filesystem::is_regular_file(ge.panel_path, error)) {
       Fail(InputErrorKind::kIo, *panel_node, "models.ge.panel", ge.panel,
@@ -572,18 +581,21 @@ class ScenarioParser {
 
   std::string file_;
   const Reference& reference_;
+  const ReadOptions& options_;
 };
 
 }  // namespace
 
-Scenario ParseScenario(std::string_view text, const Reference& reference, std::string file) {
-  return ScenarioParser(std::move(file), reference).Parse(text);
+Scenario ParseScenario(std::string_view text, const Reference& reference, std::string file,
+                       const ReadOptions& options) {
+  options.Validate();
+  return ScenarioParser(std::move(file), reference, options).Parse(text);
 }
 
-Scenario ReadScenarioFile(const std::filesystem::path& path, const Reference& reference) {
+Scenario ReadScenarioFile(const std::filesystem::path& path, const Reference& reference, const ReadOptions& options) {
   const std::string text = file_internal::ReadRegularFile(path.string(), "scenario file",
                                                           toml_internal::kMaxTomlFileBytes, "limit kMaxTomlFileBytes");
-  return ParseScenario(text, reference, path.string());
+  return ParseScenario(text, reference, path.string(), options);
 }
 
 void CheckScenarioAgainstTable(const Scenario& scenario, const TradeTable& table) {

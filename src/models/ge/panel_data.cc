@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/csv_reader.h"
 #include "core/csv_record.h"
 #include "io/input_bytes.h"
 #include "panel_internal.h"
@@ -70,11 +71,13 @@ const gravity::Column& RequireColumn(const gravity::DataFrame& data, const std::
                                      const std::string& set_by) {
   const gravity::Column* column = data.Find(name);
   if (column != nullptr) return *column;
-  std::string header;
-  for (const gravity::Column& present : data.columns) header += (header.empty() ? "" : ",") + present.name;
+  std::vector<std::string> names;
+  for (const gravity::Column& present : data.columns) names.push_back(present.name);
+  const std::string header = csv_internal::HeaderInMessage(names);
   throw InputException(
-      InputError{InputErrorKind::kBadHeader, data.source, 1, 0, Printable(header),
-                 fmt::format("a column '{}' ({}{})", name, role, set_by.empty() ? "" : "; named by " + set_by)});
+      InputError{InputErrorKind::kBadHeader, data.source, 1, 0, header,
+                 fmt::format("a column '{}' ({}{}){}", name, role, set_by.empty() ? "" : "; named by " + set_by,
+                             header.empty() ? fmt::format(" ({})", csv_internal::kNotCsvHint) : "")});
 }
 
 std::string CellText(const gravity::Column& column, std::size_t row) {

@@ -1,5 +1,7 @@
 // Per-product import-demand elasticities: `product,import_demand_elasticity`, one product a line, read
 // through the program's one CSV reader (core/csv_reader.h): RFC 4180 quoting, CRLF, a BOM, located errors.
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
 
@@ -25,11 +27,17 @@ std::map<std::string, double> ReadImportDemandElasticities(const std::string& pa
   csv_internal::CsvReader reader(input.view(), path);
   if (!reader.Next()) throw InputException(InputError{InputErrorKind::kEmpty, path, 1, 1, "", "a header line"});
   std::string header;
+  std::vector<std::string> names;
   for (const std::string_view field : reader.fields()) {
     header += header.empty() ? "" : ",";
     header += Trim(field);
+    names.emplace_back(Trim(field));
   }
-  if (header != kHeader) reader.Fail(InputErrorKind::kBadHeader, 1, header, kHeader);
+  if (header != kHeader) {
+    const std::string shown = csv_internal::HeaderInMessage(names);
+    reader.Fail(InputErrorKind::kBadHeader, 1, shown,
+                shown.empty() ? fmt::format("{} ({})", kHeader, csv_internal::kNotCsvHint) : kHeader);
+  }
   std::map<std::string, double> elasticities;
   while (reader.Next()) {
     reader.RequireFields(2);

@@ -246,7 +246,7 @@ void ApplyPolicies(const TradeTable& table, const Reference& reference, const No
                           static_cast<double>(days - policy.from.day + 1) / days);
     const std::string covered =
         *overlap.weight < 1.0
-            ? fmt::format("of what it covers ({}, {:.2f}% of the flow)", overlap.cells, *overlap.weight * 100.0)
+            ? fmt::format("of what it covers ({}, {} of the flow)", overlap.cells, FormatPercent(*overlap.weight, 2))
             : std::string("of the flow");
     // Whole percentages without decimals: "100%", "35%", "77.90%".
     const auto percent = [](double ratio) {

@@ -210,8 +210,6 @@ class RegionValuer {
   FlowCoverage& coverage_;
 };
 
-std::string Percent(double share) { return fmt::format("{:.2f}%", share * 100.0); }
-
 }  // namespace
 
 FlowCoverage MeasureCoverage(const TradeTable& table, const Reference& reference, const std::vector<Policy>& policies,
@@ -280,7 +278,7 @@ FlowCoverage MeasureCoverage(const TradeTable& table, const Reference& reference
     }
     if (single.value && flow_value && *single.value > *flow_value * (1.0 + 1e-9)) {
       coverage.notes.push_back(fmt::format("{}: its flow ({}) is {} of {}, more than the whole; taken as 100%",
-                                           policies[i].name, single.cells, Percent(*single.value / *flow_value),
+                                           policies[i].name, single.cells, FormatPercent(*single.value / *flow_value, 2),
                                            coverage.flow.Describe()));
     }
     kept.push_back(i);
@@ -322,7 +320,7 @@ FlowCoverage MeasureCoverage(const TradeTable& table, const Reference& reference
         if (members.size() == 2) {
           coverage.overlap_notes.push_back(fmt::format(
               "{} both cover {} ({}): the larger share stopped counts there", fmt::join(names, " and "), overlap.cells,
-              overlap.weight ? fmt::format("{} of {}", Percent(*overlap.weight), coverage.flow.Describe())
+              overlap.weight ? fmt::format("{} of {}", FormatPercent(*overlap.weight, 2), coverage.flow.Describe())
                              : fmt::format("{} in {}", FormatMoney(overlap.value.value_or(0.0)),
                                            coverage.flow.period.ToString())));
         }

@@ -35,21 +35,7 @@ std::string Shortened(const std::string& text, std::size_t max_chars) {
   return text;
 }
 
-// The stated figure with its comparison in words, unless the figure already says it ("more than 20%").
-std::string Stated(const ClaimResult& result) {
-  const char* words = "about";
-  switch (result.comparison) {
-    case ClaimComparison::kAbout: words = "about"; break;
-    case ClaimComparison::kAtLeast: words = "at least"; break;
-    case ClaimComparison::kMoreThan: words = "more than"; break;
-    case ClaimComparison::kLessThan: words = "less than"; break;
-    case ClaimComparison::kNotMoreThan: words = "at most"; break;
-  }
-  if (result.stated.find_first_of("abcdefghijklmnopqrstuvwxyz") < result.stated.find_first_of("0123456789")) {
-    return result.stated;
-  }
-  return fmt::format("{} {}", words, result.stated);
-}
+std::string Stated(const ClaimResult& result) { return StatedInWords(result.comparison, result.stated); }
 
 std::string Computed(const ClaimResult& result) {
   if (!result.computed) return "-";
@@ -57,25 +43,24 @@ std::string Computed(const ClaimResult& result) {
 }
 
 std::string RenderTable(const ClaimsReport& report) {
-  TextTable table({"id", "claim", "status", "stated", "computed", "reading"},
+  TextTable table({"id", "claim", "verdict", "stated", "computed", "reading"},
                   {false, false, false, false, true, false});
   for (const ClaimResult& result : report.results) {
-    table.AddRow({result.id, Shortened(result.text, 48), std::string(ToString(result.status)),
+    table.AddRow({result.id, Shortened(result.text, 48), std::string(ToString(result.verdict)),
                   Stated(result), Computed(result),
                   result.used.label});
   }
-  std::string out = fmt::format("{} claims: {} supported, {} contradicted, {} not checkable\n\n",
-                                report.results.size(), report.supported, report.contradicted, report.not_checkable);
+  std::string out = fmt::format("{} claims: {}\n\n", report.results.size(), VerdictCounts(report));
   out += table.Render();
   out += "\ndetails:\n";
   for (const ClaimResult& result : report.results) {
-    out += fmt::format("  {} [{}]: {}\n", result.id, ToString(result.status), result.message);
+    out += fmt::format("  {} [{}]: {}\n", result.id, ToString(result.verdict), result.message);
     for (const std::string& note : result.notes) out += fmt::format("      note: {}\n", note);
     if (result.used.projection) {
       out += fmt::format("      projection: {}\n", result.used.projection->description);
     }
   }
-  out += "\ninconsistencies:\n";
+  out += "\nthe article's own figures disagree:\n";
   if (report.inconsistencies.empty()) out += "  none found\n";
   for (const ClaimInconsistency& inconsistency : report.inconsistencies) {
     out += fmt::format("  {}: {}\n", fmt::join(inconsistency.claim_ids, " + "), inconsistency.explanation);
@@ -84,15 +69,16 @@ std::string RenderTable(const ClaimsReport& report) {
 }
 
 std::string RenderCsv(const ClaimsReport& report) {
-  std::string out = "id,status,comparison,stated,computed,currency,reading,message\n";
+  std::string out = "id,status,verdict,comparison,stated,computed,currency,reading,message\n";
   for (const ClaimResult& result : report.results) {
-    out += fmt::format("{},{},{},{},{},{},{},{}\n", CsvField(result.id), ToString(result.status),
-                       ToString(result.comparison), CsvField(result.stated),
+    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", CsvField(result.id), ToString(result.status),
+                       CsvField(std::string(ToString(result.verdict))), ToString(result.comparison), CsvField(result.stated),
                        result.computed ? fmt::format("{}", *result.computed) : "", result.used.currency,
                        CsvField(result.used.label), CsvField(result.message));
   }
   for (const ClaimInconsistency& inconsistency : report.inconsistencies) {
-    out += fmt::format("{},inconsistent,,,,,,{}\n", CsvField(fmt::format("{}", fmt::join(inconsistency.claim_ids, "+"))),
+    out += fmt::format("{},inconsistent,the article's own figures disagree,,,,,,{}\n",
+                       CsvField(fmt::format("{}", fmt::join(inconsistency.claim_ids, "+"))),
                        CsvField(inconsistency.explanation));
   }
   return out;

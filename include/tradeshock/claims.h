@@ -38,12 +38,14 @@ enum class ClaimMetric {
 std::string_view ToString(ClaimMetric metric);
 std::optional<ClaimMetric> ParseClaimMetric(std::string_view text);
 
-enum class ClaimComparison { kAbout, kAtLeast, kMoreThan, kLessThan, kNotMoreThan };
+// kNearly: "nearly X", "almost X": from 90% of X up to X (docs/FORMATS.md).
+enum class ClaimComparison { kAbout, kAtLeast, kMoreThan, kLessThan, kNotMoreThan, kNearly };
 std::string_view ToString(ClaimComparison comparison);
-// about, at_least, more_than, less_than, not_more_than (alias at_most).
+// about, at_least, more_than, less_than, not_more_than (alias at_most), nearly (alias almost).
 std::optional<ClaimComparison> ParseClaimComparison(std::string_view text);
 
-// A figure as written: "4.5%", "-70%", "21.387 billion USD", "300 million USD", "1".
+// A figure as written: "4.5%", "-70%", "21.387 billion USD", "300 million USD", "1", "US$21.4bn", "4.5 per cent",
+// "21,387 million CNY", "€3 billion", "a third", "doubled".
 struct StatedFigure {
   std::string text;      // as written in the file
   double number = 0.0;   // the written number: 4.5, -70, 21.387, 300
@@ -51,6 +53,9 @@ struct StatedFigure {
   bool percent = false;  // the number is in percent
   std::string currency;  // ISO 4217 when written ("USD"), else empty
   int decimals = 0;      // digits after the decimal point: the stated precision
+  // Plain units; when > 0 it replaces the half unit of the last digit: the precision of words ("a third":
+  // 2.5 percentage points, "doubled": 10; docs/FORMATS.md).
+  double tolerance = 0.0;
   // The figure in plain units: 0.045 for "4.5%", 3e8 for "300 million".
   double Value() const { return percent ? number / 100.0 : number * scale; }
   // Half a unit of the last written digit, in plain units: 0.0005 for "4.5%", 5e5 for "21.387 billion".
@@ -166,6 +171,18 @@ class ProjectionSource {
 enum class ClaimStatus { kSupported, kContradicted, kNotCheckable };
 std::string_view ToString(ClaimStatus status);
 
+// What a check established, for a reader: a supported claim is split by what supports it.
+enum class ClaimVerdict {
+  kMatchesDataEntry,          // a value claim whose rows hold its own figure (in its currency): checks the typing
+  kSupported,                 // supported by data that are not the claim's own figure
+  kConsistentWithProjection,  // a projected claim within the projection, under its stated assumptions
+  kContradicted,
+  kNotCheckable,
+};
+// "matches the data entry", "supported by independent data", "consistent with the projection", "contradicted",
+// "not checkable".
+std::string_view ToString(ClaimVerdict verdict);
+
 // A table row used, for provenance.
 struct ClaimRow {
   std::size_t index = 0;  // into the table
@@ -204,6 +221,7 @@ struct ClaimResult {
   std::string stated;  // as written
   Interval interval;   // what the statement allows, plain units
   ClaimStatus status = ClaimStatus::kNotCheckable;
+  ClaimVerdict verdict = ClaimVerdict::kNotCheckable;  // the status, with a supported claim split by what supports it
   std::optional<double> computed;
   std::string message;              // the used reading's message, with the reading named when there were several
   ClaimReading used;                // the reading the status comes from
@@ -213,18 +231,38 @@ struct ClaimResult {
   std::vector<std::string> notes;   // e.g. an implied base value
 };
 
+// What a value claim's figure means against the actual base when another claim states its change ("will
+// not exceed 300 million USD, which will drop by more than 70%" on a 2020 actual of 655.8 million USD).
+struct ImpliedChange {
+  std::string value_claim;            // the claim stating the figure
+  std::string growth_claim;           // the claim stating its change
+  double figure = 0.0;                // the value claim's figure, plain units
+  std::string currency;               // of the figure and the base
+  Period base_period = Period::Year(2000);
+  double base = 0.0;                  // the actual of the base period
+  double change = 0.0;                // figure / base - 1
+  ClaimComparison comparison = ClaimComparison::kAbout;  // the growth claim's comparison
+  StatedFigure stated_change;         // the growth claim's figure as written
+  Interval needed;                    // the figures the growth claim allows on that base, plain units
+};
+
 // Claims that cannot all hold together, with the arithmetic.
 struct ClaimInconsistency {
   std::vector<std::string> claim_ids;
   std::string explanation;
+  std::optional<ImpliedChange> implied;  // when a growth claim refers to a value claim's figure
 };
 
 struct ClaimsReport {
   std::vector<ClaimResult> results;  // in the file's order
   std::vector<ClaimInconsistency> inconsistencies;
-  std::size_t supported = 0;
+  std::size_t supported = 0;  // of which:
+  std::size_t matches_data_entry = 0;
+  std::size_t consistent_with_projection = 0;
   std::size_t contradicted = 0;
   std::size_t not_checkable = 0;
+  // Supported by data that are not the claims' own figures.
+  std::size_t SupportedIndependently() const { return supported - matches_data_entry - consistent_with_projection; }
 };
 
 struct ClaimCheckOptions {
@@ -239,7 +277,18 @@ struct ClaimCheckOptions {
 ClaimsReport CheckClaims(const TradeTable& table, const Reference& reference, const ClaimsFile& claims,
                          const ClaimCheckOptions& options = {});
 
+// The count of each verdict in words: "8 match the data entry, 2 supported by independent data, 2 consistent
+// with the projection, 0 contradicted, 7 not checkable; the article's own figures disagree in 1 place".
+std::string VerdictCounts(const ClaimsReport& report);
+
 // Formats a plain-units quantity for messages: "4.52%", "655.8 million USD", "3".
 std::string FormatClaimQuantity(ClaimMetric metric, double value, const std::string& currency);
+// The stated figure with its comparison as a reader says it: "not more than 300 million USD" for
+// comparison = "not_more_than" and stated = "300 million USD"; "more than 20%" as written; "4.5%" (about).
+std::string StatedInWords(ClaimComparison comparison, const std::string& stated);
+// An interval of such quantities in words: "4.45% to 4.55%", "at most 300.0 million USD", "more than 90.0
+// million USD".
+std::string FormatInterval(const Interval& interval, ClaimMetric metric, const std::string& currency,
+                           int percent_decimals = 1);
 
 }  // namespace tradeshock

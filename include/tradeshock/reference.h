@@ -22,6 +22,12 @@ struct Economy {
   std::string alpha2;   // countries only
   std::string numeric;  // ISO 3166-1 numeric, countries only ("156")
   std::string country;  // subdivisions: alpha-3 of the country they belong to
+  // The name in running text when it differs from `name`: "the United States", "Xinjiang", "Vietnam"
+  // (data/reference/economy_names_in_text.csv, else iso-codes' common name).
+  std::string name_in_text;
+
+  // "the United States" in "exports to the United States"; the name when no other is known.
+  const std::string& NameInText() const { return name_in_text.empty() ? name : name_in_text; }
 };
 
 struct CountryGroup {

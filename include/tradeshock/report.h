@@ -24,7 +24,13 @@ struct BriefPaths {
 // The three forms as strings (the writer below saves them).
 std::string RenderBriefMarkdown(const CaseAnalysis& analysis, const Reference& reference);
 std::string RenderBriefHtml(const CaseAnalysis& analysis, const Reference& reference);
-std::string RenderBriefJson(const CaseAnalysis& analysis, const TradeTable& table);
+// brief.json: CaseAnalysisToJson (result_json.h) with the lead and what generated it.
+std::string RenderBriefJson(const CaseAnalysis& analysis, const TradeTable& table, const Reference& reference);
+
+// The lead paragraph at the top of every form (`lead` in brief.json): what is at stake, what the year may
+// look like with the policies and the assumption that leans on most, and which claims fail and why — computed
+// from the results, one sentence each.
+std::string BriefLead(const CaseAnalysis& analysis, const Reference& reference);
 
 // Writes brief.md, brief.html and brief.json into out_dir (created when missing): all three or none —
 // each is rendered first, written to a temporary file, and only then are the three renamed into place.

@@ -427,6 +427,30 @@ std::vector<std::pair<Flow, std::string>> Readings(const TradeTable& table, cons
   return readings;
 }
 
+// A supported value claim whose rows, in their own currency, add up to the stated figure (within its precision)
+// only shows that the figure was typed in right: the rows hold the claim's own figure. A projected claim is
+// supported only under the projection's assumptions. Anything else supported is supported by other data.
+ClaimVerdict VerdictOf(const TradeTable& table, const Claim& claim, const ClaimResult& result) {
+  switch (result.status) {
+    case ClaimStatus::kContradicted: return ClaimVerdict::kContradicted;
+    case ClaimStatus::kNotCheckable: return ClaimVerdict::kNotCheckable;
+    case ClaimStatus::kSupported: break;
+  }
+  if (claim.metric == ClaimMetric::kProjectedValue || claim.metric == ClaimMetric::kProjectedGrowth) {
+    return ClaimVerdict::kConsistentWithProjection;
+  }
+  if (claim.metric != ClaimMetric::kValue || result.rows.empty()) return ClaimVerdict::kSupported;
+  const std::string& currency = table.currencies()[table.currency()[result.rows.front().index]];
+  if (!claim.stated.currency.empty() && claim.stated.currency != currency) return ClaimVerdict::kSupported;
+  double sum = 0.0;
+  for (const ClaimRow& row : result.rows) {
+    if (table.currencies()[table.currency()[row.index]] != currency) return ClaimVerdict::kSupported;
+    sum += table.value()[row.index];
+  }
+  return std::fabs(sum - claim.stated.Value()) <= claim.stated.HalfUnit() ? ClaimVerdict::kMatchesDataEntry
+                                                                         : ClaimVerdict::kSupported;
+}
+
 }  // namespace
 
 ClaimsReport CheckClaims(const TradeTable& table, const Reference& reference, const ClaimsFile& claims,
@@ -473,9 +497,12 @@ ClaimsReport CheckClaims(const TradeTable& table, const Reference& reference, co
       result.message =
           fmt::format("reading {}: {}; also tried {}", used->label, used->message, fmt::join(others, "; "));
     }
+    result.verdict = VerdictOf(table, claim, result);
     switch (result.status) {
       case ClaimStatus::kSupported:
         ++report.supported;
+        if (result.verdict == ClaimVerdict::kMatchesDataEntry) ++report.matches_data_entry;
+        if (result.verdict == ClaimVerdict::kConsistentWithProjection) ++report.consistent_with_projection;
         break;
       case ClaimStatus::kContradicted:
         ++report.contradicted;
@@ -488,6 +515,19 @@ ClaimsReport CheckClaims(const TradeTable& table, const Reference& reference, co
   }
   claims_internal::CheckConsistency(table, reference, claims, options, report);
   return report;
+}
+
+std::string VerdictCounts(const ClaimsReport& report) {
+  std::string text = fmt::format("{} {} the data entry, {} supported by independent data, {} consistent with the "
+                                 "projection, {} contradicted, {} not checkable",
+                                 report.matches_data_entry, report.matches_data_entry == 1 ? "matches" : "match",
+                                 report.SupportedIndependently(), report.consistent_with_projection,
+                                 report.contradicted, report.not_checkable);
+  if (!report.inconsistencies.empty()) {
+    text += fmt::format("; the article's own figures disagree in {} {}", report.inconsistencies.size(),
+                        report.inconsistencies.size() == 1 ? "place" : "places");
+  }
+  return text;
 }
 
 }  // namespace tradeshock

@@ -1,5 +1,7 @@
 // Reads a claims file (TOML, docs/FORMATS.md, "Claims files") into Claim structs, with located errors.
 #include <fmt/format.h>
+
+#include <cctype>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -27,7 +29,8 @@ ClaimsFileError::ClaimsFileError(InputErrorKind kind, SourcePlace place, std::st
 
 namespace {
 
-constexpr char kComparisonExpected[] = "one of about, at_least, more_than, less_than, not_more_than, at_most";
+constexpr char kComparisonExpected[] =
+    "one of about, at_least, more_than, less_than, not_more_than, at_most, nearly, almost";
 constexpr char kMetricExpected[] = "one of value, share, growth, projected_value, projected_growth, count, rank";
 
 // Words a journalist puts before a figure, read as the comparison when the claim has no `comparison` key.
@@ -46,7 +49,18 @@ constexpr ComparisonWord kComparisonWords[] = {
     {"under ", ClaimComparison::kLessThan},
     {"about ", ClaimComparison::kAbout},
     {"around ", ClaimComparison::kAbout},
+    {"roughly ", ClaimComparison::kAbout},
+    {"approximately ", ClaimComparison::kAbout},
+    {"just over ", ClaimComparison::kMoreThan},
+    {"just under ", ClaimComparison::kLessThan},
+    {"nearly ", ClaimComparison::kNearly},
+    {"almost ", ClaimComparison::kNearly},
 };
+
+std::string AsciiLower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
 
 class ClaimParser {
  public:
@@ -80,8 +94,8 @@ class ClaimParser {
     if (table_.contains("partner")) claim.partners = StringList("partner");
     if (table_.contains("flow")) claim.flows = Flows("flow");
     if (table_.contains("product")) claim.products = StringList("product");
-    claim.period = ParsePeriod("period", RequiredString("period"));
-    if (auto base = OptionalString("base")) claim.base = ParsePeriod("base", *base);
+    claim.period = ParsePeriod("period", RequiredPeriodText("period"));
+    if (table_.contains("base")) claim.base = ParsePeriod("base", RequiredPeriodText("base"));
     if (const toml::node* of = table_.get("of")) claim.of = Override(*of);
     if (auto by = OptionalString("by")) {
       if (*by != "partner" && *by != "product") {
@@ -131,6 +145,17 @@ class ClaimParser {
     if (value->empty()) Fail(key, *table_.get(key), "got an empty string, expected a value");
     if (key == "id") id_ = *value;
     return *value;
+  }
+
+  // A period as a string ("2021", "2021-01..2021-05") or a year as a TOML integer (period = 2021).
+  std::string RequiredPeriodText(std::string_view key) {
+    const toml::node* node = table_.get(key);
+    if (node != nullptr && node->is_integer()) return fmt::format("{}", *node->value<std::int64_t>());
+    if (node != nullptr && !node->is_string()) {
+      Fail(key, *node, fmt::format("got a {}, expected a period: a year (2021 or \"2021\"), \"YYYY-MM\" or "
+                                   "\"YYYY-MM..YYYY-MM\"", TypeName(*node)));
+    }
+    return RequiredString(key);
   }
 
   // A string or an array of strings.
@@ -230,7 +255,7 @@ class ClaimParser {
       text = *OptionalString("stated");
       // "more than 20%": the comparison written with the figure.
       for (const ComparisonWord& word : kComparisonWords) {
-        if (text.starts_with(word.words)) {
+        if (text.size() >= word.words.size() && AsciiLower(text.substr(0, word.words.size())) == word.words) {
           from_words = word.comparison;
           text = text.substr(word.words.size());
           break;

@@ -96,7 +96,18 @@ void CheckReference(const TradeTable& table, const Reference& reference, const C
       result->notes.push_back("consistent with '" + value.id + "': " + arithmetic);
     return;
   }
-  report.inconsistencies.push_back(ClaimInconsistency{.claim_ids = {value.id, growth.id}, .explanation = arithmetic});
+  report.inconsistencies.push_back(ClaimInconsistency{.claim_ids = {value.id, growth.id},
+                                                      .explanation = arithmetic,
+                                                      .implied = ImpliedChange{.value_claim = value.id,
+                                                                               .growth_claim = growth.id,
+                                                                               .figure = figure,
+                                                                               .currency = currency,
+                                                                               .base_period = base.period,
+                                                                               .base = base_value->value,
+                                                                               .change = implied,
+                                                                               .comparison = growth.comparison,
+                                                                               .stated_change = growth.stated,
+                                                                               .needed = needed}});
 }
 
 // A value claim and a growth claim on the same selection and period, not tied by refers_to: the value's

@@ -18,9 +18,6 @@ std::string FormatQuantity(ClaimMetric metric, double value, const std::string& 
 std::string FormatValue(double value, const std::string& currency, double scale, int decimals);
 // "less than", "about", ... as a reader would say it.
 std::string_view ComparisonWords(ClaimComparison comparison);
-// "4.45% to 4.55%", "at most 300.0 million USD", "more than 90.0 million USD".
-std::string FormatInterval(const Interval& interval, ClaimMetric metric, const std::string& currency,
-                           int percent_decimals);
 // The same with values in a given scale and decimals (FormatValue).
 std::string FormatValueInterval(const Interval& interval, const std::string& currency, double scale, int decimals);
 

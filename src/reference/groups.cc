@@ -1,6 +1,8 @@
 // Country groups (data/reference/groups.csv) and named product groups (data/reference/product_groups.csv).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "reference/csv_file.h"
 #include "reference/reference_impl.h"
 #include "tradeshock/error.h"
@@ -81,6 +83,24 @@ void LoadAliases(const std::filesystem::path& path, Reference::Impl& impl) {
     if (!inserted && existing->second != economy->second) {
       csv.Fail(csv.line(row), fmt::format("'{}' already names {}", alias, existing->second->code));
     }
+  }
+}
+
+// economy_names_in_text.csv: `economy,in_text,note`: how a sentence names an economy ("the United States").
+void LoadNamesInText(const std::filesystem::path& path, Reference::Impl& impl) {
+  const CsvFile csv = CsvFile::Read(path);
+  const std::size_t economy_column = csv.Column("economy");
+  const std::size_t text_column = csv.Column("in_text");
+  for (std::size_t row = 0; row < csv.row_count(); ++row) {
+    const std::string_view code = csv.at(row, economy_column);
+    const std::string_view text = csv.at(row, text_column);
+    const auto economy = std::find_if(impl.economies.begin(), impl.economies.end(),
+                                      [&](const Economy& e) { return e.code == code; });
+    if (economy == impl.economies.end()) {
+      csv.Fail(csv.line(row), fmt::format("'{}' is not the code of a country, region or group", code));
+    }
+    if (text.empty()) csv.Fail(csv.line(row), fmt::format("empty name in text for {}", code));
+    economy->name_in_text = text;
   }
 }
 

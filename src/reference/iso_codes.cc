@@ -139,6 +139,7 @@ void LoadIsoCodes(const std::filesystem::path& iso_codes_dir, Reference::Impl& i
   Economy world;
   world.code = "WLD";
   world.name = "World";
+  world.name_in_text = "the world";
   world.kind = EconomyKind::kWorld;
   impl.economies.push_back(std::move(world));
   Index(impl, "WLD", &impl.economies.back());
@@ -156,6 +157,9 @@ void LoadIsoCodes(const std::filesystem::path& iso_codes_dir, Reference::Impl& i
     economy.kind = EconomyKind::kCountry;
     economy.alpha2 = Field(entry, "alpha_2", countries_path, i);
     economy.numeric = Field(entry, "numeric", countries_path, i);
+    // iso-codes' common name ("Vietnam" for "Viet Nam") reads better in a sentence; economy_names_in_text.csv
+    // may still replace it.
+    economy.name_in_text = OptionalField(entry, "common_name");
     alpha3_of_alpha2.emplace(economy.alpha2, economy.code);
     impl.economies.push_back(std::move(economy));
     added.emplace_back(&impl.economies.back(), &entry);

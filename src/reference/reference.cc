@@ -35,6 +35,7 @@ std::shared_ptr<const Reference> Reference::Load(const Paths& paths) {
   reference_internal::LoadIsoCodes(paths.iso_codes_dir, *impl);
   reference_internal::LoadGroups(reference_dir / "groups.csv", *impl);
   reference_internal::LoadAliases(reference_dir / "economy_aliases.csv", *impl);
+  reference_internal::LoadNamesInText(reference_dir / "economy_names_in_text.csv", *impl);
   reference_internal::IndexRegionNames(*impl);
   reference_internal::LoadHs(reference_dir / "hs" / "harmonized-system.csv", reference_dir / "hs" / "sections.csv",
                              *impl);

@@ -58,6 +58,8 @@ void LoadIsoCodes(const std::filesystem::path& iso_codes_dir, Reference::Impl& i
 void LoadGroups(const std::filesystem::path& path, Reference::Impl& impl);
 // Extra English names (economy_aliases.csv); after groups, so that aliases may name a group.
 void LoadAliases(const std::filesystem::path& path, Reference::Impl& impl);
+// How sentences name economies (economy_names_in_text.csv); after groups.
+void LoadNamesInText(const std::filesystem::path& path, Reference::Impl& impl);
 // Region names go in last: any code, country name, group or alias wins over a region's name.
 void IndexRegionNames(Reference::Impl& impl);
 void LoadHs(const std::filesystem::path& codes_path, const std::filesystem::path& sections_path, Reference::Impl& impl);

@@ -32,11 +32,6 @@ MoneyScale ScaleFor(double largest, const std::string& currency) {
   return {scale.divisor, scale.word.empty() ? currency : fmt::format("{} {}", scale.word, currency)};
 }
 
-std::string EconomyName(const Reference& reference, const std::string& code) {
-  const Economy* economy = reference.FindEconomy(code);
-  return economy == nullptr || economy->name.empty() ? code : economy->name;
-}
-
 Block Heading(std::string text, int level = 2) {
   Block block;
   block.kind = Block::Kind::kHeading;
@@ -61,24 +56,6 @@ Block TableBlock(Table table) {
   block.kind = Block::Kind::kTable;
   block.table = std::move(table);
   return block;
-}
-
-// Share of `partner` (or its members) in the partner shares; nullopt when none of them is itemised.
-std::optional<std::pair<double, double>> PartnerShare(const CaseAnalysis& analysis, const Reference& reference,
-                                                      const std::string& partner) {
-  const std::vector<std::string> members = reference.Members(partner);
-  double value = 0.0;
-  double share = 0.0;
-  bool found = false;
-  for (const ShareItem& item : analysis.partner_shares.items) {
-    if (std::find(members.begin(), members.end(), item.partner) != members.end()) {
-      value += item.value;
-      share += item.share;
-      found = true;
-    }
-  }
-  if (!found) return std::nullopt;
-  return std::make_pair(value, share);
 }
 
 // "United States" / "United States and Canada": the partners of the partner shares, up to five named.
@@ -298,15 +275,6 @@ std::string ClaimDifference(const ClaimResult& result) {
   return fmt::format("{:g}", off);
 }
 
-std::string StatusWord(ClaimStatus status) {
-  switch (status) {
-    case ClaimStatus::kSupported: return "supported";
-    case ClaimStatus::kContradicted: return "contradicted";
-    case ClaimStatus::kNotCheckable: return "not checkable";
-  }
-  return "";
-}
-
 // "Beyond the direct loss": what the exporter can sell elsewhere (PE), what the importer buys from others,
 // the GE changes when the case has a panel, and every assumption with its source.
 void AddBeyondSection(const CaseAnalysis& analysis, const BeyondDirectLoss& beyond, const Reference& reference,
@@ -454,6 +422,7 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   document.subtitle = fmt::format("{}: what is at stake, what this year may look like, and whether the quoted "
                                   "figures hold. Values in {}; base period {}.",
                                   EconomyLabel(reference, analysis.exporter), currency, period);
+  document.lead = BuildLead(analysis, reference);
   auto& blocks = document.blocks;
   if (!analysis.description.empty()) blocks.push_back(Paragraph(analysis.description));
 
@@ -546,13 +515,11 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   }
   if (analysis.claims) {
     const ClaimsReport& claims = *analysis.claims;
-    key.key_numbers.push_back({"Claims checked", fmt::format("{}", claims.results.size()),
-                               fmt::format("{} supported, {} contradicted, {} not checkable", claims.supported,
-                                           claims.contradicted, claims.not_checkable)});
+    key.key_numbers.push_back({"Claims checked", fmt::format("{}", claims.results.size()), VerdictCounts(claims)});
     for (const ClaimInconsistency& inconsistency : claims.inconsistencies) {
       std::string ids;
       for (const std::string& id : inconsistency.claim_ids) ids += (ids.empty() ? "" : " + ") + id;
-      key.key_numbers.push_back({"Claims that cannot all hold", ids, inconsistency.explanation});
+      key.key_numbers.push_back({"The article's own figures disagree", ids, inconsistency.explanation});
     }
   }
   blocks.push_back(Heading("Key numbers"));
@@ -706,23 +673,25 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   if (analysis.claims) {
     const ClaimsReport& claims = *analysis.claims;
     blocks.push_back(Heading("Claims"));
-    blocks.push_back(Paragraph(fmt::format("{} claims checked: {} supported, {} contradicted, {} not checkable.",
-                                           claims.results.size(), claims.supported, claims.contradicted,
-                                           claims.not_checkable)));
+    blocks.push_back(Paragraph(fmt::format("{} claims checked: {}. A claim that matches the data entry only shows "
+                                           "that its own figure is in the case's data as stated; one consistent "
+                                           "with the projection holds under the nowcast's assumptions.",
+                                           claims.results.size(), VerdictCounts(claims))));
     Table table{{"claim", "status", "stated", "computed", "off by", "reading"}, {false, false, true, true, true, false}, {}};
     std::vector<std::string> details;
     for (const ClaimResult& result : claims.results) {
-      table.rows.push_back({fmt::format("\u201c{}\u201d", result.text), StatusWord(result.status), result.stated,
+      table.rows.push_back({fmt::format("\u201c{}\u201d", result.text), std::string(ToString(result.verdict)),
+                            StatedInWords(result.comparison, result.stated),
                             result.computed ? FormatClaimQuantity(result.metric, *result.computed, result.used.currency)
                                             : "not known",
                             ClaimDifference(result), result.used.label});
-      std::string detail = fmt::format("{} ({}): {}", result.id, StatusWord(result.status), result.message);
+      std::string detail = fmt::format("{} ({}): {}", result.id, ToString(result.verdict), result.message);
       for (const std::string& note : result.notes) detail += " " + note;
       details.push_back(detail);
     }
     blocks.push_back(TableBlock(std::move(table)));
     if (!claims.inconsistencies.empty()) {
-      blocks.push_back(Heading("Claims that cannot all hold", 3));
+      blocks.push_back(Heading("The article's own figures disagree", 3));
       std::vector<std::string> items;
       for (const ClaimInconsistency& inconsistency : claims.inconsistencies) {
         std::string ids;

@@ -1,6 +1,8 @@
-// Names for the brief: economies and products as a reader knows them (numbers: tradeshock/number_format.h).
+// Names for the brief: economies and products as a reader knows them (numbers: tradeshock/number_format.h),
+// and the one lookup of a partner's share that the key numbers and the lead both state.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 
 #include "report/brief_model.h"
@@ -13,6 +15,11 @@ std::string EconomyLabel(const Reference& reference, const std::string& code) {
   return fmt::format("{} ({})", economy->name, code);
 }
 
+std::string EconomyName(const Reference& reference, const std::string& code) {
+  const Economy* economy = reference.FindEconomy(code);
+  return economy == nullptr || economy->name.empty() ? code : economy->name;
+}
+
 std::string ProductLabel(const Reference& reference, const std::string& code) {
   if (const ProductGroup* group = reference.FindProductGroup(code); group != nullptr && !group->name.empty()) {
     return group->name;
@@ -22,6 +29,24 @@ std::string ProductLabel(const Reference& reference, const std::string& code) {
     return fmt::format("{} {}", code, hs->description);
   }
   return code;
+}
+
+// Share of `partner` (or its members) in the partner shares; nullopt when none of them is itemised.
+std::optional<std::pair<double, double>> PartnerShare(const CaseAnalysis& analysis, const Reference& reference,
+                                                      const std::string& partner) {
+  const std::vector<std::string> members = reference.Members(partner);
+  double value = 0.0;
+  double share = 0.0;
+  bool found = false;
+  for (const ShareItem& item : analysis.partner_shares.items) {
+    if (std::find(members.begin(), members.end(), item.partner) != members.end()) {
+      value += item.value;
+      share += item.share;
+      found = true;
+    }
+  }
+  if (!found) return std::nullopt;
+  return std::make_pair(value, share);
 }
 
 }  // namespace tradeshock::brief

@@ -2,7 +2,9 @@
 // CaseAnalysis and rendered as Markdown or HTML, so both forms always say the same. Internal.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tradeshock/case_analysis.h"
@@ -38,6 +40,7 @@ struct Block {
 struct Document {
   std::string title;
   std::string subtitle;
+  std::string lead;  // the answer in words, first after the title (BuildLead)
   std::vector<Block> blocks;
 };
 
@@ -50,7 +53,16 @@ std::string RenderHtml(const Document& document);
 // "Xinjiang Uygur Zizhiqu (CN-XJ)", or the code when unknown.
 std::string EconomyLabel(const Reference& reference, const std::string& code);
 std::string ProductLabel(const Reference& reference, const std::string& code);
+// "Xinjiang Uygur Zizhiqu", or the code when unknown.
+std::string EconomyName(const Reference& reference, const std::string& code);
 // "exports", "imports", "total trade".
 std::string FlowWord(Flow flow);
+// Value and share of `partner` (or its members) in the analysis's partner shares; nullopt when none of them
+// is itemised.
+std::optional<std::pair<double, double>> PartnerShare(const CaseAnalysis& analysis, const Reference& reference,
+                                                      const std::string& partner);
+
+// The lead paragraph (BriefLead, report.h): what is at stake, what the year may look like, which claims fail.
+std::string BuildLead(const CaseAnalysis& analysis, const Reference& reference);
 
 }  // namespace tradeshock::brief

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "report/brief_model.h"
 #include "report/svg.h"
@@ -40,6 +42,20 @@ std::string MarkdownTable(const Table& table) {
   return out + "\n";
 }
 
+// The CSS class of a cell that holds a claim's verdict (ToString(ClaimVerdict)), else empty.
+std::string_view VerdictClass(const std::string& text) {
+  constexpr std::pair<ClaimVerdict, std::string_view> kClasses[] = {
+      {ClaimVerdict::kMatchesDataEntry, "entry"},
+      {ClaimVerdict::kSupported, "supported"},
+      {ClaimVerdict::kConsistentWithProjection, "projection"},
+      {ClaimVerdict::kContradicted, "contradicted"},
+      {ClaimVerdict::kNotCheckable, "not"}};
+  for (const auto& [verdict, css] : kClasses) {
+    if (text == ToString(verdict)) return css;
+  }
+  return {};
+}
+
 std::string HtmlTable(const Table& table, const std::string& css_class) {
   using svg::XmlEscape;
   std::string out = fmt::format("<table class=\"{}\">\n<thead><tr>", css_class);
@@ -53,8 +69,8 @@ std::string HtmlTable(const Table& table, const std::string& css_class) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       const bool numeric = i < table.numeric.size() && table.numeric[i];
       std::string cell_class = numeric ? "num" : "";
-      if (!numeric && (row[i] == "supported" || row[i] == "contradicted" || row[i] == "not checkable")) {
-        cell_class = "status " + row[i].substr(0, row[i].find(' '));
+      if (const std::string_view verdict = VerdictClass(row[i]); !numeric && !verdict.empty()) {
+        cell_class = fmt::format("status {}", verdict);
       }
       out += fmt::format("<td{}>{}</td>", cell_class.empty() ? "" : " class=\"" + cell_class + "\"", XmlEscape(row[i]));
     }
@@ -71,6 +87,7 @@ main { max-width: 980px; margin: 0 auto; padding: 32px 40px 48px; background: #f
 header { border-bottom: 3px solid #1f5f99; margin-bottom: 24px; padding-bottom: 12px; }
 h1 { font-size: 28px; line-height: 1.25; margin: 0 0 8px; }
 .subtitle { color: #555; margin: 0; }
+.lead { font-size: 18px; line-height: 1.5; margin: 16px 0 24px; }
 h2 { font-size: 20px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 1px solid #ddd; }
 h3 { font-size: 16px; margin: 24px 0 8px; }
 p, ul { margin: 8px 0; }
@@ -84,8 +101,9 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 1
 th, td { padding: 5px 8px; border-bottom: 1px solid #e4e4e4; vertical-align: top; text-align: left; }
 thead th { border-bottom: 2px solid #999; font-weight: 600; background: #f7f7f7; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.status { font-weight: 600; white-space: nowrap; }
+td.status { font-weight: 600; }
 td.supported { color: #1b7a3a; }
+td.entry, td.projection { color: #49617a; }
 td.contradicted { color: #b22222; }
 td.not { color: #8a6d00; }
 figure { margin: 16px 0 24px; }
@@ -100,6 +118,7 @@ footer { margin-top: 40px; font-size: 12px; color: #777; }
 
 std::string RenderMarkdown(const Document& document) {
   std::string out = fmt::format("# {}\n\n{}\n\n", document.title, document.subtitle);
+  if (!document.lead.empty()) out += fmt::format("**{}**\n\n", document.lead);
   for (const Block& block : document.blocks) {
     switch (block.kind) {
       case Block::Kind::kHeading: out += fmt::format("{} {}\n\n", std::string(block.level, '#'), block.text); break;
@@ -136,6 +155,7 @@ std::string RenderHtml(const Document& document) {
   out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n", XmlEscape(document.title), kCss);
   out += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n</header>\n", XmlEscape(document.title),
                      XmlEscape(document.subtitle));
+  if (!document.lead.empty()) out += fmt::format("<p class=\"lead\">{}</p>\n", XmlEscape(document.lead));
   for (const Block& block : document.blocks) {
     switch (block.kind) {
       case Block::Kind::kHeading:

@@ -394,6 +394,7 @@ nlohmann::json ToJson(const ClaimsReport& claims, const TradeTable& /*table*/) {
                        {"stated", result.stated},
                        {"interval", IntervalJson(result.interval)},
                        {"status", StatusText(result.status)},
+                       {"verdict", std::string(ToString(result.verdict))},
                        {"computed", Optional(result.computed)},
                        {"numerator", TermJson(result.used.numerator)},
                        {"denominator", TermJson(result.used.denominator)},
@@ -407,11 +408,31 @@ nlohmann::json ToJson(const ClaimsReport& claims, const TradeTable& /*table*/) {
   }
   json inconsistencies = json::array();
   for (const ClaimInconsistency& inconsistency : claims.inconsistencies) {
-    inconsistencies.push_back({{"claims", inconsistency.claim_ids}, {"explanation", inconsistency.explanation}});
+    json item = {{"claims", inconsistency.claim_ids}, {"explanation", inconsistency.explanation}, {"implied", nullptr}};
+    if (const auto& implied = inconsistency.implied) {
+      item["implied"] = {{"value_claim", implied->value_claim},
+                         {"growth_claim", implied->growth_claim},
+                         {"figure", implied->figure},
+                         {"currency", implied->currency},
+                         {"base_period", implied->base_period.ToString()},
+                         {"base", implied->base},
+                         {"change", implied->change},
+                         {"comparison", std::string(ToString(implied->comparison))},
+                         {"stated_change", implied->stated_change.text},
+                         {"needed", IntervalJson(implied->needed)}};
+    }
+    inconsistencies.push_back(std::move(item));
   }
   return {{"results", results},
           {"inconsistencies", inconsistencies},
           {"supported", claims.supported},
+          {"verdicts",
+           {{"matches_data_entry", claims.matches_data_entry},
+            {"supported_by_independent_data", claims.SupportedIndependently()},
+            {"consistent_with_projection", claims.consistent_with_projection},
+            {"contradicted", claims.contradicted},
+            {"not_checkable", claims.not_checkable},
+            {"figures_disagree", claims.inconsistencies.size()}}},
           {"contradicted", claims.contradicted},
           {"not_checkable", claims.not_checkable}};
 }

@@ -25,10 +25,23 @@ std::string RenderBriefHtml(const CaseAnalysis& analysis, const Reference& refer
   return brief::RenderHtml(brief::BuildDocument(analysis, reference));
 }
 
-std::string RenderBriefJson(const CaseAnalysis& analysis, const TradeTable& table) {
+std::string BriefLead(const CaseAnalysis& analysis, const Reference& reference) {
+  return brief::BuildLead(analysis, reference);
+}
+
+namespace {
+
+std::string BriefJson(const CaseAnalysis& analysis, const TradeTable& table, const std::string& lead) {
   nlohmann::json json = CaseAnalysisToJson(analysis, table);
+  json["lead"] = lead;
   json["generated_by"] = {{"program", "tradeshock"}, {"version", kTradeshockVersion}, {"inputs", analysis.input_files}};
   return json.dump(2) + "\n";
+}
+
+}  // namespace
+
+std::string RenderBriefJson(const CaseAnalysis& analysis, const TradeTable& table, const Reference& reference) {
+  return BriefJson(analysis, table, BriefLead(analysis, reference));
 }
 
 BriefPaths WriteBrief(const CaseAnalysis& analysis, const TradeTable& table, const Reference& reference,
@@ -37,7 +50,7 @@ BriefPaths WriteBrief(const CaseAnalysis& analysis, const TradeTable& table, con
   // Render everything before touching the disk: a failure while rendering writes nothing.
   const brief::Document document = brief::BuildDocument(analysis, reference);
   const std::string contents[3] = {brief::RenderMarkdown(document), brief::RenderHtml(document),
-                                   RenderBriefJson(analysis, table)};
+                                   BriefJson(analysis, table, document.lead)};
   const BriefPaths paths{out_dir / "brief.md", out_dir / "brief.html", out_dir / "brief.json"};
   const fs::path targets[3] = {paths.markdown, paths.html, paths.json};
 
@@ -74,9 +87,36 @@ BriefPaths WriteBrief(const CaseAnalysis& analysis, const TradeTable& table, con
   return paths;
 }
 
+namespace {
+
+// The terminal summary's lead is wrapped to fit a terminal.
+constexpr std::size_t kSummaryWidth = 100;
+
+// `text` broken at spaces into lines of at most `width` bytes (a longer word stays whole), each indented.
+std::string Wrapped(const std::string& text, std::size_t width, const std::string& indent) {
+  std::string out;
+  std::string line;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!line.empty() && indent.size() + line.size() + 1 + word.size() > width) {
+      out += indent + line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  if (!line.empty()) out += indent + line + "\n";
+  return out;
+}
+
+}  // namespace
+
 std::string BriefSummary(const CaseAnalysis& analysis, const Reference& reference) {
   const brief::Document document = brief::BuildDocument(analysis, reference);
-  std::string out = document.title + "\n";
+  std::string out = document.title + "\n\n" + Wrapped(document.lead, kSummaryWidth, "  ") + "\n";
   for (const brief::Block& block : document.blocks) {
     if (block.kind != brief::Block::Kind::kKeyNumbers) continue;
     for (const brief::KeyNumber& key : block.key_numbers) {

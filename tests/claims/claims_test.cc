@@ -108,7 +108,7 @@ TEST(ClaimsFileTest, LocatedErrors) {
                   "test.toml:7:10: claim 'a': key 'stated': got a floating-point, expected a string", 7, "stated");
   ExpectFileError(std::string(kValid) + "stated = \"1 USD\"\ncomparison = \"roughly\"\n",
                   "test.toml:8:14: claim 'a': key 'comparison': got 'roughly', expected one of about, at_least, "
-                  "more_than, less_than, not_more_than, at_most",
+                  "more_than, less_than, not_more_than, at_most, nearly, almost",
                   8, "comparison");
   ExpectFileError(std::string(kValid) + "stated = \"4.5%\"\n",
                   "test.toml:7:10: claim 'a': key 'stated': got '4.5%', a percentage, but metric value is not a "

@@ -26,6 +26,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/cli_runner.h"
@@ -74,7 +75,27 @@ KeyNumber HtmlKey(const std::string& html, const std::string& label) {
     const std::size_t begin = html.find(tag, from) + tag.size();
     return html.substr(begin, html.find("</div>", begin) - begin);
   };
-  return {field("label", at), field("value", at), field("detail", at)};
+  // The HTML escapes what Markdown writes as is; compare the text a reader sees.
+  const auto unescaped = [](std::string text) {
+    for (const auto& [entity, c] : {std::pair<std::string, std::string>{"&#39;", "'"}, {"&quot;", "\""},
+                                    {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
+      for (std::size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1)) {
+        text.replace(at, entity.size(), c);
+      }
+    }
+    return text;
+  };
+  return {unescaped(field("label", at)), unescaped(field("value", at)), unescaped(field("detail", at))};
+}
+
+// The result of claim `id` in brief.json's claims results.
+const nlohmann::json& ById(const nlohmann::json& results, const std::string& id) {
+  for (const nlohmann::json& result : results) {
+    if (result["id"] == id) return result;
+  }
+  ADD_FAILURE() << "no claim " << id;
+  static const nlohmann::json kNone = nlohmann::json::object();
+  return kNone;
 }
 
 class BriefDemoTest : public ::testing::Test {
@@ -122,7 +143,8 @@ TEST_F(BriefDemoTest, TotalTrade) {
   EXPECT_EQ(md.detail, "Xinjiang Uygur Zizhiqu's exports plus imports");  // the ISO 3166-2 name
   const KeyNumber html = HtmlKey(*html_, "Total trade, 2020");
   EXPECT_EQ(html.value, "21.39 billion USD");
-  EXPECT_EQ(html.detail, "Xinjiang Uygur Zizhiqu&#39;s exports plus imports");  // XML-escaped
+  EXPECT_EQ(html.detail, "Xinjiang Uygur Zizhiqu's exports plus imports");  // as a reader sees it (HtmlKey unescapes)
+  EXPECT_THAT(*html_, HasSubstr("Xinjiang Uygur Zizhiqu&#39;s exports plus imports"));  // XML-escaped in the file
   EXPECT_DOUBLE_EQ((*json_)["partner_shares"]["total"]["value"].get<double>(), 21.387e9);
 }
 
@@ -168,15 +190,43 @@ TEST_F(BriefDemoTest, NowcastCentralValue) {
   EXPECT_NEAR(with["yoy_central"].get<double>(), 117.540 / (4528 / 6.9042) - 1, 2e-6);
 }
 
+// The lead says the finding in words. Exports to the US in 2020: 4.528 billion CNY at 6.9042 CNY per USD (the
+// Federal Reserve's 2020 average, data/reference/fx) = 655.83 million USD; 300 / 655.83 - 1 = -54.26%; a fall of
+// more than 70% needs less than 0.3 x 655.83 = 196.75 million USD, written 196.7 (four significant digits).
+TEST_F(BriefDemoTest, LeadSaysTheFindingInWords) {
+  const std::string lead = (*json_)["lead"].get<std::string>();
+  EXPECT_THAT(lead, HasSubstr("The article's 300.0 million USD would be a 54.3% fall on 2020's 655.8 million USD, not "
+                              "a fall of more than 70%: that needs less than 196.7 million USD."));
+  // The nowcast's central value, as in the key numbers, and the assumption it leans on.
+  EXPECT_THAT(lead, HasSubstr("may come to about " + MarkdownKey(*md_, "Nowcast 2021").value));
+  EXPECT_THAT(lead, HasSubstr("if the rest of the year follows the monthly profile of Xinjiang's total trade, which "
+                              "stands in for the flow's own history"));
+  // The same paragraph first in brief.md and in brief.html (where the apostrophe is escaped).
+  EXPECT_THAT(*md_, HasSubstr("\n**" + lead + "**\n"));
+  EXPECT_THAT(*html_, HasSubstr("<p class=\"lead\">At stake under"));
+}
+
 TEST_F(BriefDemoTest, VerdictCounts) {
-  ExpectKey("Claims checked", "19", "12 supported, 0 contradicted, 7 not checkable");
+  // Of the 12 supported: the 8 value claims whose rows are the article's own figures (flows.csv, whose source
+  // column quotes them: total trade, Kazakhstan, Russia, Kyrgyzstan, US trade, US exports, mechanical and
+  // electrical, clothing) only match the data entry; Kazakhstan's rank and the US share are computed from several
+  // rows and a rate; the 2021 cap and drop hold under the nowcast. The cap and the drop disagree with each other.
+  ExpectKey("Claims checked", "19",
+            "8 match the data entry, 2 supported by independent data, 2 consistent with the projection, 0 "
+            "contradicted, 7 not checkable; the article's own figures disagree in 1 place");
   const nlohmann::json& claims = (*json_)["claims"];
   ASSERT_EQ(claims["results"].size(), 19u);
   EXPECT_EQ(claims["supported"], 12);
   EXPECT_EQ(claims["contradicted"], 0);
   EXPECT_EQ(claims["not_checkable"], 7);
+  EXPECT_EQ(claims["verdicts"]["matches_data_entry"], 8);
+  EXPECT_EQ(claims["verdicts"]["supported_by_independent_data"], 2);
+  EXPECT_EQ(claims["verdicts"]["consistent_with_projection"], 2);
+  EXPECT_EQ(claims["verdicts"]["figures_disagree"], 1);
+  EXPECT_EQ(ById(claims["results"], "us-share-2020")["verdict"], "supported by independent data");
+  EXPECT_EQ(ById(claims["results"], "total-trade-2020")["verdict"], "matches the data entry");
   // The one inconsistent pair is listed as a key number too.
-  EXPECT_EQ(MarkdownKey(*md_, "Claims that cannot all hold").value, "us-exports-2021-cap + us-exports-2021-drop");
+  EXPECT_EQ(MarkdownKey(*md_, "The article's own figures disagree").value, "us-exports-2021-cap + us-exports-2021-drop");
   // A claim whose share has no real denominator: its computed value is "not known", never a 0 or a dash, and
   // the JSON names the denominator with a null value.
   EXPECT_THAT(*md_, HasSubstr("| not checkable | more than 50% | not known |"));

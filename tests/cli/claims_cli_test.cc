@@ -67,9 +67,10 @@ TEST(ClaimsCliTest, TableShowsVerdictsAndInconsistencies) {
   const CliRun run = RunCli({"claims", CaseDir()});
   ASSERT_EQ(run.exit_code, 0) << run.err;  // contradicted or not, checking succeeded
   EXPECT_THAT(run.out, HasSubstr("us-exports-2021-cap"));
-  EXPECT_THAT(run.out, HasSubstr("at most 300 million USD"));
+  // The comparison given in `comparison = "not_more_than"` is shown with the figure, in the words of StatedInWords.
+  EXPECT_THAT(run.out, HasSubstr("not more than 300 million USD"));
   EXPECT_THAT(run.out, HasSubstr("117.5 million USD"));
-  EXPECT_THAT(run.out, HasSubstr("inconsistencies:\n  us-exports-2021-cap + us-exports-2021-drop:"));
+  EXPECT_THAT(run.out, HasSubstr("the article's own figures disagree:\n  us-exports-2021-cap + us-exports-2021-drop:"));
 }
 
 TEST(ClaimsCliTest, ContradictedClaimStillExitsZero) {
@@ -83,7 +84,7 @@ TEST(ClaimsCliTest, ContradictedClaimStillExitsZero) {
   const CliRun run = RunCli({"claims", CaseDir(), "--claims", claims.string(), "--format", "csv"});
   std::filesystem::remove(claims);
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_THAT(run.out, HasSubstr("wrong,contradicted,about,6%,0.0452"));
+  EXPECT_THAT(run.out, HasSubstr("wrong,contradicted,contradicted,about,6%,0.0452"));
 }
 
 TEST(ClaimsCliTest, BadClaimsFileIsLocated) {

@@ -36,6 +36,17 @@ TEST(EconomyTest, UnitedStatesByEveryCodeAndName) {
   }
 }
 
+// How a sentence names an economy: data/reference/economy_names_in_text.csv ("the United States", "Xinjiang"),
+// else iso-codes' common_name (Viet Nam has "Vietnam" in iso_3166-1.json), else the name (Kazakhstan).
+TEST(EconomyTest, NamesInRunningText) {
+  EXPECT_EQ(RepoReference().FindEconomy("USA")->NameInText(), "the United States");
+  EXPECT_EQ(RepoReference().FindEconomy("CN-XJ")->NameInText(), "Xinjiang");
+  EXPECT_EQ(RepoReference().FindEconomy("VNM")->NameInText(), "Vietnam");
+  EXPECT_EQ(RepoReference().FindEconomy("VNM")->name, "Viet Nam");
+  EXPECT_EQ(RepoReference().FindEconomy("KAZ")->NameInText(), "Kazakhstan");
+  EXPECT_EQ(RepoReference().FindEconomy("WLD")->NameInText(), "the world");
+}
+
 TEST(EconomyTest, NumericCodesWithAndWithoutLeadingZeros) {
   EXPECT_EQ(RepoReference().ResolveEconomy("156").code, "CHN");
   EXPECT_EQ(RepoReference().ResolveEconomy("0156").code, "CHN");

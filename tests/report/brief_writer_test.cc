@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -191,10 +192,61 @@ TEST(BriefHtmlTest, IsOneSelfContainedFileWithEveryChart) {
 TEST(BriefJsonTest, ParsesAndNamesItsInputs) {
   const CaseAnalysis analysis = HandBuiltAnalysis();
   const TradeTable table;
-  const nlohmann::json json = nlohmann::json::parse(RenderBriefJson(analysis, table));
+  const nlohmann::json json = nlohmann::json::parse(RenderBriefJson(analysis, table, Ref()));
   EXPECT_EQ(json["generated_by"]["program"], "tradeshock");
   EXPECT_EQ(json["generated_by"]["version"], kTradeshockVersion);
   EXPECT_EQ(json["generated_by"]["inputs"], nlohmann::json({"case/flows.csv", "case/scenario.toml"}));
+}
+
+// The lead paragraph, sentence by sentence, from the hand-built numbers above. Names in running text: CN-XJ is
+// "Xinjiang" and USA "the United States" in data/reference/economy_names_in_text.csv, KAZ "Kazakhstan" in Debian's
+// iso-codes; money in four significant digits, exposure shares with two decimals, other percentages with one
+// (docs/FORMATS.md).
+TEST(BriefLeadTest, StatesTheStakeTheYearAndTheFailingClaims) {
+  const std::string lead = BriefLead(HandBuiltAnalysis(), Ref());
+  // At risk 3 billion of exports of 60 billion: 5.00%; the US 4.5 of 100 billion of trade, Kazakhstan 51.
+  EXPECT_THAT(lead, HasSubstr("At stake under \u201cUS ban\u201d: 3.000 billion USD, 5.00% of Xinjiang's exports in "
+                              "2020. The United States accounts for 4.5% of its total trade in 2020; its largest "
+                              "partner, Kazakhstan, for 51.0%."));
+  // 1.44 + 0.24 x 14/31 = 1.548387 billion, 1.548387 / 3 - 1 = -48.4%; a uniform profile (no profile years).
+  EXPECT_THAT(lead, HasSubstr("With the policy from 2021-07-15, Xinjiang's exports to the United States in 2021 may "
+                              "come to about 1.548 billion USD (between 1.548 billion USD and 1.548 billion USD), a "
+                              "fall of 48.4% on 2020, if each month still to come is like the average month "
+                              "observed."));
+  // Claims that fail: the inconsistency, then the contradicted claim with what the data give.
+  EXPECT_THAT(lead, HasSubstr("The article's figures disagree (us-2021 and us-drop): 300 million is a drop of 90%, "
+                              "not 70%."));
+  EXPECT_THAT(lead, HasSubstr("\u201cexports to the US will not exceed 300 million US dollars\u201d states 300 "
+                              "million USD; the data give 1.548 billion USD."));
+  // The same paragraph leads every form.
+  EXPECT_THAT(RenderBriefMarkdown(HandBuiltAnalysis(), Ref()), HasSubstr("**" + lead + "**"));
+  const nlohmann::json json = nlohmann::json::parse(RenderBriefJson(HandBuiltAnalysis(), TradeTable(), Ref()));
+  EXPECT_EQ(json["lead"], lead);
+}
+
+// A value claim's figure against the actual base, with the change another claim states of it: 300 million on
+// 3 billion is 300/3000 - 1 = -90.0%; "less than -70%" needs less than 3000 x 0.3 = 900 million.
+TEST(BriefLeadTest, SaysWhatTheArticlesOwnFiguresImply) {
+  CaseAnalysis analysis = HandBuiltAnalysis();
+  ImpliedChange implied{.value_claim = "us-2021",
+                        .growth_claim = "us-drop",
+                        .figure = 300e6,
+                        .currency = "USD",
+                        .base_period = Period::Year(2020),
+                        .base = 3e9,
+                        .change = 300e6 / 3e9 - 1,
+                        .comparison = ClaimComparison::kLessThan,
+                        .stated_change = ParseStatedFigure("-70%"),
+                        .needed = {-std::numeric_limits<double>::infinity(), 900e6, true, true}};
+  analysis.claims->inconsistencies.front().implied = implied;
+  EXPECT_THAT(BriefLead(analysis, Ref()),
+              HasSubstr("The article's 300.0 million USD would be a 90.0% fall on 2020's 3.000 billion USD, not a "
+                        "fall of more than 70%: that needs less than 900.0 million USD."));
+  // Nothing failing: the lead says so, with what could not be checked.
+  analysis.claims->inconsistencies.clear();
+  analysis.claims->results.pop_back();
+  analysis.claims->not_checkable = 0;
+  EXPECT_THAT(BriefLead(analysis, Ref()), HasSubstr("The one claim checked is not contradicted by the data."));
 }
 
 // The "beyond the direct loss" section, from hand-set model results (the numbers are the renderer's input):
@@ -245,7 +297,7 @@ TEST(BriefBeyondTest, HtmlHasTheChartAndJsonTheNumbers) {
   const std::string html = RenderBriefHtml(analysis, Ref());
   EXPECT_THAT(html, HasSubstr("<h2>Beyond the direct loss</h2>"));
   EXPECT_THAT(html, HasSubstr("<svg id=\"chart-beyond\""));
-  const nlohmann::json json = nlohmann::json::parse(RenderBriefJson(analysis, TradeTable()));
+  const nlohmann::json json = nlohmann::json::parse(RenderBriefJson(analysis, TradeTable(), Ref()));
   EXPECT_EQ(json["beyond_direct_loss"]["pe"]["exporter_side"]["redirected_share"], 0.5962);
   EXPECT_EQ(json["beyond_direct_loss"]["ge"], nullptr);
   EXPECT_EQ(json["beyond_direct_loss"]["pe"]["parameters"][0]["source"], "tradeshock default (docs/METHODS.md, P8)");
@@ -301,7 +353,9 @@ TEST(WriteBriefTest, OneUnwritableTargetLeavesNoneOfTheThree) {
 TEST(BriefSummaryTest, HasTheKeyNumbersInAFewLines) {
   const std::string summary = BriefSummary(HandBuiltAnalysis(), Ref());
   EXPECT_THAT(summary, HasSubstr("51.0%"));
-  EXPECT_THAT(summary, HasSubstr("1 supported, 1 contradicted, 0 not checkable"));
+  // The share claim is supported by data that are not its own figure; the projected claim is contradicted.
+  EXPECT_THAT(summary, HasSubstr("0 match the data entry, 1 supported by independent data, 0 consistent with the "
+                                 "projection, 1 contradicted, 0 not checkable"));
   const auto lines = std::count(summary.begin(), summary.end(), '\n');
   EXPECT_GE(lines, 5);
   EXPECT_LE(lines, 10);

@@ -38,7 +38,8 @@ std::string BriefLead(const CaseAnalysis& analysis, const Reference& reference);
 BriefPaths WriteBrief(const CaseAnalysis& analysis, const TradeTable& table, const Reference& reference,
                       const std::filesystem::path& out_dir);
 
-// A short plain-text summary for a terminal (5-8 lines): the key numbers and the claims counts.
+// A short plain-text summary for a terminal: the title, the lead paragraph wrapped to 100 columns, and one line
+// per key number (the claims counts among them).
 std::string BriefSummary(const CaseAnalysis& analysis, const Reference& reference);
 
 }  // namespace tradeshock

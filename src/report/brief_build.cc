@@ -32,6 +32,27 @@ MoneyScale ScaleFor(double largest, const std::string& currency) {
   return {scale.divisor, scale.word.empty() ? currency : fmt::format("{} {}", scale.word, currency)};
 }
 
+// Charts are drawn twice: for a page about 700 px wide and for a phone (about 360 px), so that their text keeps
+// its size instead of being scaled down; the page's CSS shows the one that fits (brief_render.cc).
+constexpr double kNarrowWidth = 350.0;
+
+svg::BarChart Narrow(svg::BarChart chart) {
+  chart.id += "-narrow";
+  double longest = 0.0;
+  for (const svg::Bar& bar : chart.bars) longest = std::max(longest, static_cast<double>(bar.value_text.size()));
+  chart.label_width = 120.0;
+  chart.value_width = std::max(60.0, 6.6 * longest + 12.0);
+  chart.plot_width = std::max(100.0, kNarrowWidth - chart.label_width - chart.value_width);
+  return chart;
+}
+
+svg::LineChart Narrow(svg::LineChart chart) {
+  chart.id += "-narrow";
+  chart.width = kNarrowWidth;
+  chart.height = 320.0;
+  return chart;
+}
+
 Block Heading(std::string text, int level = 2) {
   Block block;
   block.kind = Block::Kind::kHeading;
@@ -121,6 +142,7 @@ Block ShareChart(const std::string& id, const std::string& title, const std::str
   block.kind = Block::Kind::kChart;
   block.text = title;
   block.svg = svg::RenderBarChart(chart);
+  block.svg_narrow = svg::RenderBarChart(Narrow(chart));
   block.table = std::move(table);
   if (shares.coverage < 1.0 - 1e-9) {
     block.note = fmt::format("The itemised {}s cover {} of the total ({} of {}); the rest is not itemised in the data.",
@@ -177,6 +199,7 @@ Block AtRiskChart(const std::string& id, const std::string& title, const std::ve
   block.kind = Block::Kind::kChart;
   block.text = title;
   block.svg = svg::RenderBarChart(chart);
+  block.svg_narrow = svg::RenderBarChart(Narrow(chart));
   block.table = std::move(table);
   return block;
 }
@@ -253,6 +276,7 @@ Block NowcastChart(const CaseAnalysis& analysis, const NowcastResult& nowcast, c
   block.kind = Block::Kind::kChart;
   block.text = chart.title;
   block.svg = svg::RenderLineChart(chart);
+  block.svg_narrow = svg::RenderLineChart(Narrow(chart));
   block.table = std::move(table);
   block.note = "Running totals from January. Low and high are the band (see the assumptions: from the back-test of "
                "the method on earlier years, or the wide band when there are too few) on the projected months; only "
@@ -316,6 +340,8 @@ void AddBeyondSection(const CaseAnalysis& analysis, const BeyondDirectLoss& beyo
       block.kind = Block::Kind::kChart;
       block.text = chart.title;
       block.svg = svg::RenderBarChart(chart);
+      block.svg_narrow = svg::RenderBarChart(Narrow(chart));
+  block.svg_narrow = svg::RenderBarChart(Narrow(chart));
       block.table = std::move(table);
       block.note = fmt::format(
           "Partial equilibrium, exact ban mode (docs/METHODS.md, P8–P9). Redirected sales are valued at the "

@@ -58,7 +58,8 @@ std::string_view VerdictClass(const std::string& text) {
 
 std::string HtmlTable(const Table& table, const std::string& css_class) {
   using svg::XmlEscape;
-  std::string out = fmt::format("<table class=\"{}\">\n<thead><tr>", css_class);
+  // Inside a box that scrolls sideways, so a wide table never widens the page (on a phone).
+  std::string out = fmt::format("<div class=\"table-scroll\"><table class=\"{}\">\n<thead><tr>", css_class);
   for (std::size_t i = 0; i < table.header.size(); ++i) {
     const bool numeric = i < table.numeric.size() && table.numeric[i];
     out += fmt::format("<th{}>{}</th>", numeric ? " class=\"num\"" : "", XmlEscape(table.header[i]));
@@ -76,7 +77,7 @@ std::string HtmlTable(const Table& table, const std::string& css_class) {
     }
     out += "</tr>\n";
   }
-  return out + "</tbody>\n</table>\n";
+  return out + "</tbody>\n</table></div>\n";
 }
 
 constexpr char kCss[] = R"css(
@@ -112,6 +113,18 @@ figcaption { font-size: 13px; color: #555; margin-top: 4px; }
 details { margin-top: 6px; font-size: 13px; }
 summary { cursor: pointer; color: #1f5f99; }
 footer { margin-top: 40px; font-size: 12px; color: #777; }
+.table-scroll { overflow-x: auto; margin: 8px 0 16px; }
+.table-scroll table { margin: 0; }
+.chart-narrow { display: none; }
+@media (max-width: 640px) {
+  main { padding: 16px 14px 32px; }
+  h1 { font-size: 23px; }
+  .lead { font-size: 16px; }
+  .key-numbers { grid-template-columns: 1fr; }
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
+  li, td, th { overflow-wrap: anywhere; }
+}
 )css";
 
 }  // namespace
@@ -169,7 +182,13 @@ std::string RenderHtml(const Document& document) {
         break;
       case Block::Kind::kTable: out += HtmlTable(block.table, "data"); break;
       case Block::Kind::kChart:
-        out += "<figure>\n" + block.svg;
+        out += "<figure>\n";
+        if (block.svg_narrow.empty()) {
+          out += block.svg;
+        } else {
+          out += "<div class=\"chart-wide\">\n" + block.svg + "</div>\n<div class=\"chart-narrow\">\n" +
+                 block.svg_narrow + "</div>\n";
+        }
         if (!block.note.empty()) out += fmt::format("<figcaption>{}</figcaption>\n", XmlEscape(block.note));
         out += "<details><summary>The chart's data</summary>\n" + HtmlTable(block.table, "data") + "</details>\n";
         out += "</figure>\n";

@@ -12,6 +12,18 @@ namespace tradeshock::svg {
 // Escapes & < > " ' for XML text and attribute values.
 std::string XmlEscape(std::string_view text);
 
+// Text broken at spaces into lines of at most `width` px at `px_per_char` (an estimate of the average glyph
+// width); a word longer than a line is cut with an ellipsis. At most `max_lines`; the last is cut with an
+// ellipsis when the text does not fit.
+std::vector<std::string> WrapText(const std::string& text, double width, double px_per_char, std::size_t max_lines);
+// A chart's title: 15 px bold, wrapped to the chart's width; the <text> elements and the height they take.
+struct TitleLines {
+  std::vector<std::string> lines;
+  double height = 0.0;  // 30 px for one line, 19 more for each further one
+};
+TitleLines LayoutTitle(const std::string& title, double width);
+std::string RenderTitle(const TitleLines& title);
+
 // Axis ticks at a "nice" step (1, 2 or 5 times a power of ten) covering [low, high] with about
 // `target_count` intervals: {0, 20, ..., 100} for (0, 93, 5).
 struct Ticks {
@@ -45,6 +57,7 @@ struct BarChart {
 // Geometry, exposed for tests: the value axis and each bar's x, width.
 struct BarLayout {
   Ticks ticks;
+  TitleLines title;
   double plot_left = 0.0;  // x of the axis's low end
   double width = 0.0;      // of the whole <svg>
   double height = 0.0;
@@ -109,6 +122,14 @@ struct LineChart {
 // Geometry, exposed for tests.
 struct LineLayout {
   Ticks y_ticks;
+  TitleLines title;
+  double height = 0.0;  // of the whole <svg>: the chart's height, more when the title or legend needs rows
+  // Legend entries (bands, then lines) at their places: rows under the x title.
+  struct LegendEntry {
+    double x = 0.0;
+    double y = 0.0;
+  };
+  std::vector<LegendEntry> legend;
   double left = 0.0;
   double right = 0.0;
   double top = 0.0;

@@ -4,34 +4,19 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "report/svg.h"
 
 namespace tradeshock::svg {
 namespace {
 
-constexpr double kTitleHeight = 30.0;
 constexpr double kAxisHeight = 46.0;  // tick labels and the axis title under the bars
 constexpr char kBarColor[] = "#2b6a99";
 constexpr char kFont[] = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\"";
 
-// Cuts a label to what fits in `width` px at about 6.6 px per character (13 px text), on a UTF-8
-// character boundary.
-std::string FitLabel(const std::string& label, double width) {
-  const std::size_t max_chars = static_cast<std::size_t>(std::max(4.0, width / 6.6));
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < label.size(); ++i) {
-    if ((static_cast<unsigned char>(label[i]) & 0xC0) == 0x80) continue;
-    if (++chars > max_chars - 1) {
-      // Only cut when the rest does not fit either.
-      std::size_t rest = 0;
-      for (std::size_t j = i; j < label.size(); ++j) rest += (static_cast<unsigned char>(label[j]) & 0xC0) != 0x80;
-      if (chars - 1 + rest <= max_chars) return label;
-      return label.substr(0, i) + "\u2026";
-    }
-  }
-  return label;
-}
+constexpr double kLabelPxPerChar = 6.6;  // 13 px text, on average
+constexpr double kLabelLineStep = 13.0;  // a label wrapped on two lines
 
 }  // namespace
 
@@ -51,12 +36,14 @@ BarLayout LayoutBarChart(const BarChart& chart) {
   layout.plot_left = chart.label_width;
   layout.plot_width = chart.plot_width;
   layout.width = chart.label_width + chart.plot_width + chart.value_width;
+  layout.title = LayoutTitle(chart.title, layout.width);
+  const double top = layout.title.height;
   const double row = chart.bar_height + chart.bar_gap;
-  layout.height = kTitleHeight + row * static_cast<double>(chart.bars.size()) + kAxisHeight;
+  layout.height = top + row * static_cast<double>(chart.bars.size()) + kAxisHeight;
   const double zero = layout.X(0.0);
   for (std::size_t i = 0; i < chart.bars.size(); ++i) {
     const double end = layout.X(chart.bars[i].value);
-    layout.bars.push_back({std::min(zero, end), kTitleHeight + row * static_cast<double>(i) + chart.bar_gap / 2,
+    layout.bars.push_back({std::min(zero, end), top + row * static_cast<double>(i) + chart.bar_gap / 2,
                            std::abs(end - zero), chart.bar_height});
   }
   return layout;
@@ -64,15 +51,14 @@ BarLayout LayoutBarChart(const BarChart& chart) {
 
 std::string RenderBarChart(const BarChart& chart) {
   const BarLayout layout = LayoutBarChart(chart);
-  const double plot_top = kTitleHeight;
+  const double plot_top = layout.title.height;
   const double plot_bottom = layout.height - kAxisHeight;
   std::string out = fmt::format(
       "<svg id=\"{}\" class=\"chart bar-chart\" width=\"{:.0f}\" "
       "height=\"{:.0f}\" viewBox=\"0 0 {:.0f} {:.0f}\" role=\"img\" aria-labelledby=\"{}-title\" {}>\n",
       XmlEscape(chart.id), layout.width, layout.height, layout.width, layout.height, XmlEscape(chart.id), kFont);
   out += fmt::format("<title id=\"{}-title\">{}</title>\n", XmlEscape(chart.id), XmlEscape(chart.title));
-  out += fmt::format("<text x=\"0\" y=\"18\" font-size=\"15\" font-weight=\"600\" fill=\"#1a1a1a\">{}</text>\n",
-                     XmlEscape(chart.title));
+  out += RenderTitle(layout.title);
   // Grid lines and tick labels.
   for (const double tick : layout.ticks.values) {
     const double x = layout.X(tick);
@@ -89,9 +75,14 @@ std::string RenderBarChart(const BarChart& chart) {
     const Bar& bar = chart.bars[i];
     const BarLayout::Rect& rect = layout.bars[i];
     const double middle = rect.y + rect.height / 2 + 4.5;
-    out += fmt::format(
-        "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"13\" fill=\"#1a1a1a\" text-anchor=\"end\">{}</text>\n",
-        layout.plot_left - 8, middle, XmlEscape(FitLabel(bar.label, chart.label_width - 12)));
+    // A label that does not fit on one line takes two, centred on the bar; the rest is cut with an ellipsis.
+    const std::vector<std::string> lines = WrapText(bar.label, chart.label_width - 12, kLabelPxPerChar, 2);
+    for (std::size_t line = 0; line < lines.size(); ++line) {
+      const double y = middle + kLabelLineStep * (static_cast<double>(line) - (static_cast<double>(lines.size()) - 1) / 2);
+      out += fmt::format(
+          "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"{}\" fill=\"#1a1a1a\" text-anchor=\"end\">{}</text>\n",
+          layout.plot_left - 8, y, lines.size() == 1 ? 13 : 12, XmlEscape(lines[line]));
+    }
     out += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{}: {}</title></rect>\n",
         rect.x, rect.y, rect.width, rect.height, kBarColor, XmlEscape(bar.label), XmlEscape(bar.value_text));

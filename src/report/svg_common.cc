@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "report/svg.h"
 #include "tradeshock/report.h"
@@ -22,6 +24,77 @@ std::string XmlEscape(std::string_view text) {
       case '\'': out += "&#39;"; break;
       default: out += c;
     }
+  }
+  return out;
+}
+
+namespace {
+
+std::size_t Utf8Length(std::string_view text) {
+  std::size_t chars = 0;
+  for (const char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return chars;
+}
+
+// The first `chars` characters of `text` (UTF-8) and an ellipsis.
+std::string CutWithEllipsis(const std::string& text, std::size_t chars) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (seen++ == chars) return text.substr(0, i) + "\u2026";
+  }
+  return text;
+}
+
+constexpr double kTitlePxPerChar = 8.4;  // 15 px bold system-ui, on average
+constexpr double kTitleFirstLine = 30.0;
+constexpr double kTitleLineStep = 19.0;
+
+}  // namespace
+
+std::vector<std::string> WrapText(const std::string& text, double width, double px_per_char, std::size_t max_lines) {
+  const std::size_t per_line = static_cast<std::size_t>(std::max(4.0, width / px_per_char));
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t start = 0;
+  bool cut = false;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    if (Utf8Length(word) > per_line) word = CutWithEllipsis(word, per_line - 1);
+    if (!line.empty() && Utf8Length(line) + 1 + Utf8Length(word) > per_line) {
+      lines.push_back(line);
+      line.clear();
+      if (lines.size() == max_lines) {
+        cut = true;
+        break;
+      }
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  if (!cut && !line.empty()) lines.push_back(line);
+  if (cut && !lines.empty()) {
+    std::string& last = lines.back();
+    last = Utf8Length(last) + 1 > per_line ? CutWithEllipsis(last, per_line - 1) : last + "\u2026";
+  }
+  return lines;
+}
+
+TitleLines LayoutTitle(const std::string& title, double width) {
+  TitleLines layout;
+  layout.lines = WrapText(title, width, kTitlePxPerChar, 3);
+  layout.height = kTitleFirstLine + kTitleLineStep * static_cast<double>(std::max<std::size_t>(1, layout.lines.size()) - 1);
+  return layout;
+}
+
+std::string RenderTitle(const TitleLines& title) {
+  std::string out;
+  for (std::size_t i = 0; i < title.lines.size(); ++i) {
+    out += fmt::format("<text x=\"0\" y=\"{:.0f}\" font-size=\"15\" font-weight=\"600\" fill=\"#1a1a1a\">{}</text>\n",
+                       18 + kTitleLineStep * static_cast<double>(i), XmlEscape(title.lines[i]));
   }
   return out;
 }

@@ -16,6 +16,9 @@ constexpr double kLeft = 78.0;
 constexpr double kRightMargin = 18.0;
 constexpr double kTop = 40.0;
 constexpr double kBottomMargin = 78.0;  // x tick labels, x title, legend
+constexpr double kLegendEntryPx = 40.0;   // the swatch and the gaps around it
+constexpr double kLegendPxPerChar = 6.6;  // 12 px text, on average
+constexpr double kLegendRowStep = 18.0;
 constexpr char kFont[] = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\"";
 
 std::string PathOf(const LineLayout& layout, const std::vector<Point>& points) {
@@ -50,12 +53,30 @@ LineLayout LayoutLineChart(const LineChart& chart) {
   }
   if (!std::isfinite(high)) high = 0.0;
   layout.y_ticks = NiceTicks(low, high, 5);
+  layout.title = LayoutTitle(chart.title, chart.width);
+  const double extra_title = layout.title.height - LayoutTitle("", chart.width).height;
   layout.left = kLeft;
   layout.right = chart.width - kRightMargin;
-  layout.top = kTop;
-  layout.bottom = chart.height - kBottomMargin;
+  layout.top = kTop + extra_title;
+  layout.bottom = chart.height - kBottomMargin + extra_title;
   layout.x_min = chart.x_min;
   layout.x_max = chart.x_max > chart.x_min ? chart.x_max : chart.x_min + 1.0;
+  // Legend rows under the x title: an entry that would cross the right edge starts a new row, and the chart
+  // grows to hold every row (the legend stays inside the viewBox).
+  double x = layout.left;
+  double y = layout.bottom + kBottomMargin - 26;
+  const auto place = [&](const std::string& name) {
+    const double entry = kLegendEntryPx + kLegendPxPerChar * static_cast<double>(name.size());
+    if (x > layout.left && x + entry > chart.width) {
+      x = layout.left;
+      y += kLegendRowStep;
+    }
+    layout.legend.push_back({x, y});
+    x += entry;
+  };
+  for (const Band& band : chart.bands) place(band.name);
+  for (const LineSeries& series : chart.series) place(series.name);
+  layout.height = std::max(chart.height + extra_title, y + 10);
   return layout;
 }
 
@@ -65,10 +86,9 @@ std::string RenderLineChart(const LineChart& chart) {
   std::string out = fmt::format(
       "<svg id=\"{}\" class=\"chart line-chart\" width=\"{:.0f}\" height=\"{:.0f}\" viewBox=\"0 0 {:.0f} {:.0f}\" "
       "role=\"img\" aria-labelledby=\"{}-title\" {}>\n",
-      id, chart.width, chart.height, chart.width, chart.height, id, kFont);
+      id, chart.width, layout.height, chart.width, layout.height, id, kFont);
   out += fmt::format("<title id=\"{}-title\">{}</title>\n", id, XmlEscape(chart.title));
-  out += fmt::format("<text x=\"0\" y=\"18\" font-size=\"15\" font-weight=\"600\" fill=\"#1a1a1a\">{}</text>\n",
-                     XmlEscape(chart.title));
+  out += RenderTitle(layout.title);
   // Horizontal grid and y tick labels.
   for (const double tick : layout.y_ticks.values) {
     const double y = layout.Y(tick);
@@ -117,33 +137,22 @@ std::string RenderLineChart(const LineChart& chart) {
         PathOf(layout, series.points), XmlEscape(series.color), series.dashed ? " stroke-dasharray=\"7 4\"" : "",
         XmlEscape(series.name));
   }
-  // Legend: one row under the x title, bands then lines.
-  // Legend rows under the x title; an entry that would cross the right edge starts a new row.
-  double x = layout.left;
-  double y = chart.height - 26;
-  const auto place = [&](const std::string& name) {
-    const double entry = 40 + 6.6 * static_cast<double>(name.size());
-    if (x > layout.left && x + entry > chart.width) {
-      x = layout.left;
-      y += 18;
-    }
-  };
+  // Legend: bands, then lines, at the places the layout gave them.
+  std::size_t entry = 0;
   for (const Band& band : chart.bands) {
-    place(band.name);
+    const auto [x, y] = layout.legend[entry++];
     out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"22\" height=\"10\" fill=\"{}\" fill-opacity=\"0.16\" />\n",
                        x, y - 9, XmlEscape(band.color));
     out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"12\" fill=\"#333\">{}</text>\n", x + 28, y,
                        XmlEscape(band.name));
-    x += 40 + 6.6 * static_cast<double>(band.name.size());
   }
   for (const LineSeries& series : chart.series) {
-    place(series.name);
+    const auto [x, y] = layout.legend[entry++];
     out += fmt::format(
         "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-width=\"2.5\"{} />\n", x,
         y - 4, x + 22, y - 4, XmlEscape(series.color), series.dashed ? " stroke-dasharray=\"7 4\"" : "");
     out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"12\" fill=\"#333\">{}</text>\n", x + 28, y,
                        XmlEscape(series.name));
-    x += 40 + 6.6 * static_cast<double>(series.name.size());
   }
   out += "</svg>\n";
   return out;

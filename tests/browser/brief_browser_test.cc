@@ -1,13 +1,18 @@
 // Renders the Xinjiang brief in headless Chromium: it must load with no network request other than the
 // file itself, no console error (a Content-Security-Policy violation is one), and every chart's <svg>
-// with its title in the DOM. Saves a screenshot under the build folder for a person to look at. A
-// negative control (a page loading an external image) proves the checks can fail.
+// with its title in the DOM. At a phone's width (390 px) and a desktop's (1280 px), no text may render
+// smaller than 11 px and nothing may reach past the viewport except inside a box that scrolls. Saves
+// screenshots at both widths under the build folder for a person to look at. Negative controls (a page
+// loading an external image; a page with 9 px text and a wide table) prove the checks can fail.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
 #include <sys/wait.h>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +20,8 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "reference/reference_fixture.h"
 #include "tradeshock/case_analysis.h"
@@ -114,6 +121,120 @@ std::vector<std::string> ConsoleErrors(const std::string& console) {
   return errors;
 }
 
+// Measures the rendered page in the browser: a copy of the page without its Content-Security-Policy (which
+// forbids scripts) and with this script at the end, whose report --dump-dom prints. Text size is the
+// computed font size times the on-screen scale of an SVG's coordinates; an element overflows when its right
+// edge passes the viewport and no ancestor scrolls or clips sideways.
+constexpr char kMeasureScript[] = R"js(<script>
+(function () {
+  const viewport = document.documentElement.clientWidth;
+  const clipped = (el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+    }
+    return false;
+  };
+  let minFont = 1e9, minWhere = '';
+  const overflow = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    const text = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (text) {
+      let size = parseFloat(getComputedStyle(el).fontSize);
+      if (el instanceof SVGGraphicsElement) {
+        const m = el.getScreenCTM();
+        size *= Math.sqrt(m.a * m.a + m.b * m.b);
+      }
+      if (size < minFont) { minFont = size; minWhere = el.tagName + ': ' + el.textContent.trim().slice(0, 60); }
+    }
+    if (r.right > viewport + 1 && !clipped(el)) {
+      overflow.push(el.tagName + ' to ' + Math.round(r.right) + ': ' + (el.textContent || '').trim().slice(0, 60));
+    }
+  }
+  parent.postMessage(JSON.stringify({viewport, scroll_width: document.documentElement.scrollWidth,
+                                      min_font: minFont, min_font_at: minWhere, overflow: overflow.slice(0, 10)}), '*');
+})();
+</script>)js";
+
+// Headless Chromium's window is at least 500 px wide, so a phone's width is the width of a frame: the page
+// loads in an <iframe> of that width (its media queries see the frame's width), and the frame's report comes
+// back by postMessage into the outer page, which --dump-dom prints.
+constexpr char kFramePage[] = R"html(<!DOCTYPE html><html><body style="margin:0">
+<iframe src="measured.html" style="width:WIDTHpx;height:2400px;border:0"></iframe>
+<script>addEventListener('message', (e) => { const p = document.createElement('pre'); p.id = 'layout-report';
+p.textContent = e.data; document.body.appendChild(p); });</script></body></html>
+)html";
+
+struct Layout {
+  double viewport = 0;
+  double scroll_width = 0;
+  double min_font = 0;
+  std::string min_font_at;
+  std::vector<std::string> overflow;
+};
+
+// Loads `page` at `width` px (in a frame of that width) with the measuring script and returns its report.
+Layout MeasureAt(const fs::path& page, int width, const fs::path& work) {
+  fs::create_directories(work);
+  std::string html = ReadFile(page);
+  html = std::regex_replace(html, std::regex("<meta http-equiv=\"Content-Security-Policy\"[^>]*>"), "");
+  const std::size_t body_end = html.rfind("</body>");
+  html.insert(body_end == std::string::npos ? html.size() : body_end, kMeasureScript);
+  std::ofstream(work / "measured.html") << html;
+  const fs::path frame = work / "frame.html";
+  std::ofstream(frame) << std::regex_replace(kFramePage, std::regex("WIDTH"), std::to_string(width));
+  const fs::path profile = work / "profile";
+  fs::remove_all(profile);
+  const fs::path out = work / "dom.html";
+  const std::string command = fmt::format(
+      "{} --headless=new --no-sandbox --disable-gpu --no-first-run --no-default-browser-check "
+      "--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars "
+      "--user-data-dir={} --window-size={},2400 --virtual-time-budget=3000 --dump-dom {} >{} 2>/dev/null",
+      kChromium, Quote(profile.string()), std::max(width, 500) + 20, Quote("file://" + fs::absolute(frame).string()),
+      Quote(out.string()));
+  std::system(command.c_str());
+  const std::string dom = ReadFile(out);
+  std::smatch match;
+  Layout layout;
+  if (!std::regex_search(dom, match, std::regex("<pre id=\"layout-report\">([^<]*)</pre>"))) {
+    ADD_FAILURE() << "no layout report in the page at " << width << " px";
+    return layout;
+  }
+  std::string text = match[1];
+  for (const auto& [entity, c] : {std::pair<std::string, std::string>{"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"},
+                                  {"&amp;", "&"}}) {
+    for (std::size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1)) {
+      text.replace(at, entity.size(), c);
+    }
+  }
+  const nlohmann::json report = nlohmann::json::parse(text);
+  layout.viewport = report["viewport"];
+  layout.scroll_width = report["scroll_width"];
+  layout.min_font = report["min_font"];
+  layout.min_font_at = report["min_font_at"];
+  layout.overflow = report["overflow"].get<std::vector<std::string>>();
+  return layout;
+}
+
+// A screenshot of `page` in a frame `width` px wide (see kFramePage), in a window just wider than it.
+void Screenshot(const fs::path& page, int width, const fs::path& work, const fs::path& png) {
+  fs::create_directories(work);
+  fs::copy_file(page, work / "measured.html", fs::copy_options::overwrite_existing);
+  const fs::path frame = work / "frame.html";
+  std::ofstream(frame) << std::regex_replace(kFramePage, std::regex("WIDTH"), std::to_string(width));
+  fs::remove_all(work / "profile");
+  fs::remove(png);
+  const std::string command = fmt::format(
+      "{} --headless=new --no-sandbox --disable-gpu --no-first-run --no-default-browser-check "
+      "--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars "
+      "--user-data-dir={} --window-size={},3200 --screenshot={} {} >/dev/null 2>&1",
+      kChromium, Quote((work / "profile").string()), std::max(width, 500), Quote(png.string()),
+      Quote("file://" + fs::absolute(frame).string()));
+  std::system(command.c_str());
+}
+
 class BrowserTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -150,6 +271,43 @@ TEST_F(BrowserTest, XinjiangBriefLoadsCleanWithEveryChart) {
   }
   EXPECT_TRUE(fs::exists(screenshot)) << "no screenshot at " << screenshot;
   std::cout << "screenshot: " << screenshot.string() << "\n";
+}
+
+// The brief on a phone (390 px) and a desktop (1280 px): text of at least 11 px and no overflow of the viewport
+// (tables scroll inside their box; charts are drawn at the phone's width instead of being scaled down).
+TEST_F(BrowserTest, XinjiangBriefReadsOnAPhoneAndADesktop) {
+  const Reference& reference = testing::RepoReference();
+  const fs::path case_dir = fs::path(TRADESHOCK_SOURCE_DIR) / "data" / "cases" / "xinjiang-2021";
+  const Case loaded = LoadCase(case_dir, reference);
+  const CaseAnalysis analysis = AnalyseCase(loaded, reference);
+  const fs::path work = Work("xinjiang-2021-widths");
+  const BriefPaths paths = WriteBrief(analysis, loaded.table, reference, work);
+  for (const int width : {390, 1280}) {
+    const Layout layout = MeasureAt(paths.html, width, work / fmt::format("measure-{}", width));
+    EXPECT_EQ(layout.viewport, width) << "the window did not give the viewport asked for";
+    EXPECT_GE(layout.min_font, 11.0) << width << " px: smallest text " << layout.min_font << " px at "
+                                     << layout.min_font_at;
+    EXPECT_THAT(layout.overflow, ::testing::IsEmpty()) << width << " px";
+    EXPECT_LE(layout.scroll_width, layout.viewport) << width << " px: the page scrolls sideways";
+    const fs::path png = work / fmt::format("brief-{}.png", width);
+    Screenshot(paths.html, width, work / fmt::format("shot-{}", width), png);
+    EXPECT_TRUE(fs::exists(png)) << "no screenshot at " << png;
+    std::cout << "screenshot: " << png.string() << "\n";
+  }
+}
+
+TEST_F(BrowserTest, NegativeControlSmallTextAndAWideTableAreCaught) {
+  const fs::path work = Work("negative-layout");
+  fs::create_directories(work);
+  const fs::path page = work / "page.html";
+  std::ofstream(page) << "<!DOCTYPE html><html><head><meta name=\"viewport\" content=\"width=device-width\">"
+                         "</head><body><p style=\"font-size:9px\">tiny</p><table style=\"width:800px\"><tr><td>wide"
+                         "</td></tr></table><svg width=\"720\" viewBox=\"0 0 720 100\" style=\"width:360px\"><text "
+                         "x=\"0\" y=\"50\" font-size=\"12\">scaled</text></svg></body></html>\n";
+  const Layout layout = MeasureAt(page, 390, work / "measure");
+  EXPECT_DOUBLE_EQ(layout.min_font, 6.0);  // 12 px SVG text drawn at half its size: 360 / 720
+  EXPECT_THAT(layout.overflow, ::testing::Contains(HasSubstr("TABLE")));
+  EXPECT_GT(layout.scroll_width, layout.viewport);
 }
 
 TEST_F(BrowserTest, NegativeControlAnExternalImageIsCaught) {

@@ -356,9 +356,23 @@ TEST(BriefSummaryTest, HasTheKeyNumbersInAFewLines) {
   // The share claim is supported by data that are not its own figure; the projected claim is contradicted.
   EXPECT_THAT(summary, HasSubstr("0 match the data entry, 1 supported by independent data, 0 consistent with the "
                                  "projection, 1 contradicted, 0 not checkable"));
-  const auto lines = std::count(summary.begin(), summary.end(), '\n');
-  EXPECT_GE(lines, 5);
-  EXPECT_LE(lines, 10);
+  // The title, the lead wrapped to 100 columns, then one line per key number.
+  std::istringstream in(summary);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "Ban <test> & brief");
+  std::getline(in, line);
+  EXPECT_EQ(line, "");
+  std::string lead;
+  while (std::getline(in, line) && !line.empty()) {
+    EXPECT_LE(line.size(), 100u) << line;
+    lead += (lead.empty() ? "" : " ") + line.substr(2);
+  }
+  EXPECT_EQ(lead, BriefLead(HandBuiltAnalysis(), Ref()));
+  int key_lines = 0;
+  while (std::getline(in, line)) ++key_lines;
+  EXPECT_GE(key_lines, 5);
+  EXPECT_LE(key_lines, 10);
 }
 
 }  // namespace

@@ -447,8 +447,63 @@ std::vector<std::string> DescribeMethod(const TradeTable& table, const Reference
   return lines;
 }
 
-void ThrowNoData(const Selection& selection, const std::vector<std::string>& refusals) {
-  if (refusals.empty()) throw Error(fmt::format("no data for {}", selection.Describe()));
+std::string WhatTheDataHold(const TradeTable& table, const Selection& selection) {
+  constexpr std::size_t kNamed = 8;
+  const auto named = [&](const std::vector<std::string>& items) {
+    std::vector<std::string> shown(items.begin(), items.begin() + std::min(items.size(), kNamed));
+    if (items.size() > kNamed) shown.push_back(fmt::format("{} more", items.size() - kNamed));
+    return fmt::format("{}", fmt::join(shown, ", "));
+  };
+  const std::uint32_t reporter = table.economies().Find(selection.reporter);
+  if (reporter == table.economies().size()) {
+    std::set<std::string> reporters;
+    for (const EconomyIdx id : table.reporter()) reporters.insert(table.economies()[id]);
+    if (reporters.empty()) return "the data hold no rows";
+    return fmt::format("the data hold no rows of {}; their reporters: {}", selection.reporter,
+                       named({reporters.begin(), reporters.end()}));
+  }
+  // The periods of the reporter's rows with the partner and flow asked for, else of all its rows.
+  const std::uint32_t partner = table.economies().Find(selection.partner);
+  const bool one_flow = selection.flow == Flow::kExports || selection.flow == Flow::kImports;
+  std::set<PeriodIdx> close;
+  std::set<PeriodIdx> any;
+  const auto take = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t row = begin; row < end; ++row) {
+      if (table.reporter()[row] != reporter) continue;
+      any.insert(table.period()[row]);
+      if (table.partner()[row] == partner && (!one_flow || table.flow()[row] == selection.flow)) {
+        close.insert(table.period()[row]);
+      }
+    }
+  };
+  if (const auto runs = table.ReporterRuns(static_cast<EconomyIdx>(reporter))) {
+    for (const TradeTable::RowRange& run : *runs) take(run.begin, run.end);
+  } else {
+    take(0, table.size());
+  }
+  const auto periods = [&](const std::set<PeriodIdx>& ids) {
+    std::vector<Period> sorted;
+    for (const PeriodIdx id : ids) sorted.push_back(table.periods()[id]);
+    std::sort(sorted.begin(), sorted.end(), [](const Period& a, const Period& b) { return a.ToString() < b.ToString(); });
+    std::vector<std::string> texts;
+    for (const Period& period : sorted) texts.push_back(period.ToString());
+    return named(texts);
+  };
+  if (!close.empty()) {
+    const std::string_view preposition =
+        selection.flow == Flow::kExports ? "to" : selection.flow == Flow::kImports ? "from" : "with";
+    return fmt::format("the data hold {} {} {} {} for {}", selection.reporter,
+                       one_flow ? std::string(ToString(selection.flow)) : std::string("rows"), preposition,
+                       selection.partner, periods(close));
+  }
+  return fmt::format("the data hold rows of {} for {}", selection.reporter, periods(any));
+}
+
+void ThrowNoData(const TradeTable& table, const Selection& selection, const std::vector<std::string>& refusals) {
+  // Refusals say why the rows present do not give the value; without any, say what rows there are.
+  if (refusals.empty()) {
+    throw Error(fmt::format("no data for {}; {}", selection.Describe(), WhatTheDataHold(table, selection)));
+  }
   throw Error(fmt::format("no data for {}: {}", selection.Describe(), fmt::join(refusals, "; ")));
 }
 

@@ -53,7 +53,13 @@ std::vector<std::string> DescribeMethod(const TradeTable& table, const Reference
                                         const AggregateEntry& entry);
 
 // The error for a selection without data, with the refusals when there are any.
-[[noreturn]] void ThrowNoData(const Selection& selection, const std::vector<std::string>& refusals);
+// "no data for <selection>[: refusals]; the data hold ..." (WhatTheDataHold).
+[[noreturn]] void ThrowNoData(const TradeTable& table, const Selection& selection,
+                              const std::vector<std::string>& refusals);
+// What the table holds near a selection that has no data, so that a reader sees what to ask instead: the
+// periods of the reporter's rows (with that partner and flow when it has them), or, when the table has no row
+// of the reporter, the reporters it has (at most 8 named).
+std::string WhatTheDataHold(const TradeTable& table, const Selection& selection);
 
 // Throws Error for options no table could answer: IndicatorOptions::Validate, then options.currency not an
 // ISO 4217 currency of the reference. Every ComputeX calls it first, so a wrong option is reported as such

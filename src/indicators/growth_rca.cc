@@ -26,7 +26,7 @@ std::vector<ValueResult> ComputeValues(const TradeTable& table, const Reference&
   for (const Selection& selection : selections) {
     const Selection canonical = Canonicalize(reference, selection);
     indicators_internal::AggregateResult aggregate = Aggregate(table, reference, canonical, false, false);
-    if (aggregate.entries.empty()) indicators_internal::ThrowNoData(canonical, aggregate.refusals);
+    if (aggregate.entries.empty()) indicators_internal::ThrowNoData(table, canonical, aggregate.refusals);
     ValueResult result;
     result.selection = canonical;
     result.method = indicators_internal::DescribeMethod(table, reference, canonical, aggregate.entries.front());

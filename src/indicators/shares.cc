@@ -58,7 +58,7 @@ ShareResult ComputeShares(const TradeTable& table, const Reference& reference, c
   const bool by_product = by != ShareBy::kPartner;
 
   indicators_internal::AggregateResult total_rows = Aggregate(table, reference, canonical, false, false);
-  if (total_rows.entries.empty()) indicators_internal::ThrowNoData(canonical, total_rows.refusals);
+  if (total_rows.entries.empty()) indicators_internal::ThrowNoData(table, canonical, total_rows.refusals);
   AggregateEntry& total_entry = total_rows.entries.front();
   indicators_internal::AggregateResult items = Aggregate(table, reference, canonical, by_partner, by_product);
 

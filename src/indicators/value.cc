@@ -12,7 +12,7 @@ ValueResult ComputeValue(const TradeTable& table, const Reference& reference, co
   indicators_internal::CheckOptions(reference, options);
   const Selection canonical = Canonicalize(reference, selection);
   indicators_internal::AggregateResult aggregate = Aggregate(table, reference, canonical, false, false);
-  if (aggregate.entries.empty()) indicators_internal::ThrowNoData(canonical, aggregate.refusals);
+  if (aggregate.entries.empty()) indicators_internal::ThrowNoData(table, canonical, aggregate.refusals);
   indicators_internal::AggregateEntry& entry = aggregate.entries.front();
 
   ValueResult result;

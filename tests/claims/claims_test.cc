@@ -257,7 +257,7 @@ flow = "exports"
 period = "2020"
 stated = "-10%")");
   EXPECT_EQ(report.results[0].status, ClaimStatus::kNotCheckable);
-  EXPECT_EQ(report.results[0].message, "no data for CN-XJ exports to USA, TOTAL, 2019");
+  EXPECT_EQ(report.results[0].message, "no data for CN-XJ exports to USA, TOTAL, 2019; the data hold CN-XJ exports to USA for 2020");  // SmallTable's row
   EXPECT_EQ(report.not_checkable, 1u);
 }
 
@@ -388,7 +388,8 @@ refers_to = "level"
   ASSERT_EQ(report.results[1].notes.size(), 1u);
   EXPECT_EQ(report.results[1].notes[0],
             "'level' and 'yoy' together imply a 2020-01..2020-05 value of about 100.0 million USD (90.00 million USD / "
-            "(1 - 10%)); not checkable: no data for CN-XJ exports to USA, TOTAL, 2020-01..2020-05");
+            "(1 - 10%)); not checkable: no data for CN-XJ exports to USA, TOTAL, 2020-01..2020-05; the data hold CN-XJ "
+            "exports to USA for 2020");  // SmallTable's row
 }
 
 // A stand-in for the nowcast: 2021 exports to the US of 250 M USD (band 200-300 M).

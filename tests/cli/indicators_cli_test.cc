@@ -175,7 +175,8 @@ TEST(IndicatorsCliTest, MixedCurrenciesAreAnErrorAndLeaveNoFile) {
 TEST(IndicatorsCliTest, NoDataNamesTheSelection) {
   const CliRun run = RunCli(With(kPartnerArgs, {"--flow", "exports"}));
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_EQ(run.err, "tradeshock: error: no data for CN-XJ exports to WLD, TOTAL, 2020\n");
+  // partners.csv has only trade rows, for 2019 and 2020.
+  EXPECT_EQ(run.err, "tradeshock: error: no data for CN-XJ exports to WLD, TOTAL, 2020; the data hold rows of CN-XJ for 2019, 2020\n");
 }
 
 TEST(IndicatorsCliTest, UsageErrorsExitWithTwo) {

@@ -141,7 +141,8 @@ TEST(DescribeTest, NoDataForTheSelectionThrows) {
     Describe(table, Ref(), options);
     ADD_FAILURE() << "no error for a reporter without rows";
   } catch (const Error& error) {
-    EXPECT_STREQ(error.what(), "no data for JPN exports to WLD, TOTAL, 2020");
+    // The table's reporters are CHN and DEU.
+    EXPECT_STREQ(error.what(), "no data for JPN exports to WLD, TOTAL, 2020; the data hold no rows of JPN; their reporters: CHN, DEU");
   }
 }
 

@@ -45,7 +45,8 @@ TEST(TryComputeTest, MissingValueHasComputeValuesMessageAsReason) {
   const Selection selection = Select("CHN", "WLD", kX, "TOTAL", "2018");
   const Maybe<ValueResult> value = TryComputeValue(table, Ref(), selection);
   ASSERT_FALSE(value);
-  EXPECT_EQ(value.reason(), "no data for CHN exports to WLD, TOTAL, 2018");
+  // CHN has rows for 2019 and 2020, none with WLD.
+  EXPECT_EQ(value.reason(), "no data for CHN exports to WLD, TOTAL, 2018; the data hold rows of CHN for 2019, 2020");
   EXPECT_EQ(value.reason(), ThrownBy([&] { ComputeValue(table, Ref(), selection); }));
   // value() of a missing value throws the reason; it never gives a 0.
   EXPECT_EQ(ThrownBy([&] { (void)value.value(); }), value.reason());

@@ -165,7 +165,7 @@ TEST(ValueTest, RangeFromItsMonths) {
 TEST(ValueTest, NoDataNamesTheSelection) {
   const TradeTable table = BuildTable({{"CN-XJ", "USA", kX, "TOTAL", "2020", 1}});
   EXPECT_EQ(ErrorOf(table, Select("CN-XJ", "USA", kX, "TOTAL", "2019")),
-            "no data for CN-XJ exports to USA, TOTAL, 2019");
+            "no data for CN-XJ exports to USA, TOTAL, 2019; the data hold CN-XJ exports to USA for 2020");
 }
 
 TEST(ValueTest, UnknownProductIsAnError) {

@@ -476,6 +476,49 @@ TEST_F(ServerTest, NoRouteIsAJson404) {
   EXPECT_THAT(json::parse(result->body)["error"]["message"].get<std::string>(), HasSubstr("no route GET /api/v1/nothing"));
 }
 
+// Stop() (what SIGTERM calls) closes the listener but lets a request in flight finish: a client that has sent
+// half its body when the server is told to stop still gets its answer, and Listen() returns after it.
+TEST(ServerStop, DrainsTheRequestInFlight) {
+  TempDir dir;
+  server::ServeOptions options = server::ServeOptions::Defaults();
+  options.inputs = {dir.Write("table.csv", kTable)};
+  options.port = 0;
+  options.request_timeout_seconds = 5;
+  server::Server server(options, RepoReference());
+  const int port = server.Bind();
+  std::thread listener([&server] { server.Listen(); });
+
+  const int client = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(client, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(client, reinterpret_cast<const sockaddr*>(&address), sizeof(address)), 0);
+  const std::string body = R"({"data": "table", "reporter": "DEU", "flow": "exports", "period": "2022"})";
+  const std::string head = "POST /api/v1/indicators HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " +
+                           std::to_string(body.size()) + "\r\n\r\n";
+  const std::string first = head + body.substr(0, 10);
+  ASSERT_EQ(::send(client, first.data(), first.size(), 0), static_cast<ssize_t>(first.size()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the worker is reading the body
+  server.Stop();
+  // No new connection is taken once stopped.
+  httplib::Client late("127.0.0.1", port);
+  late.set_connection_timeout(1, 0);
+  EXPECT_FALSE(late.Get("/healthz"));
+  const std::string rest = body.substr(10);
+  ASSERT_EQ(::send(client, rest.data(), rest.size(), 0), static_cast<ssize_t>(rest.size()));
+  std::string answer;
+  char buffer[4096];
+  ssize_t got = 0;
+  while ((got = ::recv(client, buffer, sizeof(buffer), 0)) > 0) answer.append(buffer, static_cast<std::size_t>(got));
+  ::close(client);
+  listener.join();
+  EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer.substr(0, 200);
+  // The total of DEU's 2022 exports, 1000, is in the answer.
+  EXPECT_THAT(answer, HasSubstr("\"value\": 1000.0"));
+}
+
 // Every route and method of the spec is answered, and its answer matches the spec (CTest runs each test in its
 // own process, so this one asks every route itself rather than counting the others).
 TEST_F(ServerTest, EveryRouteOfTheSpecIsAnsweredAsItSays) {

@@ -33,6 +33,8 @@ constexpr int kNotFound = 404;
 constexpr char kScenarioField[] = "$.scenario";
 constexpr char kClaimsField[] = "$.claims";
 
+bool IsRequestField(const std::string& file) { return file == kScenarioField || file == kClaimsField; }
+
 ApiResponse JsonAnswer(const json& body) { return ApiResponse{200, body.dump(2) + "\n", "application/json"}; }
 
 // Only the parameters an endpoint knows; another is a 400 naming it.
@@ -158,9 +160,13 @@ ApiResponse Answer(const std::function<ApiResponse()>& handler) {
   } catch (const RequestError& error) {
     return ErrorAnswer(error.status(), error.what(), error.path(), error.line(), error.column());
   } catch (const InputException& error) {
+    // A fault in a posted text is the request's (400, located in it); one in a loaded case's own file (its GE
+    // panel, read by the analysis) is the data's (422).
     const InputError& fault = error.error();
+    if (!IsRequestField(fault.file)) return ErrorAnswer(422, error.what());
     return ErrorAnswer(kBadRequest, error.what(), fault.file, fault.line, fault.column);
   } catch (const ClaimsFileError& error) {
+    if (!IsRequestField(error.file())) return ErrorAnswer(422, error.what());
     return ErrorAnswer(kBadRequest, error.what(), error.file(), error.line(), error.column());
   } catch (const Error& error) {
     return ErrorAnswer(422, error.what());
@@ -297,8 +303,8 @@ ApiResponse Api::Indicators(std::string_view body) const {
 namespace {
 
 // Reads data, scenario, claims, currency and period (those `with_*` allows) into a CaseRequest.
-CaseRequest ReadCaseRequest(RequestFields& fields, const Api& /*api*/, const Dataset& dataset,
-                            const Reference& reference, bool with_claims, bool with_period) {
+CaseRequest ReadCaseRequest(RequestFields& fields, const Dataset& dataset, const Reference& reference, bool with_claims,
+                            bool with_period) {
   CaseRequest request;
   request.dataset = &dataset;
   if (std::optional<std::string> currency = fields.String("currency")) {
@@ -331,7 +337,7 @@ ApiResponse Api::Scenario(std::string_view body) const {
   const json parsed = ParseRequestBody(body);
   RequestFields fields(parsed, "$");
   const Dataset& dataset = Need(fields.RequiredString("data"), "$.data");
-  CaseRequest request = ReadCaseRequest(fields, *this, dataset, reference_, false, true);
+  CaseRequest request = ReadCaseRequest(fields, dataset, reference_, false, true);
   fields.Finish();
   NeedScenario(request);
   request.options.check_claims = false;  // as `tradeshock scenario`: the exposure and the nowcast
@@ -387,7 +393,7 @@ ApiResponse Api::Claims(std::string_view body) const {
   const json parsed = ParseRequestBody(body);
   RequestFields fields(parsed, "$");
   const Dataset& dataset = Need(fields.RequiredString("data"), "$.data");
-  CaseRequest request = ReadCaseRequest(fields, *this, dataset, reference_, true, false);
+  CaseRequest request = ReadCaseRequest(fields, dataset, reference_, true, false);
   fields.Finish();
   if (!request.data().claims) {
     throw RequestError(kBadRequest, fmt::format("$.claims: required: '{}' has no claims of its own", dataset.name),
@@ -401,7 +407,7 @@ ApiResponse Api::Brief(std::string_view body) const {
   const json parsed = ParseRequestBody(body);
   RequestFields fields(parsed, "$");
   const Dataset& dataset = Need(fields.RequiredString("data"), "$.data");
-  CaseRequest request = ReadCaseRequest(fields, *this, dataset, reference_, true, true);
+  CaseRequest request = ReadCaseRequest(fields, dataset, reference_, true, true);
   const std::string format = FormatOf(fields);
   fields.Finish();
   NeedScenario(request);

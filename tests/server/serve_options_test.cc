@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "error_text.h"
+#include "api.h"
 #include "loaded_data.h"
 #include "request_fields.h"
 
@@ -107,6 +108,30 @@ TEST(RequestFields, BadJsonHasLineAndColumn) {
     EXPECT_THAT(error.what(), HasSubstr("$: bad JSON at line 2"));
   }
   EXPECT_TRUE(server::ParseRequestBody("  ").is_object());
+}
+
+TEST(Answer, StatusByWhoseFaultItIs) {
+  const auto answer = [](const std::function<server::ApiResponse()>& handler) {
+    const server::ApiResponse response = server::Answer(handler);
+    return std::pair{response.status, nlohmann::json::parse(response.body)["error"]};
+  };
+  InputError posted{InputErrorKind::kBadSyntax, "$.scenario", 3, 5, "x", "a value"};
+  auto [status, error] = answer([&]() -> server::ApiResponse { throw InputException(posted); });
+  EXPECT_EQ(status, 400);
+  EXPECT_EQ(error["path"], "$.scenario");
+  EXPECT_EQ(error["line"], 3);
+  EXPECT_EQ(error["column"], 5);
+  // The same fault in a loaded case's own file is the data's, not the request's.
+  InputError own{InputErrorKind::kBadNumber, "case/ge/panel.csv", 7, 3, "x", "a number"};
+  std::tie(status, error) = answer([&]() -> server::ApiResponse { throw InputException(own); });
+  EXPECT_EQ(status, 422);
+  EXPECT_FALSE(error.contains("path"));
+  std::tie(status, error) = answer([]() -> server::ApiResponse { throw Error("no data for DEU exports"); });
+  EXPECT_EQ(status, 422);
+  EXPECT_EQ(error["message"], "no data for DEU exports");
+  std::tie(status, error) = answer([]() -> server::ApiResponse { throw std::logic_error("secret detail"); });
+  EXPECT_EQ(status, 500);
+  EXPECT_EQ(error["message"], "internal error");
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ CMAKE_FLAGS = -G Ninja -Wno-dev
 CLI = $(BUILD_DIR)/tradeshock
 CASE = data/cases/xinjiang-2021
 
-.PHONY: all demo test test-release test-asan bench bench-build bench-read bench-scenario bench-ge bench-gravity fuzz clean bootstrap
+.PHONY: all demo test test-release test-asan bench bench-build bench-read bench-scenario bench-ge bench-gravity bench-serve fuzz clean bootstrap
 
 all: $(CLI)
 
@@ -39,7 +39,7 @@ test-asan: bootstrap
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 # make bench runs them all; bench-gravity takes longest (R's glm with pair dummies: R_PAIR=0 skips it).
-bench: bench-read bench-scenario bench-ge bench-gravity
+bench: bench-read bench-scenario bench-ge bench-gravity bench-serve
 
 bench-build:
 	@scripts/bootstrap bench
@@ -57,6 +57,9 @@ bench-ge: bench-build
 
 bench-gravity: bench-build
 	bench/run_gravity_bench.sh $(BENCH_DIR)
+
+bench-serve: bench-build
+	bench/run_serve_bench.sh $(BENCH_DIR)
 
 fuzz:
 	@scripts/bootstrap fuzz

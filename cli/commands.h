@@ -15,5 +15,6 @@ void AddBriefCommand(CLI::App& app);
 
 void AddGravityCommand(CLI::App& app);
 void AddGeCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
 
 }  // namespace tradeshock::cli

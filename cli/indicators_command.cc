@@ -48,11 +48,6 @@ ShareBy ParseBy(const std::string& text) {
   return ShareBy::kPartnerProduct;  // "partner,product" or "product,partner"; CLI11 checked the spelling
 }
 
-std::string EconomyName(const Reference& reference, const std::string& code) {
-  const Economy* economy = reference.FindEconomy(code);
-  return economy == nullptr ? std::string() : economy->name;
-}
-
 std::string Shorten(const std::string& text, std::size_t max_chars) {
   std::size_t chars = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -60,13 +55,6 @@ std::string Shorten(const std::string& text, std::size_t max_chars) {
     if (++chars > max_chars) return text.substr(0, i) + "...";
   }
   return text;
-}
-
-std::string ProductName(const Reference& reference, const std::string& code) {
-  if (code == kTotalProduct) return "all products";
-  if (const HsEntry* entry = reference.FindHs(code)) return entry->description;
-  if (const ProductGroup* group = reference.FindProductGroup(code)) return group->name;
-  return {};
 }
 
 // ---- table ----
@@ -147,11 +135,11 @@ std::string RenderTable(const DescribeResult& report, const Reference& reference
     std::vector<std::string> cells;
     if (by != ShareBy::kProduct) {
       cells.push_back(item.partner);
-      cells.push_back(Shorten(EconomyName(reference, item.partner), 30));
+      cells.push_back(Shorten(EconomyDisplayName(reference, item.partner), 30));
     }
     if (by != ShareBy::kPartner) {
       cells.push_back(item.product);
-      cells.push_back(Shorten(ProductName(reference, item.product), 40));
+      cells.push_back(Shorten(ProductDisplayName(reference, item.product), 40));
     }
     cells.push_back(ScaledValue(item.value, scale));
     cells.push_back(Percent(item.share));
@@ -186,7 +174,7 @@ std::string RenderTable(const DescribeResult& report, const Reference& reference
     out += fmt::format("HHI of products: {}\n", ConcentrationLine(*report.product_hhi, "products"));
   if (report.dependence) {
     out += fmt::format("dependence on {} ({}): {} of {}\n", report.dependence->partner,
-                       EconomyName(reference, report.dependence->partner), Percent(report.dependence->share),
+                       EconomyDisplayName(reference, report.dependence->partner), Percent(report.dependence->share),
                        ToString(shares.total.selection.flow));
   }
   const std::string compare_text = report.compare_period.ToString();
@@ -258,22 +246,6 @@ std::string RenderCsv(const DescribeResult& report, std::size_t top) {
   return out;
 }
 
-// ---- JSON ----
-
-// The report's object for a DescribeResult (tradeshock/result_json.h: brief.json and the server give the same),
-// with the top N items only and, for a person reading it, each item's partner and product name.
-std::string RenderJson(const DescribeResult& report, const TradeTable& table, const Reference& reference,
-                       std::size_t top) {
-  nlohmann::json json = ToJson(report, table);
-  nlohmann::json& items = json["items"];
-  if (top != 0 && items.size() > top) items.erase(items.begin() + static_cast<std::ptrdiff_t>(top), items.end());
-  for (nlohmann::json& item : items) {
-    if (item.contains("partner")) item["partner_name"] = EconomyName(reference, item["partner"].get<std::string>());
-    if (item.contains("product")) item["product_name"] = ProductName(reference, item["product"].get<std::string>());
-  }
-  return json.dump(2) + "\n";
-}
-
 void Run(const IndicatorsFlags& flags) {
   const Reference& reference = Reference::Default();
   DescribeOptions options = DescribeOptions::Defaults();
@@ -299,7 +271,7 @@ void Run(const IndicatorsFlags& flags) {
 
   std::string content;
   if (flags.format == "json") {
-    content = RenderJson(report, table, reference, top);
+    content = IndicatorsToJson(report, table, reference, top).dump(2) + "\n";
   } else if (flags.format == "csv") {
     content = RenderCsv(report, top);
   } else {

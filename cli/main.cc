@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   tradeshock::cli::AddBriefCommand(app);
   tradeshock::cli::AddGravityCommand(app);
   tradeshock::cli::AddGeCommand(app);
+  tradeshock::cli::AddServeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {

@@ -23,6 +23,9 @@ struct CaseAnalysisOptions {
   // Period of the description and the exposure. Unset: the last calendar year before the first policy's
   // `from` date for which the exporter's total trade is in the data.
   std::optional<Period> base_period;
+  // Whether AnalyseCase checks the case's claims (CaseAnalysis::claims); false for the exposure alone
+  // (`tradeshock scenario`, the server's /scenario), whose rates then name no claim's rate.
+  bool check_claims = true;
 
   static CaseAnalysisOptions Defaults();
   // Throws Error naming the option when the currency is not an ISO 4217 code in capitals. AnalyseCase

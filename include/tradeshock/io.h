@@ -33,6 +33,10 @@ struct ReadOptions {
   // after symbolic links, inside the case folder (the scenario file's folder), unless this is set
   // (--allow-outside-case). A path outside is a `cannot read` error at the place it is written.
   bool allow_outside_case = false;
+  // No path at all: a scenario parsed with this set (one a network client sent to `tradeshock serve`) may name
+  // no file; its [models.ge] panel is refused at the key, before anything is looked up on disk. Wins over
+  // allow_outside_case.
+  bool refuse_paths = false;
   // Called now and then with a one-line status ("read 120 MB of 327 MB"); the library never prints.
   std::function<void(std::string_view)> progress;
 

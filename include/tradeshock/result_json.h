@@ -4,9 +4,14 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstddef>
+#include <string>
+#include <string_view>
+
 #include "tradeshock/case_analysis.h"
 #include "tradeshock/describe.h"
 #include "tradeshock/indicators.h"
+#include "tradeshock/reference.h"
 #include "tradeshock/trade_table.h"
 
 namespace tradeshock {
@@ -23,6 +28,14 @@ nlohmann::json ToJson(const Growth& growth, const TradeTable& table);
 nlohmann::json ToJson(const Rca& rca, const TradeTable& table);
 // Every item of the shares (a front end showing the top N trims "items"; "items_total" keeps the count).
 nlohmann::json ToJson(const DescribeResult& report, const TradeTable& table);
+// The `indicators` command's --format json and the server's /indicators: ToJson(report, table) with only the first
+// `top` items (0: every item; "items_total" keeps the count) and each item's "partner_name" and "product_name".
+nlohmann::json IndicatorsToJson(const DescribeResult& report, const TradeTable& table, const Reference& reference,
+                                std::size_t top);
+// The names shown beside codes: an economy's ("United States"; empty when unknown), a product's (the HS
+// description, a product group's name, "all products" for TOTAL; empty when unknown).
+std::string EconomyDisplayName(const Reference& reference, std::string_view code);
+std::string ProductDisplayName(const Reference& reference, std::string_view code);
 
 nlohmann::json ToJson(const ExposureResult& exposure, const TradeTable& table);
 nlohmann::json ToJson(const NowcastResult& nowcast, const TradeTable& table);

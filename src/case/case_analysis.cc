@@ -65,7 +65,7 @@ CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAn
     analysis.beyond = ComputeBeyondDirectLoss(c, reference, analysis);
     if (analysis.beyond->pe) AddRates(analysis.rates, analysis.beyond->pe->rates);
   }
-  analysis.claims = CheckCaseClaims(c, reference, options);
+  if (options.check_claims) analysis.claims = CheckCaseClaims(c, reference, options);
   if (analysis.claims) {
     for (const ClaimResult& result : analysis.claims->results) AddRates(analysis.rates, result.rates);
   }

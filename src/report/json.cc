@@ -274,6 +274,30 @@ nlohmann::json ToJson(const DescribeResult& report, const TradeTable& table) {
   return out;
 }
 
+nlohmann::json IndicatorsToJson(const DescribeResult& report, const TradeTable& table, const Reference& reference,
+                                std::size_t top) {
+  json out = ToJson(report, table);
+  json& items = out["items"];
+  if (top != 0 && items.size() > top) items.erase(items.begin() + static_cast<std::ptrdiff_t>(top), items.end());
+  for (json& item : items) {
+    if (item.contains("partner")) item["partner_name"] = EconomyDisplayName(reference, item["partner"].get<std::string>());
+    if (item.contains("product")) item["product_name"] = ProductDisplayName(reference, item["product"].get<std::string>());
+  }
+  return out;
+}
+
+std::string EconomyDisplayName(const Reference& reference, std::string_view code) {
+  const Economy* economy = reference.FindEconomy(code);
+  return economy == nullptr ? std::string() : economy->name;
+}
+
+std::string ProductDisplayName(const Reference& reference, std::string_view code) {
+  if (code == kTotalProduct) return "all products";
+  if (const HsEntry* entry = reference.FindHs(code)) return entry->description;
+  if (const ProductGroup* group = reference.FindProductGroup(code)) return group->name;
+  return {};
+}
+
 nlohmann::json ToJson(const ShareResult& shares, const TradeTable& table) {
   json items = json::array();
   for (const ShareItem& item : shares.items) items.push_back(ShareItemJson(item, shares, table));

@@ -558,6 +558,11 @@ class ScenarioParser {
     }
     if (panel_node == nullptr) Fail(InputErrorKind::kBadHeader, node, "models.ge", "", "key 'panel' (required)");
     if (!has_theta) Fail(InputErrorKind::kBadHeader, node, "models.ge", "", "key 'theta' or 'sigma' (required)");
+    if (options_.refuse_paths) {
+      Fail(InputErrorKind::kIo, *panel_node, "models.ge.panel", ge.panel,
+           "no file path: a scenario sent to the server may not name a file (give [models.ge] in a case folder "
+           "loaded by the server)");
+    }
     const std::filesystem::path panel(ge.panel);
     const std::filesystem::path case_folder = std::filesystem::path(file_).parent_path();
     ge.panel_path = panel.is_absolute() ? panel : case_folder / panel;

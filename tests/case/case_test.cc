@@ -195,6 +195,19 @@ TEST(CaseAnalysisTest, SmallCaseByHand) {
   EXPECT_TRUE(analysis.rates.empty());
 }
 
+TEST(CaseAnalysisTest, CheckClaimsFalseLeavesTheClaimsOut) {
+  TempDir dir;
+  WriteSmallCase(dir);
+  const Case c = LoadCase(dir.path(), RepoReference());
+  CaseAnalysisOptions options = CaseAnalysisOptions::Defaults();
+  EXPECT_TRUE(options.check_claims);
+  options.check_claims = false;
+  const CaseAnalysis analysis = AnalyseCase(c, RepoReference(), options);
+  EXPECT_FALSE(analysis.claims.has_value());
+  // The rest is as with the claims: 240 at risk (SmallCaseByHand).
+  EXPECT_DOUBLE_EQ(analysis.exposure.at_risk, 240.0);
+}
+
 TEST(CaseAnalysisTest, OptionsNameTheBadCurrency) {
   // The library checks the currency (not only the command line): an unknown code and a code not in capitals
   // are refused with the option's name, before any analysis.

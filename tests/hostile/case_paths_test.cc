@@ -171,6 +171,25 @@ TEST_F(CasePaths, ParseScenarioTakesTheFolderOfItsFileName) {
   EXPECT_TRUE(ParseScenario(ScenarioWithPanel("../outside/panel.csv"), RepoReference(), file, options).models.ge);
 }
 
+// A scenario a network client sends (the server sets refuse_paths) names no file: even a panel inside the case,
+// and even with allow_outside_case, is refused at its key before the disk is looked at.
+TEST_F(CasePaths, RefusePathsRefusesEveryPanel) {
+  ReadOptions options = ReadOptions::Defaults();
+  options.refuse_paths = true;
+  options.allow_outside_case = true;
+  for (const std::string panel : {"ge/panel.csv", "/etc/passwd", "../outside/panel.csv"}) {
+    try {
+      ParseScenario(ScenarioWithPanel(panel), RepoReference(), "request", options);
+      FAIL() << "no error for " << panel;
+    } catch (const InputException& exception) {
+      EXPECT_EQ(exception.error().place().ToString(), "request:9:9") << panel;
+      EXPECT_EQ(exception.error().kind, InputErrorKind::kIo);
+      EXPECT_THAT(exception.what(), ::testing::HasSubstr("key 'models.ge.panel': no file path"));
+      EXPECT_THAT(exception.what(), ::testing::Not(::testing::HasSubstr("looked for")));
+    }
+  }
+}
+
 TEST_F(CasePaths, DataFileLinkedFromOutsideIsRefused) {
   dir_.Write("outside/more.csv",
              "reporter,partner,flow,product,period,value,currency,unit\n"

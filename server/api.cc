@@ -140,7 +140,7 @@ ApiResponse BriefAnswer(const CaseAnalysis& analysis, const TradeTable& table, c
                         const std::string& format) {
   if (format == "md") return ApiResponse{200, RenderBriefMarkdown(analysis, reference), "text/markdown; charset=utf-8"};
   if (format == "html") return ApiResponse{200, RenderBriefHtml(analysis, reference), "text/html; charset=utf-8"};
-  return ApiResponse{200, RenderBriefJson(analysis, table), "application/json"};
+  return ApiResponse{200, RenderBriefJson(analysis, table, reference), "application/json"};
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ CMAKE_FLAGS = -G Ninja -Wno-dev
 CLI = $(BUILD_DIR)/tradeshock
 CASE = data/cases/xinjiang-2021
 
-.PHONY: all demo test test-release test-asan bench bench-build bench-read bench-scenario bench-ge bench-gravity bench-serve fuzz clean bootstrap
+.PHONY: all demo install-python test test-release test-asan bench bench-build bench-read bench-scenario bench-ge bench-gravity bench-serve fuzz clean bootstrap
 
 all: $(CLI)
 
@@ -24,6 +24,12 @@ FORCE:
 
 demo: $(CLI)
 	@$(CLI) brief $(CASE) --out out/xinjiang-2021
+
+# The Python package (docs/python.md) into /usr/bin/python3's site-packages.
+install-python: bootstrap
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target tradeshock_python
+	cmake --install $(BUILD_DIR) --component python
 
 test: test-release test-asan
 

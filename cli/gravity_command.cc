@@ -9,6 +9,7 @@
 #include "output.h"
 #include "tradeshock/error.h"
 #include "tradeshock/gravity.h"
+#include "tradeshock/result_json.h"
 
 namespace tradeshock::cli {
 namespace {
@@ -91,38 +92,7 @@ std::string RenderCsv(const gravity::FitResult& r) {
 }
 
 std::string RenderJson(const gravity::FitResult& r, const GravityFlags& flags) {
-  nlohmann::json json;
-  json["formula"] = flags.formula;
-  json["family"] = r.family == gravity::Family::kPoisson ? "poisson" : "gaussian";
-  for (const gravity::Coefficient& c : r.coefficients) {
-    json["coefficients"].push_back({{"term", c.name},
-                                    {"estimate", c.estimate},
-                                    {"std_error", c.std_error},
-                                    {"statistic", c.statistic},
-                                    {"p_value", c.p_value}});
-  }
-  json["collinear"] = r.collinear;
-  json["vcov"] = {{"type", VcovName(r.vcov_type)},
-                  {"small_sample", flags.small_sample},
-                  {"cluster", r.cluster},
-                  {"clusters", r.cluster_counts}};
-  json["observations"] = r.observations;
-  json["input_rows"] = r.input_rows;
-  json["dropped"] = {{"subset", r.dropped.subset},
-                     {"missing", r.dropped.missing},
-                     {"singleton", r.dropped.singleton},
-                     {"separated_fixed_effects", r.dropped.separated_fe},
-                     {"separated_rectifier", r.dropped.separated_relu}};
-  json["separated_rows"] = r.separated_rows;  // 0-based data rows (the header is not a row)
-  json["iterations"] = r.iterations;
-  json["converged"] = r.converged;
-  json["fe_converged"] = r.fe_converged;
-  json["last_change"] = r.last_change;
-  json["deviance"] = r.deviance;
-  json["log_likelihood"] = r.log_likelihood;
-  json["pseudo_r2"] = r.pseudo_r2;
-  json["notes"] = r.notes;
-  return json.dump(2) + "\n";
+  return ToJson(r, flags.formula).dump(2) + "\n";
 }
 
 void Run(const GravityFlags& flags) {

@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "commands.h"
 #include "output.h"
 #include "tradeshock/reference.h"
+#include "tradeshock/result_json.h"
 
 namespace tradeshock::cli {
 namespace {
@@ -19,19 +19,6 @@ struct InspectFlags {
   std::string format = "table";
   std::string out;
 };
-
-// The distinct codes used in one column, sorted.
-template <typename Id>
-std::vector<std::string> Distinct(std::span<const Id> column, const Dictionary& dictionary) {
-  std::vector<bool> seen(dictionary.size(), false);
-  for (const Id id : column) seen[id] = true;
-  std::vector<std::string> codes;
-  for (std::size_t id = 0; id < seen.size(); ++id) {
-    if (seen[id]) codes.push_back(dictionary[static_cast<std::uint32_t>(id)]);
-  }
-  std::ranges::sort(codes);
-  return codes;
-}
 
 std::string Listing(const std::vector<std::string>& codes, std::size_t max_shown = 12) {
   if (codes.size() <= max_shown) return fmt::format("{} ({})", codes.size(), fmt::join(codes, " "));
@@ -44,45 +31,15 @@ void Run(const InspectFlags& flags) {
   ReadReport read_report;
   const TradeTable table = ReadInput(flags.input, reference, &read_report);
 
-  const auto reporters = Distinct(table.reporter(), table.economies());
-  const auto partners = Distinct(table.partner(), table.economies());
-  const auto products = Distinct(table.product(), table.products());
-  const auto currencies = Distinct(table.currency(), table.currencies());
-  std::vector<Period> periods;
-  {
-    std::vector<bool> seen(table.periods().size(), false);
-    for (const PeriodIdx id : table.period()) seen[id] = true;
-    for (std::size_t id = 0; id < seen.size(); ++id) {
-      if (seen[id]) periods.push_back(table.periods()[id]);
-    }
-    std::ranges::sort(periods);
-  }
+  const TableContents contents = ListContents(table);
   std::vector<std::string> period_texts;
-  for (const Period& period : periods) period_texts.push_back(period.ToString());
-  std::set<std::string> flow_set;
-  for (const Flow flow : table.flow()) flow_set.insert(std::string(ToString(flow)));
-  const std::vector<std::string> flows(flow_set.begin(), flow_set.end());
+  for (const Period& period : contents.periods) period_texts.push_back(period.ToString());
   const double bytes_per_row =
       table.size() == 0 ? 0.0 : static_cast<double>(table.ColumnBytes()) / static_cast<double>(table.size());
 
   std::string content;
   if (flags.format == "json") {
-    nlohmann::json files = nlohmann::json::array();
-    for (const auto& file : read_report.files) {
-      files.push_back({{"name", file.name}, {"format", std::string(ToString(file.format))}, {"rows", file.rows}});
-    }
-    nlohmann::json json = {{"files", files},
-                           {"rows", table.size()},
-                           {"rows_skipped", read_report.rows_skipped},
-                           {"reporters", reporters},
-                           {"partners", partners},
-                           {"products", products.size()},
-                           {"periods", period_texts},
-                           {"currencies", currencies},
-                           {"flows", flows},
-                           {"column_bytes", table.ColumnBytes()},
-                           {"bytes_per_row", bytes_per_row}};
-    content = json.dump(2) + "\n";
+    content = ToJson(table, read_report).dump(2) + "\n";
   } else {
     TextTable files({"file", "format", "rows"}, {false, false, true});
     for (const auto& file : read_report.files) {
@@ -95,12 +52,12 @@ void Run(const InspectFlags& flags) {
     if (read_report.rows_skipped > 0) {
       summary.AddRow({"rows skipped", WithSeparators(static_cast<double>(read_report.rows_skipped), 0)});
     }
-    summary.AddRow({"reporters", Listing(reporters)});
-    summary.AddRow({"partners", Listing(partners)});
-    summary.AddRow({"products", Listing(products)});
+    summary.AddRow({"reporters", Listing(contents.reporters)});
+    summary.AddRow({"partners", Listing(contents.partners)});
+    summary.AddRow({"products", Listing(contents.products)});
     summary.AddRow({"periods", Listing(period_texts)});
-    summary.AddRow({"currencies", Listing(currencies)});
-    summary.AddRow({"flows", Listing(flows)});
+    summary.AddRow({"currencies", Listing(contents.currencies)});
+    summary.AddRow({"flows", Listing(contents.flows)});
     summary.AddRow({"memory", fmt::format("{} bytes in columns, {:.1f} bytes per row",
                                           WithSeparators(static_cast<double>(table.ColumnBytes()), 0), bytes_per_row)});
     // The header row of this two-column table is empty; drop it.

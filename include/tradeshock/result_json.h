@@ -10,6 +10,8 @@
 
 #include "tradeshock/case_analysis.h"
 #include "tradeshock/describe.h"
+#include "tradeshock/gravity.h"
+#include "tradeshock/io.h"
 #include "tradeshock/indicators.h"
 #include "tradeshock/reference.h"
 #include "tradeshock/trade_table.h"
@@ -43,5 +45,15 @@ nlohmann::json ToJson(const ClaimsReport& claims, const TradeTable& table);
 nlohmann::json ToJson(const ShareResult& shares, const TradeTable& table);
 nlohmann::json ToJson(const BeyondDirectLoss& beyond);
 nlohmann::json CaseAnalysisToJson(const CaseAnalysis& analysis, const TradeTable& table);
+
+// What a table holds and how it was read (`tradeshock inspect --format json`, TradeTable.inspect() in Python):
+// files with format and rows, rows kept and skipped, the distinct codes (ListContents), the column memory.
+// Defined in src/report/table_json.cc.
+nlohmann::json ToJson(const TradeTable& table, const ReadReport& read);
+
+// A gravity fit (`tradeshock gravity --format json`, the Python package's gravity.fit): coefficients, the
+// variance's type and clusters, observations and dropped rows, convergence; `formula` is the text fitted.
+// Defined in src/report/gravity_json.cc.
+nlohmann::json ToJson(const gravity::FitResult& fit, const std::string& formula);
 
 }  // namespace tradeshock

@@ -152,6 +152,18 @@ class TradeTable {
   std::vector<RowRange> reporter_runs_;
 };
 
+// What a table holds: the distinct codes of each column that rows use (sorted), for `tradeshock inspect` and
+// the Python package's TradeTable.inspect().
+struct TableContents {
+  std::vector<std::string> reporters;
+  std::vector<std::string> partners;
+  std::vector<std::string> products;
+  std::vector<Period> periods;
+  std::vector<std::string> currencies;
+  std::vector<std::string> flows;  // "exports", "imports", "trade"
+};
+TableContents ListContents(const TradeTable& table);
+
 // Where a row came from, kept while building so that a duplicate key can be reported with both places.
 struct RowOrigin {
   std::uint32_t file = 0;  // index into the builder's files

@@ -10,7 +10,9 @@
 #include "commands.h"
 #include "output.h"
 #include "tradeshock/case_analysis.h"
+#include "tradeshock/claims.h"
 #include "tradeshock/error.h"
+#include "tradeshock/scenario.h"
 #include "tradeshock/report.h"
 
 namespace tradeshock::cli {
@@ -20,6 +22,9 @@ struct BriefFlags {
   std::string case_dir;
   std::string out;
   std::string currency = "USD";
+  std::string scenario;  // replaces the case folder's scenario.toml
+  std::string claims;    // replaces the case folder's claims.toml
+  std::string period;    // the base period; default: the last full year before the first policy
   std::string baci_codes;
   std::int64_t max_inflated_bytes = 0;
   bool allow_outside_case = false;
@@ -34,11 +39,26 @@ void Run(const BriefFlags& flags) {
   read_options.baci_country_codes = flags.baci_codes;
   read_options.max_inflated_bytes = flags.max_inflated_bytes;
   read_options.allow_outside_case = flags.allow_outside_case;
-  Case loaded = LoadCase(flags.case_dir, reference, read_options, MirrorImports::kOff);
-  timer.Lap("read");
-  if (AddMirrorImports(loaded, reference, ParseMirrorImports(flags.data.mirror_imports))) timer.Lap("mirror imports");
   CaseAnalysisOptions options;
   options.currency = flags.currency;
+  options.Validate(reference);  // a bad flag is reported before any data are read
+  if (!flags.period.empty()) {
+    const auto period = Period::Parse(flags.period);
+    if (!period) throw Error(fmt::format("bad --period '{}': expected YYYY, YYYY-MM or YYYY-MM..YYYY-MM", flags.period));
+    options.base_period = *period;
+  }
+  Case loaded = LoadCase(flags.case_dir, reference, read_options, MirrorImports::kOff);
+  if (!flags.scenario.empty()) {
+    loaded.scenario = ReadScenarioFile(flags.scenario, reference, read_options);
+    loaded.files.scenario = flags.scenario;
+    CheckScenarioAgainstTable(*loaded.scenario, loaded.table);
+  }
+  if (!flags.claims.empty()) {
+    loaded.claims = ReadClaimsFile(flags.claims);
+    loaded.files.claims = flags.claims;
+  }
+  timer.Lap("read");
+  if (AddMirrorImports(loaded, reference, ParseMirrorImports(flags.data.mirror_imports))) timer.Lap("mirror imports");
   const CaseAnalysis analysis = AnalyseCase(loaded, reference, options);
   timer.Lap("analysis");
   fs::path out_dir = flags.out;
@@ -67,6 +87,11 @@ void AddBriefCommand(CLI::App& app) {
       ->required();
   command->add_option("--out", flags->out, "output folder (default: out/<case folder name>)");
   AddCurrencyOption(*command, flags->currency, "currency of every value (ISO 4217)");
+  command->add_option("--scenario", flags->scenario, "scenario file (TOML); default: the case folder's scenario.toml");
+  command->add_option("--claims", flags->claims, "claims file (TOML); default: the case folder's claims.toml");
+  command->add_option("--period", flags->period,
+                      "base period of the description and exposure (2020); default: the last full year before the "
+                      "first policy");
   AddBaciCodesOption(*command, flags->baci_codes);
   AddMaxInflatedBytesOption(*command, flags->max_inflated_bytes);
   AddAllowOutsideCaseFlag(*command, flags->allow_outside_case);

@@ -322,7 +322,8 @@ void AddIndicatorsCommand(CLI::App& app) {
           },
           "partner|product|partner,product"))
       ->capture_default_str();
-  command->add_option("--top", flags->top, "show the N largest items (default: 20 in tables, all in csv/json)");
+  command->add_option("--top", flags->top, "show the N largest items (default: 20 in tables, all in csv/json)")
+      ->check(CLI::PositiveNumber);
   command->add_option("--currency", flags->currency, "convert into this currency (ISO 4217) at each period's rate");
   command->add_option("--partner", flags->partner, "partner for dependence and partner growth (default: the largest)");
   command->add_option("--product", flags->product, "TOTAL, an HS code (61, 6109, 610910), a section or a product group")

@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "reference/reference_impl.h"
 #include "tradeshock/error.h"
@@ -19,6 +23,59 @@ std::filesystem::path FromEnvironment(const char* variable, const char* fallback
 }
 
 constexpr std::string_view kFxSeries = "the Federal Reserve H.10 series (data/reference/fx)";
+
+// Levenshtein distance of two short ASCII-upper strings, capped: anything above `cap` is cap + 1.
+std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t cap) {
+  if (a.size() > b.size() + cap || b.size() > a.size() + cap) return cap + 1;
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    std::size_t best = row[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+      best = std::min(best, row[j]);
+    }
+    if (best > cap) return cap + 1;
+  }
+  return std::min(row[b.size()], cap + 1);
+}
+
+// "; did you mean CN-XJ?" for "XJ": regions whose code ends in the text; for a text of four characters or more
+// (a name: "Kazakstan"), names at most one edit away (two from six characters). Three-letter codes are not
+// guessed at: most are one edit from several others. At most three, nearest first; empty when none.
+std::string EconomySuggestions(const Reference::Impl& impl, std::string_view text) {
+  const std::string key = EconomyKey(text);
+  if (key.empty()) return "";
+  std::vector<std::pair<std::size_t, std::string>> found;
+  const std::size_t cap = key.size() < 6 ? 1 : 2;
+  for (const Economy& economy : impl.economies) {
+    const std::size_t dash = economy.code.find('-');
+    if (dash != std::string::npos && economy.code.substr(dash + 1) == key) {
+      found.emplace_back(0, economy.code);
+      continue;
+    }
+    if (key.size() < 4) continue;
+    const std::size_t distance = std::min(EditDistance(key, UpperAscii(economy.name), cap),
+                                          EditDistance(key, UpperAscii(economy.NameInText()), cap));
+    if (distance <= cap) found.emplace_back(distance, economy.code);
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<std::string> codes;
+  for (const auto& [distance, code] : found) {
+    if (codes.size() == 3) break;
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+  }
+  if (codes.empty()) return "";
+  std::string list;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    list += (i == 0 ? "" : i + 1 == codes.size() ? " or " : ", ") + codes[i];
+  }
+  return fmt::format("; did you mean {}?", list);
+}
 
 }  // namespace
 
@@ -65,8 +122,8 @@ const Economy& Reference::ResolveEconomy(std::string_view text) const {
   if (const Economy* economy = FindEconomy(text)) return *economy;
   throw Error(fmt::format(
       "unknown economy '{}': expected an ISO 3166-1 alpha-3/alpha-2/numeric code, an ISO 3166-2 region code "
-      "(CN-XJ), a group (EU27, ...) or WLD",
-      Printable(text)));
+      "(CN-XJ), a group (EU27, ...) or WLD{}",
+      Printable(text), EconomySuggestions(*impl_, text)));
 }
 
 const CountryGroup* Reference::FindGroup(std::string_view code) const {

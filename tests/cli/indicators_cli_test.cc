@@ -335,5 +335,13 @@ TEST(InspectCliTest, SummarisesTheFile) {
   EXPECT_LE(json["bytes_per_row"].get<double>(), 32.0);
 }
 
+TEST(IndicatorsCliTest, TopMustBePositive) {
+  for (const char* top : {"0", "-3"}) {
+    const CliRun run = RunCli(With(kPartnerArgs, {"--top", top}));
+    EXPECT_NE(run.exit_code, 0) << top;
+    EXPECT_THAT(run.err, HasSubstr("--top")) << top;
+  }
+}
+
 }  // namespace
 }  // namespace tradeshock::testing

@@ -3,12 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "reference/reference_fixture.h"
+#include "error_text.h"
 #include "tradeshock/error.h"
 
 namespace tradeshock {
 namespace {
 
 using ::testing::Contains;
+using ::testing::HasSubstr;
 using ::testing::Not;
 using testing::RepoReference;
 using ::testing::UnorderedElementsAre;
@@ -45,6 +47,14 @@ TEST(EconomyTest, NamesInRunningText) {
   EXPECT_EQ(RepoReference().FindEconomy("VNM")->name, "Viet Nam");
   EXPECT_EQ(RepoReference().FindEconomy("KAZ")->NameInText(), "Kazakhstan");
   EXPECT_EQ(RepoReference().FindEconomy("WLD")->NameInText(), "the world");
+}
+
+// An unknown code suggests the nearest: "XJ" is the end of the region code CN-XJ (iso_3166-2.json); "Kazakstan"
+// is one edit (a missing h) from Kazakhstan; three-letter codes are not guessed at.
+TEST(EconomyTest, UnknownCodesSuggestTheNearest) {
+  EXPECT_THAT(ThrownBy([] { RepoReference().ResolveEconomy("XJ"); }), HasSubstr("; did you mean CN-XJ?"));
+  EXPECT_THAT(ThrownBy([] { RepoReference().ResolveEconomy("Kazakstan"); }), HasSubstr("; did you mean KAZ?"));
+  EXPECT_THAT(ThrownBy([] { RepoReference().ResolveEconomy("BRI"); }), Not(HasSubstr("did you mean")));
 }
 
 TEST(EconomyTest, NumericCodesWithAndWithoutLeadingZeros) {

@@ -219,6 +219,7 @@ struct ClaimResult {
   ClaimMetric metric = ClaimMetric::kValue;
   ClaimComparison comparison = ClaimComparison::kAbout;
   std::string stated;  // as written
+  StatedFigure figure;  // the stated figure as read (its text is `stated`)
   Interval interval;   // what the statement allows, plain units
   ClaimStatus status = ClaimStatus::kNotCheckable;
   ClaimVerdict verdict = ClaimVerdict::kNotCheckable;  // the status, with a supported claim split by what supports it

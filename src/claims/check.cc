@@ -464,6 +464,7 @@ ClaimsReport CheckClaims(const TradeTable& table, const Reference& reference, co
     result.metric = claim.metric;
     result.comparison = claim.comparison;
     result.stated = claim.stated.text;
+    result.figure = claim.stated;
     result.interval = claim.Feasible();
     for (const auto& [flow, currency] : Readings(table, claim)) {
       result.tried.push_back(evaluator.Evaluate(claim, flow, currency));

@@ -497,7 +497,8 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
        whole ? fmt::format("{}{:.3f}", hhi.lower_bound ? "\u2265 " : "", hhi.hhi) : std::string("not known"),
        whole
            ? fmt::format(
-                 "{} partners itemised, covering {} of {}{}", hhi.item_count, FormatPercent(hhi.coverage), flow_short,
+                 "{} {} itemised, covering {} of {}{}", hhi.item_count, hhi.item_count == 1 ? "partner" : "partners",
+                 FormatPercent(hhi.coverage), flow_short,
                  hhi.lower_bound ? fmt::format("; at most {:.3f} if the rest were one partner", hhi.hhi_upper) : "")
            : fmt::format("the data give no total of {}'s {}, only {} partners", exporter, flow_long, hhi.item_count)});
   const ExposureResult& exposure = analysis.exposure;

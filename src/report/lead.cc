@@ -45,7 +45,11 @@ std::string FlowInWords(const Reference& reference, const Selection& selection) 
         selection.flow == Flow::kExports ? "to" : selection.flow == Flow::kImports ? "from" : "with";
     text += fmt::format(" {} {}", preposition, InText(reference, selection.partner));
   }
-  if (selection.product != kTotalProduct) text += " in " + ProductLabel(reference, selection.product);
+  if (selection.product != kTotalProduct) {
+    // A product group by its name; an HS code by its code (its description is in the brief's tables).
+    const ProductGroup* group = reference.FindProductGroup(selection.product);
+    text += group != nullptr && !group->name.empty() ? " of " + group->name : " in HS " + selection.product;
+  }
   return text;
 }
 
@@ -102,6 +106,17 @@ std::string StakeSentences(const CaseAnalysis& analysis, const Reference& refere
                                 FormatPercent(found->second)));
   }
   const std::string largest_name = InText(reference, largest.partner);
+  // A partner is the largest only when the part not itemised by partner is smaller than it.
+  const bool largest_known = !analysis.partner_shares.rest || analysis.partner_shares.rest->share <= largest.share;
+  if (!largest_known) {
+    const std::string rest = FormatPercent(analysis.partner_shares.rest->share);
+    if (parts.empty()) {
+      return text + fmt::format(" Its largest partner is not known: {} of its {} in {} is not itemised by partner.",
+                                rest, flow, analysis.base_period.ToString());
+    }
+    return text + fmt::format(" {} of its {} in {}; {} is not itemised by partner.", Capitalised(JoinNames(parts)),
+                              flow, analysis.base_period.ToString(), rest);
+  }
   if (parts.empty()) {
     return text + fmt::format(" Its largest partner, {}, accounts for {} of its {} in {}.", largest_name,
                               FormatPercent(largest.share), flow, analysis.base_period.ToString());
@@ -179,11 +194,22 @@ std::string ImpliedChangeSentence(const ImpliedChange& implied) {
 }
 
 std::string ContradictedSentence(const ClaimResult& result) {
-  std::string computed = result.computed
-                             ? FormatClaimQuantity(result.metric, *result.computed, result.used.currency)
-                             : std::string("not known");
-  return fmt::format("\u201c{}\u201d states {}; the data give {}.", result.text,
-                     StatedInWords(result.comparison, result.stated), computed);
+  const bool growth = result.metric == ClaimMetric::kGrowth || result.metric == ClaimMetric::kProjectedGrowth;
+  const std::string what = result.metric == ClaimMetric::kProjectedGrowth || result.metric == ClaimMetric::kProjectedValue
+                               ? "the projection gives"
+                               : "the data give";
+  if (growth && result.computed) {
+    // "a fall of nearly 50%; the projection gives a fall of 18.6%".
+    const double computed = *result.computed;
+    return fmt::format("\u201c{}\u201d means {}; {} a {} of {}.", result.text,
+                       ChangeWords(result.comparison, result.figure), what,
+                       computed < 0.0 ? "fall" : "rise", FormatPercent(std::fabs(computed)));
+  }
+  const std::string computed = result.computed
+                                   ? FormatClaimQuantity(result.metric, *result.computed, result.used.currency)
+                                   : std::string("not known");
+  return fmt::format("\u201c{}\u201d states {}; {} {}.", result.text, StatedInWords(result.comparison, result.stated),
+                     what, computed);
 }
 
 std::string ClaimSentences(const ClaimsReport& claims) {

@@ -48,7 +48,7 @@ function scenarioToml() {
   const lines = [
     "title = \"Dashboard scenario\"",
     "[[policy]]",
-    "name = \"dashboard\"",
+    `name = ${tomlString(`${$("importer").value} ${$("kind").value} on ${$("exporter").value}`)}`,
     `kind = ${tomlString($("kind").value)}`,
     `imposed_by = ${tomlString($("importer").value)}`,
     `on = ${tomlString($("exporter").value)}`,
@@ -102,7 +102,10 @@ async function run() {
     $("at-risk").textContent = money(exposure.at_risk);
     $("at-risk").dataset.value = String(exposure.at_risk);
     $("currency").textContent = exposure.currency;
-    $("share").textContent = percent(exposure.share_of_exports);
+    // The share of exports when the data give the exporter's total exports, else of its total trade.
+    const ofExports = exposure.share_of_exports !== null && exposure.share_of_exports !== undefined;
+    $("share").textContent = percent(ofExports ? exposure.share_of_exports : exposure.share_of_trade);
+    $("share-of").textContent = ofExports ? "exports" : "total trade";
     $("period").textContent = `${exposure.exporter}, base period ${exposure.period}`;
     fillTable("by-partner", exposure.by_partner, economyNames);
     fillTable("by-product", exposure.by_product, productNames);
@@ -160,7 +163,7 @@ async function loadData() {
         $("from").value = policy.from;
         $("rate").value = policy.kind === "tariff" ? policy.rate : policy.share_stopped;
         const products = Array.isArray(policy.products) ? policy.products : [];
-        $("products").value = products.filter((code) => code !== "all").join(", ");
+        $("products").value = products.filter((code) => code !== "all" && code !== "TOTAL").join(", ");
       }
     } catch (_) { /* the controls keep their values */ }
   }

@@ -3,7 +3,8 @@
 //  - the page's starting controls (the case's own policy: a US ban on all of Xinjiang's products) show the
 //    exports at risk derived by hand below;
 //  - the page sends a Content-Security-Policy allowing only 'self';
-//  - a bad input (a tariff rate of 5, a fraction above 1) shows the server's located message in the error box;
+//  - a bad input (a tariff rate of 5, a fraction above 1; a product code with no data) shows the server's
+//    message in the error box;
 //  - at 390 px nothing scrolls sideways; screenshots at 390 and 1280 px go to OUT_DIR.
 // Usage: node dashboard_test.mjs TRADESHOCK_BINARY REPO_ROOT OUT_DIR
 import { spawn } from "node:child_process";
@@ -75,6 +76,11 @@ try {
   assert.equal(shown, expectedText, `at risk shown: ${shown}`);
   assert.ok(Math.abs(value - expectedAtRisk) < 0.05e6, `at risk ${value}, expected ${expectedAtRisk}`);
   assert.equal(await page.textContent("#currency"), "USD");
+  // The case has no total of Xinjiang's exports, only its 2020 total trade, 21.387 billion USD (flows.csv line
+  // 2): 655.83 / 21387 = 3.07%, shown with one decimal.
+  assert.equal(await page.textContent("#share"), "3.1%");
+  assert.equal(await page.textContent("#share-of"), "total trade");
+  assert.equal(await page.inputValue("#products"), "", "the case's 'all products' is the empty field");
   assert.ok(await page.isVisible("#by-partner tbody tr"), "no row in the partner table");
   await page.waitForFunction(() => document.getElementById("lead").textContent.length > 0, null, { timeout: 20000 });
   assert.match(await page.getAttribute("#brief-md", "href"), /\/api\/v1\/cases\/xinjiang-2021\/brief\?format=md$/);
@@ -95,10 +101,18 @@ try {
   assert.match(error, /^400: \$\.scenario:\d+:\d+: .*rate/, `error box: ${error}`);
   assert.match(error, /rate_percent/, `error box does not say what was expected: ${error}`);
 
-  // Readable at 390 px: no sideways scroll.
+  // A product the case has no data for: the server's 422 message, naming the flows it looked for.
   await page.selectOption("#kind", "ban");
   await page.fill("#rate", "1");
-  await page.dispatchEvent("#rate", "change");
+  await page.fill("#products", "999999");
+  await page.dispatchEvent("#products", "change");
+  await page.waitForFunction(() => /^422: no data for the flows .*CN-XJ exports, 2020/
+                                       .test(document.getElementById("error").textContent), null, { timeout: 20000 });
+  assert.ok(await page.isHidden("#result"), "the last result is still shown beside the error");
+
+  // Readable at 390 px: no sideways scroll.
+  await page.fill("#products", "");
+  await page.dispatchEvent("#products", "change");
   await page.waitForSelector("#error", { state: "hidden", timeout: 20000 });
   await page.setViewportSize({ width: 390, height: 844 });
   const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);

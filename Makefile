@@ -15,6 +15,9 @@ all: $(CLI)
 
 bootstrap:
 	@scripts/bootstrap build
+	@# playwright-core for the dashboard's browser test, pinned in tests/browser/dashboard/package-lock.json.
+	@if command -v npm >/dev/null && [ ! -d tests/browser/dashboard/node_modules/playwright-core ]; then \
+	  npm ci --prefix tests/browser/dashboard --no-audit --no-fund --loglevel=error; fi
 
 $(CLI): bootstrap FORCE
 	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -82,6 +82,14 @@ struct Server::Impl {
     http.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& response) {
       response.set_content(std::string(OpenApiJson()), "application/json");
     });
+    for (const char* path : {"/", "/index.html", "/app.js", "/app.css"}) {
+      http.Get(path, [](const httplib::Request& request, httplib::Response& response) {
+        const std::optional<StaticAsset> asset = FindStaticAsset(request.path);
+        response.set_header("Content-Security-Policy", kDashboardCsp);
+        response.set_header("Cache-Control", "no-cache");
+        response.set_content(std::string(asset->body), asset->content_type);
+      });
+    }
     Get("/api/v1/economies", &Api::Economies);
     Get("/api/v1/products", &Api::Products);
     Get("/api/v1/periods", &Api::Periods);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "loaded_data.h"
@@ -16,6 +17,19 @@ namespace tradeshock::server {
 
 // The OpenAPI 3 description of the API (docs/openapi.json, embedded at build time).
 std::string_view OpenApiJson();
+
+// A file of the dashboard (server/static/, embedded at build time): "/" (index.html), "/app.js", "/app.css".
+struct StaticAsset {
+  std::string_view body;
+  const char* content_type;
+};
+std::optional<StaticAsset> FindStaticAsset(std::string_view path);
+
+// The Content-Security-Policy sent with the dashboard's files: scripts, styles, fetches and images from the
+// server itself only; no inline script, no frame, no form posted elsewhere.
+inline constexpr char kDashboardCsp[] =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 class Server {
  public:

@@ -19,6 +19,7 @@
 #include <set>
 #include <thread>
 
+#include "cli/cli_runner.h"
 #include "reference/reference_fixture.h"
 #include "server/openapi_check.h"
 #include "temp_dir.h"
@@ -179,6 +180,24 @@ TEST_F(ServerTest, HealthAndNoCorsHeaderByDefault) {
   const json body = Checked("/healthz", "get", result);
   EXPECT_EQ(body["status"], "ok");
   EXPECT_EQ(body["datasets"], 2);
+}
+
+// The dashboard's files are the ones under server/static/, byte for byte, with a CSP that allows only 'self'.
+TEST_F(ServerTest, DashboardIsTheStaticFilesWithASelfOnlyPolicy) {
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"/", "index.html"}, {"/app.js", "app.js"}, {"/app.css", "app.css"}};
+  for (const auto& [route, file] : files) {
+    const httplib::Result result = Client().Get(route.c_str());
+    ASSERT_TRUE(result) << route;
+    EXPECT_EQ(result->status, 200) << route;
+    EXPECT_EQ(result->body, ReadWholeFile(RepoPath("server/static/" + file))) << route;
+    const std::string csp = result->get_header_value("Content-Security-Policy");
+    EXPECT_THAT(csp, HasSubstr("default-src 'self'")) << route;
+    EXPECT_THAT(csp, ::testing::Not(HasSubstr("unsafe-inline"))) << route;
+  }
+  EXPECT_THAT(Client().Get("/")->get_header_value("Content-Type"), HasSubstr("text/html"));
+  EXPECT_THAT(Client().Get("/app.js")->get_header_value("Content-Type"), HasSubstr("text/javascript"));
+  EXPECT_EQ(Client().Get("/app.png")->status, 404);
 }
 
 TEST_F(ServerTest, OpenApiIsTheDocsFile) {

@@ -217,7 +217,7 @@ TEST(BriefLeadTest, StatesTheStakeTheYearAndTheFailingClaims) {
   EXPECT_THAT(lead, HasSubstr("The article's figures disagree (us-2021 and us-drop): 300 million is a drop of 90%, "
                               "not 70%."));
   EXPECT_THAT(lead, HasSubstr("\u201cexports to the US will not exceed 300 million US dollars\u201d states 300 "
-                              "million USD; the data give 1.548 billion USD."));
+                              "million USD; the projection gives 1.548 billion USD."));  // a projected claim
   // The same paragraph leads every form.
   EXPECT_THAT(RenderBriefMarkdown(HandBuiltAnalysis(), Ref()), HasSubstr("**" + lead + "**"));
   const nlohmann::json json = nlohmann::json::parse(RenderBriefJson(HandBuiltAnalysis(), TradeTable(), Ref()));

@@ -42,11 +42,7 @@ void Run(const BriefFlags& flags) {
   CaseAnalysisOptions options;
   options.currency = flags.currency;
   options.Validate(reference);  // a bad flag is reported before any data are read
-  if (!flags.period.empty()) {
-    const auto period = Period::Parse(flags.period);
-    if (!period) throw Error(fmt::format("bad --period '{}': expected YYYY, YYYY-MM or YYYY-MM..YYYY-MM", flags.period));
-    options.base_period = *period;
-  }
+  if (!flags.period.empty()) options.base_period = ParsePeriodFlag(flags.period, "--period");
   Case loaded = LoadCase(flags.case_dir, reference, read_options, MirrorImports::kOff);
   if (!flags.scenario.empty()) {
     loaded.scenario = ReadScenarioFile(flags.scenario, reference, read_options);

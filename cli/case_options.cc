@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "tradeshock/error.h"
+
 namespace tradeshock::cli {
 
 void AddCaseDataFlags(CLI::App& command, CaseDataFlags& flags) {
@@ -17,6 +19,14 @@ MirrorImports ParseMirrorImports(const std::string& text) {
   if (text == "on") return MirrorImports::kOn;
   if (text == "off") return MirrorImports::kOff;
   return MirrorImports::kAuto;
+}
+
+Period ParsePeriodFlag(const std::string& text, std::string_view flag) {
+  const auto period = Period::Parse(text);
+  if (!period) {
+    throw Error(fmt::format("bad {} '{}': expected YYYY, YYYY-MM or YYYY-MM..YYYY-MM", flag, Printable(text)));
+  }
+  return *period;
 }
 
 }  // namespace tradeshock::cli

@@ -35,18 +35,6 @@ struct GravityFlags {
 
 std::string Stars(double p) { return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : ""; }
 
-std::string_view VcovName(gravity::VcovType type) {
-  switch (type) {
-    case gravity::VcovType::kIid:
-      return "iid";
-    case gravity::VcovType::kHeteroskedastic:
-      return "hc1";
-    case gravity::VcovType::kCluster:
-      return "cluster";
-  }
-  return "";
-}
-
 std::string RenderTable(const gravity::FitResult& r, const GravityFlags& flags) {
   std::string text = fmt::format("{} estimation, formula: {}\n\n",
                                  r.family == gravity::Family::kPoisson ? "Poisson PML" : "OLS", flags.formula);
@@ -56,7 +44,7 @@ std::string RenderTable(const gravity::FitResult& r, const GravityFlags& flags) 
                   fmt::format("{:.3f}", c.statistic), fmt::format("{:.3g}", c.p_value), Stars(c.p_value)});
   }
   text += table.Render();
-  std::string se = std::string(VcovName(r.vcov_type));
+  std::string se = std::string(gravity::ToString(r.vcov_type));
   if (r.vcov_type == gravity::VcovType::kCluster) {
     se += " by";
     for (std::size_t i = 0; i < r.cluster.size(); ++i)

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "case_options.h"
 #include "commands.h"
 #include "output.h"
 #include "stage_timer.h"
@@ -33,14 +34,6 @@ struct IndicatorsFlags {
   std::string out;
   bool timings = false;
 };
-
-Period ParsePeriodFlag(const std::string& text, std::string_view flag) {
-  const auto period = Period::Parse(text);
-  if (!period) {
-    throw Error(fmt::format("bad {} '{}': expected YYYY, YYYY-MM or YYYY-MM..YYYY-MM", flag, Printable(text)));
-  }
-  return *period;
-}
 
 ShareBy ParseBy(const std::string& text) {
   if (text == "partner") return ShareBy::kPartner;

@@ -232,11 +232,7 @@ void Run(const ScenarioFlags& flags) {
   CaseAnalysisOptions options;
   options.currency = flags.currency;
   options.Validate(reference);  // a bad flag is reported before any data are read
-  if (!flags.period.empty()) {
-    const auto period = Period::Parse(flags.period);
-    if (!period) throw Error(fmt::format("bad --period '{}': expected YYYY, YYYY-MM or YYYY-MM..YYYY-MM", flags.period));
-    options.base_period = *period;
-  }
+  if (!flags.period.empty()) options.base_period = ParsePeriodFlag(flags.period, "--period");
   StageTimer timer;
   Case c = LoadCaseOrFiles(flags.input, flags.scenario, reference, MirrorImports::kOff);
   timer.Lap("read");

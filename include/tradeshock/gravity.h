@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tradeshock::gravity {
@@ -67,6 +68,8 @@ std::vector<std::uint8_t> EvaluateSubset(const DataFrame& data, const std::strin
 
 enum class Family { kPoisson, kGaussian };
 enum class VcovType { kIid, kHeteroskedastic, kCluster };
+// "iid", "hc1", "cluster": as the command line's --vcov takes them and the JSON names them.
+std::string_view ToString(VcovType type);
 // Small-sample corrections (docs/METHODS.md, "Gravity"):
 //  kFixest: (n-1)/(n-K) with K = coefficients + free fixed effects (those nested in a cluster variable not
 //           counted when clustering), times G/(G-1) when clustering (G = fewest clusters for two-way);

@@ -210,3 +210,19 @@ Eigen::MatrixXd Variance(const Design& design, const IrlsFit& fit, const FinalDe
 }
 
 }  // namespace tradeshock::gravity::internal
+
+namespace tradeshock::gravity {
+
+std::string_view ToString(VcovType type) {
+  switch (type) {
+    case VcovType::kIid:
+      return "iid";
+    case VcovType::kHeteroskedastic:
+      return "hc1";
+    case VcovType::kCluster:
+      return "cluster";
+  }
+  return "";
+}
+
+}  // namespace tradeshock::gravity

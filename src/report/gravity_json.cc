@@ -8,18 +8,6 @@
 namespace tradeshock {
 namespace {
 
-std::string_view VcovTypeName(gravity::VcovType type) {
-  switch (type) {
-    case gravity::VcovType::kIid:
-      return "iid";
-    case gravity::VcovType::kHeteroskedastic:
-      return "hc1";
-    case gravity::VcovType::kCluster:
-      return "cluster";
-  }
-  return "";
-}
-
 std::string_view SmallSampleName(gravity::SmallSample small_sample) {
   switch (small_sample) {
     case gravity::SmallSample::kFixest:
@@ -47,7 +35,7 @@ nlohmann::json ToJson(const gravity::FitResult& fit, const std::string& formula)
                                     {"p_value", c.p_value}});
   }
   json["collinear"] = fit.collinear;
-  json["vcov"] = {{"type", VcovTypeName(fit.vcov_type)},
+  json["vcov"] = {{"type", gravity::ToString(fit.vcov_type)},
                   {"small_sample", SmallSampleName(fit.small_sample)},
                   {"cluster", fit.cluster},
                   {"clusters", fit.cluster_counts}};

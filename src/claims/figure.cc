@@ -353,10 +353,15 @@ std::string FormatValue(double value, const std::string& currency, double scale,
 }
 
 std::string StatedInWords(ClaimComparison comparison, const std::string& stated) {
-  // "4.5%" is read as about 4.5% (rounding): it needs no word. A figure written with its words ("more than
-  // 20%", "nearly 5%", "a third") is shown as written.
-  const bool has_words = !stated.empty() && std::isalpha(static_cast<unsigned char>(stated.front()));
-  if (comparison == ClaimComparison::kAbout || has_words) return stated;
+  // "4.5%" is read as about 4.5% (rounding): it needs no word. A figure written with its comparison words
+  // ("more than 20%", "nearly 5%") is not a figure alone, and is shown as written; "US$300 million" and "a
+  // third" are figures alone and get the words of `comparison`.
+  if (comparison == ClaimComparison::kAbout) return stated;
+  try {
+    ParseStatedFigure(stated);
+  } catch (const Error&) {
+    return stated;
+  }
   return fmt::format("{} {}", ComparisonWords(comparison), stated);
 }
 

@@ -149,6 +149,10 @@ TEST(ArticleFormsTest, StatedInWordsShowsTheComparisonOnce) {
   EXPECT_EQ(StatedInWords(ClaimComparison::kLessThan, "-70%"), "less than -70%");
   EXPECT_EQ(StatedInWords(ClaimComparison::kMoreThan, "more than 20%"), "more than 20%");
   EXPECT_EQ(StatedInWords(ClaimComparison::kAbout, "4.5%"), "4.5%");
+  // A currency sign before the number is part of the figure, not a comparison word.
+  EXPECT_EQ(StatedInWords(ClaimComparison::kNotMoreThan, "US$300 million"), "not more than US$300 million");
+  EXPECT_EQ(StatedInWords(ClaimComparison::kNearly, "nearly 5%"), "nearly 5%");
+  EXPECT_EQ(StatedInWords(ClaimComparison::kMoreThan, "a third"), "more than a third");
 }
 
 }  // namespace

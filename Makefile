@@ -9,7 +9,7 @@ CMAKE_FLAGS = -G Ninja -Wno-dev
 CLI = $(BUILD_DIR)/tradeshock
 CASE = data/cases/xinjiang-2021
 
-.PHONY: all demo install-python test test-release test-asan bench bench-build bench-read bench-scenario bench-ge bench-gravity bench-serve fuzz clean bootstrap
+.PHONY: all demo install-python test test-release test-asan check-format bench bench-build bench-read bench-scenario bench-ge bench-gravity bench-serve fuzz clean bootstrap
 
 all: $(CLI)
 
@@ -34,7 +34,11 @@ install-python: bootstrap
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target tradeshock_python
 	cmake --install $(BUILD_DIR) --component python
 
-test: test-release test-asan
+test: check-format test-release test-asan
+
+# The sources follow .clang-format (Google style, 120 columns); `clang-format -i FILE` fixes one that does not.
+check-format: bootstrap
+	@scripts/check-format
 
 test-release: bootstrap
 	cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release

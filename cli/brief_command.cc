@@ -12,8 +12,8 @@
 #include "tradeshock/case_analysis.h"
 #include "tradeshock/claims.h"
 #include "tradeshock/error.h"
-#include "tradeshock/scenario.h"
 #include "tradeshock/report.h"
+#include "tradeshock/scenario.h"
 
 namespace tradeshock::cli {
 namespace {

@@ -1,4 +1,5 @@
-// Options shared by the case commands (scenario, brief) and the parsing of a period flag: how a table of exports only is completed
+// Options shared by the case commands (scenario, brief) and the parsing of a period flag: how a table of exports only
+// is completed
 // (--mirror-imports) and --timings, which reports the wall time of each stage on stderr (StageTimer).
 #pragma once
 

@@ -9,9 +9,9 @@
 #include "case_output.h"
 #include "commands.h"
 #include "output.h"
-#include "tradeshock/result_json.h"
 #include "tradeshock/case_analysis.h"
 #include "tradeshock/error.h"
+#include "tradeshock/result_json.h"
 
 namespace tradeshock::cli {
 namespace {
@@ -46,9 +46,8 @@ std::string RenderTable(const ClaimsReport& report) {
   TextTable table({"id", "claim", "verdict", "stated", "computed", "reading"},
                   {false, false, false, false, true, false});
   for (const ClaimResult& result : report.results) {
-    table.AddRow({result.id, Shortened(result.text, 48), std::string(ToString(result.verdict)),
-                  Stated(result), Computed(result),
-                  result.used.label});
+    table.AddRow({result.id, Shortened(result.text, 48), std::string(ToString(result.verdict)), Stated(result),
+                  Computed(result), result.used.label});
   }
   std::string out = fmt::format("{} claims: {}\n\n", report.results.size(), VerdictCounts(report));
   out += table.Render();
@@ -72,9 +71,9 @@ std::string RenderCsv(const ClaimsReport& report) {
   std::string out = "id,status,verdict,comparison,stated,computed,currency,reading,message\n";
   for (const ClaimResult& result : report.results) {
     out += fmt::format("{},{},{},{},{},{},{},{},{}\n", CsvField(result.id), ToString(result.status),
-                       CsvField(std::string(ToString(result.verdict))), ToString(result.comparison), CsvField(result.stated),
-                       result.computed ? fmt::format("{}", *result.computed) : "", result.used.currency,
-                       CsvField(result.used.label), CsvField(result.message));
+                       CsvField(std::string(ToString(result.verdict))), ToString(result.comparison),
+                       CsvField(result.stated), result.computed ? fmt::format("{}", *result.computed) : "",
+                       result.used.currency, CsvField(result.used.label), CsvField(result.message));
   }
   for (const ClaimInconsistency& inconsistency : report.inconsistencies) {
     out += fmt::format("{},inconsistent,the article's own figures disagree,,,,,,{}\n",
@@ -114,8 +113,9 @@ void Run(const ClaimsFlags& flags) {
 void AddClaimsCommand(CLI::App& app) {
   auto flags = std::make_shared<ClaimsFlags>();
   CLI::App* command = app.add_subcommand(
-      "claims", "check a case's numeric claims (claims.toml) against its data; exit code 0 even when claims are "
-                "contradicted");
+      "claims",
+      "check a case's numeric claims (claims.toml) against its data; exit code 0 even when claims are "
+      "contradicted");
   command->add_option("case_dir", flags->case_dir, "a case folder (data *.csv, claims.toml, scenario.toml)")
       ->required();
   command->add_option("--claims", flags->claims, "claims file (TOML); default: the case folder's claims.toml");

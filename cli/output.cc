@@ -1,7 +1,6 @@
 #include "output.h"
 
 #include <fmt/format.h>
-
 #include <unistd.h>
 
 #include <cctype>
@@ -116,7 +115,6 @@ TradeTable ReadInput(const InputFlags& flags, const Reference& reference, ReadRe
   }
   return table;
 }
-
 
 std::string Percent(double ratio, int decimals) { return FormatPercent(ratio, decimals); }
 

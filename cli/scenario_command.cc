@@ -41,9 +41,9 @@ std::string RenderTable(const CaseAnalysis& analysis) {
                      analysis.base_period.ToString(), currency);
   out += "policies:\n";
   for (const PolicyExposure& policy : exposure.policies) {
-    out += fmt::format("  {}: by {} on {}, products {}, from {}: {}\n", policy.policy.name,
-                       policy.policy.imposed_by, policy.policy.on, fmt::join(policy.policy.products, ", "),
-                       policy.policy.from.ToString(), DescribeEffect(policy.policy));
+    out += fmt::format("  {}: by {} on {}, products {}, from {}: {}\n", policy.policy.name, policy.policy.imposed_by,
+                       policy.policy.on, fmt::join(policy.policy.products, ", "), policy.policy.from.ToString(),
+                       DescribeEffect(policy.policy));
   }
   out += "\nat risk:\n";
   out += fmt::format("  exports at risk ({}): {}\n", exposure.period.ToString(), Money(exposure.at_risk, currency));
@@ -56,8 +56,8 @@ std::string RenderTable(const CaseAnalysis& analysis) {
   out += fmt::format("  the covered flow a year earlier ({}): {}\n", exposure.period.ShiftYears(-1).ToString(),
                      exposure.year_earlier_value ? Money(*exposure.year_earlier_value, currency) : "not in the data");
 
-  for (const auto& [title, items] : {std::pair{"by partner", &exposure.by_partner},
-                                     std::pair{"by product", &exposure.by_product}}) {
+  for (const auto& [title, items] :
+       {std::pair{"by partner", &exposure.by_partner}, std::pair{"by product", &exposure.by_product}}) {
     out += fmt::format("\nat risk {}:\n", title);
     TextTable table({"code", fmt::format("million {}", currency), fmt::format("at risk, million {}", currency),
                      "of exports", "of trade"},
@@ -99,8 +99,8 @@ std::string RenderTable(const CaseAnalysis& analysis) {
     }
   }
   if (partner_items.size() > kMaxTableRows) {
-    partners.AddRow({fmt::format("{} more", partner_items.size() - kMaxTableRows), Amount(more_value),
-                     Percent(more_share, 1)});
+    partners.AddRow(
+        {fmt::format("{} more", partner_items.size() - kMaxTableRows), Amount(more_value), Percent(more_share, 1)});
   }
   if (analysis.partner_shares.rest) {
     partners.AddRow({"rest (not itemised)", Amount(analysis.partner_shares.rest->value),
@@ -119,8 +119,8 @@ std::string RenderTable(const CaseAnalysis& analysis) {
     for (std::size_t i = 0; i < std::min<std::size_t>(5, change.largest_before.size()); ++i) {
       const PartnerRank& before = change.largest_before[i];
       const PartnerRank* after = i < change.largest_after.size() ? &change.largest_after[i] : nullptr;
-      ranks.AddRow({std::to_string(i + 1), before.partner, Percent(before.share, 1),
-                    after ? after->partner : "", after ? Percent(after->share, 1) : ""});
+      ranks.AddRow({std::to_string(i + 1), before.partner, Percent(before.share, 1), after ? after->partner : "",
+                    after ? Percent(after->share, 1) : ""});
     }
     out += ranks.Render();
   }
@@ -144,8 +144,8 @@ std::string RenderTable(const CaseAnalysis& analysis) {
       }
     }
     if (product_items.size() > kMaxTableRows) {
-      products.AddRow({fmt::format("{} more", product_items.size() - kMaxTableRows), Amount(rest_value),
-                       Percent(rest_share, 1)});
+      products.AddRow(
+          {fmt::format("{} more", product_items.size() - kMaxTableRows), Amount(rest_value), Percent(rest_share, 1)});
     }
     out += products.Render();
   } else if (analysis.product_values) {
@@ -200,7 +200,8 @@ std::string RenderCsv(const CaseAnalysis& analysis) {
     if (p.kind == PolicyKind::kTariff) {
       out += fmt::format("policy_rate,{},{},,,,\n", CsvField(p.name), p.rate);
       out += fmt::format("policy_rate_before,{},{},,,,\n", CsvField(p.name), p.rate_before);
-      if (!p.share_stopped_stated) out += fmt::format("policy_elasticity,{},{},,,,\n", CsvField(p.name), p.elasticity.value);
+      if (!p.share_stopped_stated)
+        out += fmt::format("policy_elasticity,{},{},,,,\n", CsvField(p.name), p.elasticity.value);
     }
   }
   if (exposure.year_earlier_value) {
@@ -268,10 +269,12 @@ void Run(const ScenarioFlags& flags) {
 void AddScenarioCommand(CLI::App& app) {
   auto flags = std::make_shared<ScenarioFlags>();
   CLI::App* command = app.add_subcommand(
-      "scenario", "exposure of an economy to a scenario's policies (at risk by product and partner, concentration "
-                  "before and after) and the nowcast of its [nowcast] target");
-  command->add_option("case_or_files", flags->input.files,
-                      "a case folder (data *.csv + scenario.toml), or trade files (long CSV, BACI, Comtrade)")
+      "scenario",
+      "exposure of an economy to a scenario's policies (at risk by product and partner, concentration "
+      "before and after) and the nowcast of its [nowcast] target");
+  command
+      ->add_option("case_or_files", flags->input.files,
+                   "a case folder (data *.csv + scenario.toml), or trade files (long CSV, BACI, Comtrade)")
       ->required();
   command->add_option("--scenario", flags->scenario, "scenario file (TOML); default: the case folder's scenario.toml");
   command->add_option("--period", flags->period,

@@ -1,7 +1,6 @@
 // tradeshock serve: loads case folders and trade files once and answers the JSON API over HTTP (docs/SERVER.md).
 // The flags become ServeOptions; everything else is the server library's (server/server.h).
 #include <fmt/format.h>
-
 #include <unistd.h>
 
 #include <cstdio>

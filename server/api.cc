@@ -59,10 +59,14 @@ std::optional<std::string> QueryValue(const QueryParams& query, const std::strin
 
 std::string EconomyKindName(EconomyKind kind) {
   switch (kind) {
-    case EconomyKind::kCountry: return "country";
-    case EconomyKind::kSubdivision: return "region";
-    case EconomyKind::kGroup: return "group";
-    case EconomyKind::kWorld: return "world";
+    case EconomyKind::kCountry:
+      return "country";
+    case EconomyKind::kSubdivision:
+      return "region";
+    case EconomyKind::kGroup:
+      return "group";
+    case EconomyKind::kWorld:
+      return "world";
   }
   return "country";
 }
@@ -70,10 +74,9 @@ std::string EconomyKindName(EconomyKind kind) {
 Period NeedPeriod(const std::string& text, const std::string& path) {
   const std::optional<Period> period = Period::Parse(text);
   if (!period) {
-    throw RequestError(kBadRequest,
-                       fmt::format("{}: expected a period YYYY, YYYY-MM or YYYY-MM..YYYY-MM, got '{}'", path,
-                                   Printable(text)),
-                       path);
+    throw RequestError(
+        kBadRequest,
+        fmt::format("{}: expected a period YYYY, YYYY-MM or YYYY-MM..YYYY-MM, got '{}'", path, Printable(text)), path);
   }
   return *period;
 }
@@ -132,9 +135,7 @@ struct CaseRequest {
   const Case& data() const { return posted ? *posted : dataset->data; }
 };
 
-std::string FormatOf(RequestFields& fields) {
-  return fields.OneOf("format", {"json", "md", "html"}).value_or("json");
-}
+std::string FormatOf(RequestFields& fields) { return fields.OneOf("format", {"json", "md", "html"}).value_or("json"); }
 
 ApiResponse BriefAnswer(const CaseAnalysis& analysis, const TradeTable& table, const Reference& reference,
                         const std::string& format) {
@@ -222,7 +223,8 @@ ApiResponse Api::Products(const QueryParams& query) const {
     codes.insert(dataset.products.begin(), dataset.products.end());
   }
   json list = json::array();
-  for (const std::string& code : codes) list.push_back({{"code", code}, {"name", ProductDisplayName(reference_, code)}});
+  for (const std::string& code : codes)
+    list.push_back({{"code", code}, {"name", ProductDisplayName(reference_, code)}});
   return JsonAnswer({{"products", list}});
 }
 
@@ -280,8 +282,8 @@ ApiResponse Api::Indicators(std::string_view body) const {
   options.selection.flow = NeedFlow(fields.String("flow").value_or("trade"), "$.flow");
   options.selection.product = fields.String("product").value_or(kTotalProduct);
   options.selection.period = NeedPeriod(fields.RequiredString("period"), "$.period");
-  const std::string by = fields.OneOf("by", {"partner", "product", "partner,product", "product,partner"})
-                             .value_or("partner");
+  const std::string by =
+      fields.OneOf("by", {"partner", "product", "partner,product", "product,partner"}).value_or("partner");
   options.by = by == "partner" ? ShareBy::kPartner : by == "product" ? ShareBy::kProduct : ShareBy::kPartnerProduct;
   if (std::optional<std::string> partner = fields.String("partner"); partner && !partner->empty()) {
     NeedEconomy(reference_, *partner, "$.partner");

@@ -55,8 +55,8 @@ class Api {
 
 // Runs `handler`, turning what it throws into the error answer {"error": {status, message, path?, line?, column?}}:
 // RequestError with its status; a located fault in a posted scenario or claims text (InputException,
-// ClaimsFileError) 400 with its line and column, one in a loaded case's own file 422; any other tradeshock::Error — the analysis cannot be done on
-// these data — 422 with the library's message; anything else 500 without details.
+// ClaimsFileError) 400 with its line and column, one in a loaded case's own file 422; any other tradeshock::Error — the
+// analysis cannot be done on these data — 422 with the library's message; anything else 500 without details.
 ApiResponse Answer(const std::function<ApiResponse()>& handler);
 ApiResponse ErrorAnswer(int status, const std::string& message, const std::string& path = {}, std::size_t line = 0,
                         std::size_t column = 0);

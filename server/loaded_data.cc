@@ -49,8 +49,8 @@ LoadedData LoadedData::Load(const ServeOptions& options, const Reference& refere
     if (dataset.name.empty()) throw Error(fmt::format("serve: input '{}' has no name to serve it under", input));
     for (const Dataset& other : loaded.datasets_) {
       if (other.name == dataset.name) {
-        throw Error(fmt::format("serve: two inputs would be served as '{}': give inputs with different names",
-                                dataset.name));
+        throw Error(
+            fmt::format("serve: two inputs would be served as '{}': give inputs with different names", dataset.name));
       }
     }
     std::error_code error;

@@ -30,15 +30,23 @@ std::pair<std::size_t, std::size_t> LineColumn(std::string_view text, std::size_
 
 std::string JsonTypeName(const nlohmann::json& value) {
   switch (value.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::object: return "an object";
-    case nlohmann::json::value_t::array: return "an array";
-    case nlohmann::json::value_t::string: return "a string";
-    case nlohmann::json::value_t::boolean: return "a boolean";
+    case nlohmann::json::value_t::null:
+      return "null";
+    case nlohmann::json::value_t::object:
+      return "an object";
+    case nlohmann::json::value_t::array:
+      return "an array";
+    case nlohmann::json::value_t::string:
+      return "a string";
+    case nlohmann::json::value_t::boolean:
+      return "a boolean";
     case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned: return "an integer";
-    case nlohmann::json::value_t::number_float: return "a number";
-    default: return "a value";
+    case nlohmann::json::value_t::number_unsigned:
+      return "an integer";
+    case nlohmann::json::value_t::number_float:
+      return "a number";
+    default:
+      return "a value";
   }
 }
 
@@ -56,8 +64,8 @@ nlohmann::json ParseRequestBody(std::string_view body) {
     if (const std::size_t at = why.find(": "); why.rfind("while parsing", 0) == 0 && at != std::string::npos) {
       why = why.substr(at + 2);
     }
-    throw RequestError(kBadRequest, fmt::format("$: bad JSON at line {}, column {}: {}", line, column, why), "$",
-                       line, column);
+    throw RequestError(kBadRequest, fmt::format("$: bad JSON at line {}, column {}: {}", line, column, why), "$", line,
+                       column);
   }
   if (!parsed.is_object()) {
     throw RequestError(kBadRequest, fmt::format("$: expected a JSON object, got {}", JsonTypeName(parsed)), "$");
@@ -65,7 +73,8 @@ nlohmann::json ParseRequestBody(std::string_view body) {
   return parsed;
 }
 
-RequestFields::RequestFields(const nlohmann::json& object, std::string path) : object_(&object), path_(std::move(path)) {
+RequestFields::RequestFields(const nlohmann::json& object, std::string path)
+    : object_(&object), path_(std::move(path)) {
   if (!object.is_object()) {
     throw RequestError(kBadRequest, fmt::format("{}: expected an object, got {}", path_, JsonTypeName(object)), path_);
   }

@@ -15,9 +15,9 @@ void ServeOptions::Validate() const {
   }
   in6_addr address{};
   if (inet_pton(AF_INET, bind.c_str(), &address) != 1 && inet_pton(AF_INET6, bind.c_str(), &address) != 1) {
-    throw Error(fmt::format(
-        "serve: ServeOptions::bind must be an IPv4 or IPv6 address (127.0.0.1, ::1, 0.0.0.0), got '{}'",
-        Printable(bind)));
+    throw Error(
+        fmt::format("serve: ServeOptions::bind must be an IPv4 or IPv6 address (127.0.0.1, ::1, 0.0.0.0), got '{}'",
+                    Printable(bind)));
   }
   if (port < 0 || port > 65535) {
     throw Error(fmt::format("serve: ServeOptions::port must be 0 (any free port) to 65535, got {}", port));
@@ -27,8 +27,8 @@ void ServeOptions::Validate() const {
                             max_body_bytes));
   }
   if (request_timeout_seconds < 1 || request_timeout_seconds > kMaxTimeoutSeconds) {
-    throw Error(fmt::format("serve: ServeOptions::request_timeout_seconds must be 1 to {}, got {}",
-                            kMaxTimeoutSeconds, request_timeout_seconds));
+    throw Error(fmt::format("serve: ServeOptions::request_timeout_seconds must be 1 to {}, got {}", kMaxTimeoutSeconds,
+                            request_timeout_seconds));
   }
   if (threads < 1 || threads > kMaxThreads) {
     throw Error(fmt::format("serve: ServeOptions::threads must be 1 to {}, got {}", kMaxThreads, threads));

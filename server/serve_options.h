@@ -19,8 +19,8 @@ struct ServeOptions {
   // loaded once at start. Each is served under its loaded name: a folder's name, a file's name without
   // .csv/.gz ("flows.csv.gz" -> "flows"). At least one.
   std::vector<std::string> inputs;
-  std::string bind = "127.0.0.1";  // an IPv4 or IPv6 address; loopback unless told otherwise
-  int port = 8080;                 // 0: any free port (the port chosen is reported)
+  std::string bind = "127.0.0.1";                     // an IPv4 or IPv6 address; loopback unless told otherwise
+  int port = 8080;                                    // 0: any free port (the port chosen is reported)
   std::size_t max_body_bytes = std::size_t{1} << 20;  // a larger request body is refused with 413
   // Seconds to read a request and to write its answer: a client slower than this is disconnected (the server
   // stays up for the others). Also the keep-alive idle time.

@@ -31,7 +31,9 @@ void Send(httplib::Response& response, const ApiResponse& answer) {
 
 struct Server::Impl {
   Impl(ServeOptions serve_options, const Reference& ref)
-      : options(std::move(serve_options)), reference(ref), data(LoadedData::Load(options, reference)),
+      : options(std::move(serve_options)),
+        reference(ref),
+        data(LoadedData::Load(options, reference)),
         api(data, reference) {}
 
   // The body of a POST, read through httplib's content reader so that a chunked body is capped as well as one
@@ -62,7 +64,8 @@ struct Server::Impl {
                                      const httplib::ContentReader& reader) {
       std::string body;
       if (!ReadBody(request, reader, body)) {
-        Send(response, ErrorAnswer(413, fmt::format("$: request body over the limit of {} bytes", options.max_body_bytes)));
+        Send(response,
+             ErrorAnswer(413, fmt::format("$: request body over the limit of {} bytes", options.max_body_bytes)));
         return;
       }
       Send(response, Answer([&] { return (api.*handler)(body); }));
@@ -104,15 +107,15 @@ struct Server::Impl {
     Post("/api/v1/brief", &Api::Brief);
     // Answers httplib makes itself (no route 404, a body over the cap 413, a bad request 400) get a JSON body
     // like every other error; the handlers' own errors already have one.
-    http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& request,
-                                                                    httplib::Response& response) {
-      if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-      std::string message = fmt::format("HTTP {}", response.status);
-      if (response.status == 404) message = fmt::format("no route {} {}", request.method, Printable(request.path));
-      if (response.status == 413) message = "request body over the limit";
-      Send(response, ErrorAnswer(response.status, message));
-      return httplib::Server::HandlerResponse::Handled;
-    }));
+    http.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request& request, httplib::Response& response) {
+          if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+          std::string message = fmt::format("HTTP {}", response.status);
+          if (response.status == 404) message = fmt::format("no route {} {}", request.method, Printable(request.path));
+          if (response.status == 413) message = "request body over the limit";
+          Send(response, ErrorAnswer(response.status, message));
+          return httplib::Server::HandlerResponse::Handled;
+        }));
     http.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
       Send(response, ErrorAnswer(500, "internal error"));
     });
@@ -186,13 +189,16 @@ int Serve(ServeOptions options) {
   const std::string bind = options.bind;
   Server server(std::move(options));
   const int port = server.Bind();
-  if (log) log(fmt::format("listening on http://{}:{}", bind.find(':') == std::string::npos ? bind : "[" + bind + "]", port));
+  if (log)
+    log(fmt::format("listening on http://{}:{}", bind.find(':') == std::string::npos ? bind : "[" + bind + "]", port));
   std::atomic<bool> signalled{false};
   std::thread waiter([&server, &signals, &log, &signalled] {
     int signal_number = 0;
     sigwait(&signals, &signal_number);
     if (signalled.exchange(true)) return;  // the wake-up below, not a signal
-    if (log) log(fmt::format("stopping on {}: finishing the requests in flight", signal_number == SIGINT ? "SIGINT" : "SIGTERM"));
+    if (log)
+      log(fmt::format("stopping on {}: finishing the requests in flight",
+                      signal_number == SIGINT ? "SIGINT" : "SIGTERM"));
     server.Stop();
   });
   server.Listen();

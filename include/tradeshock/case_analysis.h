@@ -35,10 +35,10 @@ struct CaseAnalysisOptions {
 
 // Everything a brief states, computed from the case's data.
 struct CaseAnalysis {
-  std::string title;        // the scenario's title, else the folder name
-  std::string description;  // the scenario's description
+  std::string title;                     // the scenario's title, else the folder name
+  std::string description;               // the scenario's description
   std::vector<std::string> input_files;  // as given, relative to the case folder's parent when possible
-  std::string exporter;     // the scenario's exporter (policies' `on`)
+  std::string exporter;                  // the scenario's exporter (policies' `on`)
   std::string currency;
   Period base_period = Period::Year(2000);
   // The flow of the partner shares, their concentration and the largest partner: total trade when the data
@@ -67,16 +67,16 @@ struct CaseAnalysis {
   // partners, not to the world (RUS -> USA only); empty when it is of the exports to the world.
   std::vector<std::string> product_partners;
 
-  ExposureResult exposure;                 // the scenario's policies applied to the base period
-  std::optional<NowcastResult> nowcast;    // when the scenario names a [nowcast] target
+  ExposureResult exposure;               // the scenario's policies applied to the base period
+  std::optional<NowcastResult> nowcast;  // when the scenario names a [nowcast] target
   // The scenario's stand-in profile, when the data also give the target's own history (which `nowcast` uses).
   std::optional<NowcastResult> nowcast_stand_in;
-  std::optional<ClaimsReport> claims;      // when the case has claims; projections use the nowcast
+  std::optional<ClaimsReport> claims;  // when the case has claims; projections use the nowcast
   // The scenario's [models] (when it has any): PE redirection and net loss, GE changes.
   std::optional<BeyondDirectLoss> beyond;
 
-  std::vector<RateUsed> rates;      // every FX rate used anywhere above, without repeats
-  std::vector<std::string> notes;   // what was missing, what stood in for what, in plain words
+  std::vector<RateUsed> rates;     // every FX rate used anywhere above, without repeats
+  std::vector<std::string> notes;  // what was missing, what stood in for what, in plain words
 };
 
 // Computes the scenario's [models] for an analysis whose exposure is done (AnalyseCase calls it). Throws

@@ -5,7 +5,8 @@
 // USD"). CheckClaims computes each metric with the indicators library (indicators.h) and answers supported,
 // contradicted (with the computed value and by how much) or not checkable (naming what is missing), tries the
 // readings a careful reader would try when a claim is ambiguous, and reports claims that cannot all hold
-// together. How checking works: docs/METHODS.md, "Checking claims". Results are plain structs; the library never prints.
+// together. How checking works: docs/METHODS.md, "Checking claims". Results are plain structs; the library never
+// prints.
 #pragma once
 
 #include <cstddef>
@@ -218,9 +219,9 @@ struct ClaimResult {
   std::string text;
   ClaimMetric metric = ClaimMetric::kValue;
   ClaimComparison comparison = ClaimComparison::kAbout;
-  std::string stated;  // as written
+  std::string stated;   // as written
   StatedFigure figure;  // the stated figure as read (its text is `stated`)
-  Interval interval;   // what the statement allows, plain units
+  Interval interval;    // what the statement allows, plain units
   ClaimStatus status = ClaimStatus::kNotCheckable;
   ClaimVerdict verdict = ClaimVerdict::kNotCheckable;  // the status, with a supported claim split by what supports it
   std::optional<double> computed;
@@ -235,16 +236,16 @@ struct ClaimResult {
 // What a value claim's figure means against the actual base when another claim states its change ("will
 // not exceed 300 million USD, which will drop by more than 70%" on a 2020 actual of 655.8 million USD).
 struct ImpliedChange {
-  std::string value_claim;            // the claim stating the figure
-  std::string growth_claim;           // the claim stating its change
-  double figure = 0.0;                // the value claim's figure, plain units
-  std::string currency;               // of the figure and the base
+  std::string value_claim;   // the claim stating the figure
+  std::string growth_claim;  // the claim stating its change
+  double figure = 0.0;       // the value claim's figure, plain units
+  std::string currency;      // of the figure and the base
   Period base_period = Period::Year(2000);
-  double base = 0.0;                  // the actual of the base period
-  double change = 0.0;                // figure / base - 1
+  double base = 0.0;                                     // the actual of the base period
+  double change = 0.0;                                   // figure / base - 1
   ClaimComparison comparison = ClaimComparison::kAbout;  // the growth claim's comparison
-  StatedFigure stated_change;         // the growth claim's figure as written
-  Interval needed;                    // the figures the growth claim allows on that base, plain units
+  StatedFigure stated_change;                            // the growth claim's figure as written
+  Interval needed;  // the figures the growth claim allows on that base, plain units
 };
 
 // Claims that cannot all hold together, with the arithmetic.

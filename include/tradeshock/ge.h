@@ -53,8 +53,8 @@ enum class FullEndowmentMethod {
 };
 
 struct Options {
-  double theta = 4.0;                // trade elasticity theta = sigma - 1 (> 0)
-  std::string reference;             // economy whose inward MR is fixed at 1; empty = the first
+  double theta = 4.0;     // trade elasticity theta = sigma - 1 (> 0)
+  std::string reference;  // economy whose inward MR is fixed at 1; empty = the first
   Imbalance imbalance = Imbalance::kMultiplicative;
   StoppingRule stopping_rule = StoppingRule::kLogFlows;
   double tolerance = 1e-8;
@@ -77,7 +77,7 @@ struct SolveInfo {
   int iterations = 0;
   double final_change = 0.0;  // last value of the stopping criterion
   bool converged = false;
-  double damping = 1.0;       // 1 = plain fixed point; < 1 after the stall fallback engaged
+  double damping = 1.0;  // 1 = plain fixed point; < 1 after the stall fallback engaged
 };
 
 // Changes are (new - old) / old * 100. Exports exclude the internal flow.
@@ -122,8 +122,8 @@ Baseline FitBaseline(const Baseline& observed, const Eigen::MatrixXd& log_cost, 
 struct CounterfactualChange {
   std::string variable;  // empty for a ban
   bool ban = false;
-  double value = 0.0;    // the new value of `variable` where the condition holds
-  std::string condition;  // the text after `where`, empty when the change applies to every pair
+  double value = 0.0;                        // the new value of `variable` where the condition holds
+  std::string condition;                     // the text after `where`, empty when the change applies to every pair
   std::vector<std::string> economies_named;  // codes listed in the condition, to check against the data
   std::function<bool(std::string_view exporter, std::string_view importer)> applies;
 };

@@ -17,9 +17,9 @@ namespace tradeshock::gravity {
 struct Column {
   std::string name;
   bool numeric = true;
-  std::vector<double> values;          // numeric columns
-  std::vector<std::int32_t> codes;     // text columns: index into `levels`
-  std::vector<std::string> levels;     // text columns: distinct values in order of first appearance
+  std::vector<double> values;       // numeric columns
+  std::vector<std::int32_t> codes;  // text columns: index into `levels`
+  std::vector<std::string> levels;  // text columns: distinct values in order of first appearance
   // For a text column: where the first non-number was found, so a formula that needs a number can say.
   std::size_t first_text_line = 0;
   std::string first_text_value;
@@ -82,12 +82,12 @@ struct FitOptions {
   VcovType vcov = VcovType::kHeteroskedastic;
   std::vector<std::string> cluster;  // one or two column names (may be "a^b")
   SmallSample small_sample = SmallSample::kFixest;
-  std::string weights;  // column name, empty = none
-  std::string offset;   // column name, empty = none
+  std::string weights;               // column name, empty = none
+  std::string offset;                // column name, empty = none
   std::vector<std::uint8_t> subset;  // empty = all rows
-  double tolerance = 1e-8;            // relative change in deviance between IRLS iterations
+  double tolerance = 1e-8;           // relative change in deviance between IRLS iterations
   int max_iterations = 100;
-  double fe_tolerance = 1e-10;        // final inner (alternating projections) tolerance
+  double fe_tolerance = 1e-10;  // final inner (alternating projections) tolerance
   int max_fe_iterations = 100000;
   // Inner tolerance where the fixed effects are solved exactly rather than partialled out inside IRLS (the
   // fixed-effect coefficients, the rectifier's constrained fit).
@@ -122,10 +122,10 @@ struct FixedEffectValues {
 };
 
 struct DroppedRows {
-  std::size_t subset = 0;        // outside the subset expression
-  std::size_t missing = 0;       // missing value or log of a non-positive number in a used column
-  std::size_t singleton = 0;     // only observation of a fixed-effect group (iterative)
-  std::size_t separated_fe = 0;  // all-zero fixed-effect group (Poisson)
+  std::size_t subset = 0;          // outside the subset expression
+  std::size_t missing = 0;         // missing value or log of a non-positive number in a used column
+  std::size_t singleton = 0;       // only observation of a fixed-effect group (iterative)
+  std::size_t separated_fe = 0;    // all-zero fixed-effect group (Poisson)
   std::size_t separated_relu = 0;  // separated by the iterative rectifier (Poisson)
   std::size_t Total() const { return subset + missing + singleton + separated_fe + separated_relu; }
 };
@@ -145,17 +145,17 @@ struct FitResult {
   std::vector<std::size_t> separated_rows;  // 0-based data rows dropped as separated (both methods)
   std::size_t fixed_effect_parameters = 0;  // free fixed-effect coefficients (for small-sample K)
   int iterations = 0;
-  bool converged = false;     // IRLS met its rule and every inner projection inside it converged
-  bool fe_converged = true;   // every alternating-projections solve (IRLS, variance, fixed effects,
-                              // rectifier) met its tolerance within max_fe_iterations
+  bool converged = false;    // IRLS met its rule and every inner projection inside it converged
+  bool fe_converged = true;  // every alternating-projections solve (IRLS, variance, fixed effects,
+                             // rectifier) met its tolerance within max_fe_iterations
   double last_change = 0;
   double deviance = 0;
   double null_deviance = 0;
-  double log_likelihood = 0;       // Poisson (or Gaussian) log-likelihood
-  double null_log_likelihood = 0;  // fixed effects only? no: intercept-only model
-  double pseudo_r2 = 0;            // McFadden 1 - ll/ll0 (Poisson), R^2 (OLS)
-  double dispersion = 1;           // Pearson chi2 / (n - K) (Poisson), sigma^2 (OLS)
-  std::vector<double> fitted;      // per data row; NaN where not used
+  double log_likelihood = 0;                     // Poisson (or Gaussian) log-likelihood
+  double null_log_likelihood = 0;                // fixed effects only? no: intercept-only model
+  double pseudo_r2 = 0;                          // McFadden 1 - ll/ll0 (Poisson), R^2 (OLS)
+  double dispersion = 1;                         // Pearson chi2 / (n - K) (Poisson), sigma^2 (OLS)
+  std::vector<double> fitted;                    // per data row; NaN where not used
   std::vector<FixedEffectValues> fixed_effects;  // first level of every dimension after the first is 0
   std::vector<std::string> notes;
 };

@@ -13,8 +13,8 @@ namespace tradeshock::pe {
 
 struct Supplier {
   std::string code;
-  double imports = 0.0;       // baseline imports at world prices (value = quantity, world price 1)
-  double tariff_before = 0.0; // ad valorem, as a fraction (0.1 = 10 %)
+  double imports = 0.0;        // baseline imports at world prices (value = quantity, world price 1)
+  double tariff_before = 0.0;  // ad valorem, as a fraction (0.1 = 10 %)
   double tariff_after = 0.0;
 };
 
@@ -59,19 +59,19 @@ struct BanOptions {
 
 struct BanResult {
   std::string banned;
-  double imports_lost = 0.0;                 // the banned supplier's baseline imports
-  std::vector<SupplierEffect> suppliers;     // others: trade_diversion = substitution towards them
-  double substitution_by_others = 0.0;       // sum of the others' changes
-  double importer_net_change = 0.0;          // -imports_lost + substitution_by_others
+  double imports_lost = 0.0;              // the banned supplier's baseline imports
+  std::vector<SupplierEffect> suppliers;  // others: trade_diversion = substitution towards them
+  double substitution_by_others = 0.0;    // sum of the others' changes
+  double importer_net_change = 0.0;       // -imports_lost + substitution_by_others
   double import_price_index_change_pct = 0.0;
-  bool substitution_modelled = true;         // false when substitution <= 1 (composite undefined)
+  bool substitution_modelled = true;  // false when substitution <= 1 (composite undefined)
   double tariff_revenue_before = 0.0;
   double tariff_revenue_after = 0.0;
   // Exporter side.
   double exporter_price_change_pct = 0.0;
-  double redirected = 0.0;                   // extra sales to other markets (volume at old prices)
-  double unplaced = 0.0;                     // imports_lost - redirected
-  double unplaced_share = 0.0;               // unplaced / imports_lost (0 when nothing was lost)
+  double redirected = 0.0;      // extra sales to other markets (volume at old prices)
+  double unplaced = 0.0;        // imports_lost - redirected
+  double unplaced_share = 0.0;  // unplaced / imports_lost (0 when nothing was lost)
 };
 
 // Throws Error when `banned` is not among the suppliers or the inputs are invalid.

@@ -2,17 +2,16 @@
 // the server give the same object for the same struct. Defined in src/report/json.cc.
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstddef>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 
 #include "tradeshock/case_analysis.h"
 #include "tradeshock/describe.h"
 #include "tradeshock/gravity.h"
-#include "tradeshock/io.h"
 #include "tradeshock/indicators.h"
+#include "tradeshock/io.h"
 #include "tradeshock/reference.h"
 #include "tradeshock/trade_table.h"
 

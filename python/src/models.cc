@@ -6,7 +6,6 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "bindings.h"
@@ -36,8 +35,8 @@ gravity::DataFrame ToDataFrame(const std::vector<py::tuple>& columns, std::size_
         if (code < 0) {
           const auto empty = std::find(column.levels.begin(), column.levels.end(), std::string());
           if (empty == column.levels.end()) column.levels.emplace_back();
-          code = static_cast<std::int32_t>(
-              std::find(column.levels.begin(), column.levels.end(), std::string()) - column.levels.begin());
+          code = static_cast<std::int32_t>(std::find(column.levels.begin(), column.levels.end(), std::string()) -
+                                           column.levels.begin());
         }
       }
       // Messages name the first row as its line ("<DataFrame>:1"), row 0 being line 1.
@@ -50,7 +49,8 @@ gravity::DataFrame ToDataFrame(const std::vector<py::tuple>& columns, std::size_
       column.values.assign(values.data(), values.data() + values.size());
     }
     const std::size_t size = column.numeric ? column.values.size() : column.codes.size();
-    if (size != rows) throw Error(fmt::format("gravity: column '{}' has {} rows, expected {}", column.name, size, rows));
+    if (size != rows)
+      throw Error(fmt::format("gravity: column '{}' has {} rows, expected {}", column.name, size, rows));
     data.columns.push_back(std::move(column));
   }
   return data;

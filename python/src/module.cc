@@ -43,8 +43,8 @@ void TranslateErrors(std::exception_ptr pointer) {
     RaiseLocated(g_input_error, e.what(), error.place(), std::string(ToString(error.kind)), error.value,
                  error.expected);
   } catch (const ClaimsFileError& e) {
-    RaiseLocated(g_input_error, e.what(), e.place(), e.kind() ? std::string(ToString(*e.kind())) : "bad claim",
-                 e.key(), "");
+    RaiseLocated(g_input_error, e.what(), e.place(), e.kind() ? std::string(ToString(*e.kind())) : "bad claim", e.key(),
+                 "");
   } catch (const ExpressionError& e) {
     RaiseLocated(g_expression_error, e.what(), e.place(), "bad expression", "", "");
   } catch (const Error& e) {
@@ -103,8 +103,8 @@ PYBIND11_MODULE(_core, module) {
       g_error == nullptr ? nullptr : input_bases.ptr(), nullptr);
   g_expression_error = PyErr_NewExceptionWithDoc(
       "tradeshock._core.ExpressionError",
-      "A fault in a formula, subset or counterfactual expression: .column is the 1-based character.",
-      input_bases.ptr(), nullptr);
+      "A fault in a formula, subset or counterfactual expression: .column is the 1-based character.", input_bases.ptr(),
+      nullptr);
   module.attr("Error") = py::handle(g_error);
   module.attr("InputError") = py::handle(g_input_error);
   module.attr("ExpressionError") = py::handle(g_expression_error);

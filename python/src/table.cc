@@ -54,9 +54,8 @@ py::dict Columns(py::object self) {
   columns["reporter"] = View(table.reporter(), self);
   columns["partner"] = View(table.partner(), self);
   const std::span<const Flow> flows = table.flow();
-  columns["flow"] = View(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(flows.data()),
-                                                       flows.size()),
-                         self);
+  columns["flow"] =
+      View(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(flows.data()), flows.size()), self);
   columns["product"] = View(table.product(), self);
   columns["period"] = View(table.period(), self);
   columns["currency"] = View(table.currency(), self);
@@ -72,9 +71,9 @@ py::dict Dictionaries(const PyTable& self) {
   py::dict dictionaries;
   dictionaries["reporter"] = table.economies().texts();
   dictionaries["partner"] = table.economies().texts();
-  dictionaries["flow"] = std::vector<std::string>{std::string(ToString(Flow::kExports)),
-                                                  std::string(ToString(Flow::kImports)),
-                                                  std::string(ToString(Flow::kTrade))};
+  dictionaries["flow"] =
+      std::vector<std::string>{std::string(ToString(Flow::kExports)), std::string(ToString(Flow::kImports)),
+                               std::string(ToString(Flow::kTrade))};
   dictionaries["product"] = table.products().texts();
   dictionaries["period"] = periods;
   dictionaries["currency"] = table.currencies().texts();
@@ -154,8 +153,9 @@ void DefineTable(py::module_& module) {
       .def("__len__", [](const PyTable& self) { return self.table.size(); })
       .def("columns", &Columns, "The row columns as read-only NumPy views (codes are dictionary ids).")
       .def("dictionaries", &Dictionaries, "Each coded column's dictionary: id -> code.")
-      .def("inspect", [](const PyTable& self) { return ToPython(ToJson(self.table, self.read)); },
-           "What the table holds, as `tradeshock inspect --format json`.")
+      .def(
+          "inspect", [](const PyTable& self) { return ToPython(ToJson(self.table, self.read)); },
+          "What the table holds, as `tradeshock inspect --format json`.")
       .def_property_readonly("files", [](const PyTable& self) { return self.table.files(); })
       .def_property_readonly("column_bytes", [](const PyTable& self) { return self.table.ColumnBytes(); });
   module.def("read", &Read, py::arg("paths"), py::arg("format") = "auto", py::arg("lenient") = false,

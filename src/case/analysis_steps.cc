@@ -30,9 +30,10 @@ std::string FlowWords(const Selection& selection) {
   } else if (selection.flow == Flow::kImports && selection.partner == kWorld) {
     text += "total imports";
   } else {
-    text += fmt::format("{} {} {}", ToString(selection.flow), selection.flow == Flow::kImports ? "from"
-                                                                : selection.flow == Flow::kTrade ? "with"
-                                                                                                 : "to",
+    text += fmt::format("{} {} {}", ToString(selection.flow),
+                        selection.flow == Flow::kImports ? "from"
+                        : selection.flow == Flow::kTrade ? "with"
+                                                         : "to",
                         selection.partner);
   }
   if (selection.product != kTotalProduct) text += fmt::format(" ({})", selection.product);
@@ -55,15 +56,15 @@ BasePeriod DefaultBasePeriod(const Case& c, const Reference& reference, const st
   for (const Period& period : c.table.periods()) earliest = std::min(earliest, period.first_year());
   for (const Flow flow : {Flow::kTrade, Flow::kExports}) {
     for (int year = first.year - 1; year >= earliest; --year) {
-      if (HasValue(c.table, reference, Selection{exporter, kWorld, flow, kTotalProduct, Period::Year(year)},
-                   options)) {
+      if (HasValue(c.table, reference, Selection{exporter, kWorld, flow, kTotalProduct, Period::Year(year)}, options)) {
         return {Period::Year(year), flow};
       }
     }
   }
-  throw Error(fmt::format("no year before {} (the first policy's start) with {}'s total trade or exports in the "
-                          "data; give the base period",
-                          first.ToString(), exporter));
+  throw Error(
+      fmt::format("no year before {} (the first policy's start) with {}'s total trade or exports in the "
+                  "data; give the base period",
+                  first.ToString(), exporter));
 }
 
 // The product values without shares, for data that itemise products but give no total of the exporter's
@@ -133,10 +134,10 @@ void ChooseBasePeriod(const Case& c, const Reference& reference, const CaseAnaly
     const BasePeriod base = DefaultBasePeriod(c, reference, analysis.exporter, indicator_options);
     analysis.base_period = base.period;
     analysis.partner_flow = base.flow;
-    notes.push_back(fmt::format("base period {}: the last calendar year before the first policy's start with {}'s "
-                                "{} in the data",
-                                base.period.ToString(), analysis.exporter,
-                                base.flow == Flow::kTrade ? "total trade" : "exports"));
+    notes.push_back(
+        fmt::format("base period {}: the last calendar year before the first policy's start with {}'s "
+                    "{} in the data",
+                    base.period.ToString(), analysis.exporter, base.flow == Flow::kTrade ? "total trade" : "exports"));
   }
   if (analysis.partner_flow == Flow::kExports) {
     notes.push_back(fmt::format(
@@ -158,10 +159,11 @@ void AddPartnerShares(const Case& c, const Reference& reference, CaseAnalysis& a
     if (!exports.items.empty()) {
       analysis.partner_flow = Flow::kExports;
       analysis.partner_shares = std::move(exports);
-      AddNote(analysis.notes, fmt::format("the data give {0}'s total trade in {1} but its partners only for exports, so "
-                                          "the partner shares, their concentration and the largest partner are of "
-                                          "{0}'s exports, the flow the policies stop",
-                                          analysis.exporter, analysis.base_period.ToString()));
+      AddNote(analysis.notes,
+              fmt::format("the data give {0}'s total trade in {1} but its partners only for exports, so "
+                          "the partner shares, their concentration and the largest partner are of "
+                          "{0}'s exports, the flow the policies stop",
+                          analysis.exporter, analysis.base_period.ToString()));
     }
   }
   if (analysis.partner_shares.items.empty()) {

@@ -18,9 +18,10 @@ CaseAnalysisOptions CaseAnalysisOptions::Defaults() { return CaseAnalysisOptions
 void CaseAnalysisOptions::Validate(const Reference& reference) const {
   const bool upper = std::all_of(currency.begin(), currency.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
   if (!upper || !reference.IsCurrency(currency)) {
-    throw Error(fmt::format("currency: unknown currency '{}': expected an ISO 4217 code in capitals (USD, CNY, "
-                            "EUR, ...)",
-                            currency));
+    throw Error(
+        fmt::format("currency: unknown currency '{}': expected an ISO 4217 code in capitals (USD, CNY, "
+                    "EUR, ...)",
+                    currency));
   }
 }
 

@@ -49,16 +49,17 @@ CaseFiles FindCaseFiles(const std::filesystem::path& dir) {
     throw Error(fmt::format("case folder '{}' does not exist", dir.string()));
   }
   if (!std::filesystem::is_directory(dir, error)) {
-    throw Error(fmt::format("'{}' is not a case folder: expected a folder of *.csv data files with an optional "
-                            "scenario.toml and claims.toml",
-                            dir.string()));
+    throw Error(
+        fmt::format("'{}' is not a case folder: expected a folder of *.csv data files with an optional "
+                    "scenario.toml and claims.toml",
+                    dir.string()));
   }
   CaseFiles files;
   files.dir = dir;
   for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
     const std::string name = entry.path().filename().string();
-    const bool named = IsBaciCodeList(entry.path()) || IsDataFile(entry.path()) || name == "scenario.toml" ||
-                       name == "claims.toml";
+    const bool named =
+        IsBaciCodeList(entry.path()) || IsDataFile(entry.path()) || name == "scenario.toml" || name == "claims.toml";
     if (!named) continue;
     // A FIFO, directory or dangling link under a case file's name is an error, never skipped.
     file_internal::RequireRegularFile(entry.path().string(), "case file");
@@ -74,7 +75,8 @@ CaseFiles FindCaseFiles(const std::filesystem::path& dir) {
   if (error) throw Error(fmt::format("cannot list case folder '{}': {}", dir.string(), error.message()));
   std::sort(files.data.begin(), files.data.end());
   if (files.data.empty()) {
-    throw Error(fmt::format("case folder '{}' holds no data file: expected at least one *.csv (long CSV)", dir.string()));
+    throw Error(
+        fmt::format("case folder '{}' holds no data file: expected at least one *.csv (long CSV)", dir.string()));
   }
   return files;
 }

@@ -1,8 +1,8 @@
 // Projections for the claims checker from the year-to-date nowcast (include/tradeshock/nowcast_projection.h).
+#include "tradeshock/nowcast_projection.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-
-#include "tradeshock/nowcast_projection.h"
 
 namespace tradeshock {
 
@@ -42,7 +42,8 @@ std::optional<Projection> NowcastProjectionSource::Project(const Selection& sele
   std::vector<int> years;
   for (const ProfileYear& year : nowcast.profile_years) years.push_back(year.year);
   projection.description = fmt::format(
-      "nowcast of {} for {} from {} ({}){}", nowcast.target.DescribeFlow(), nowcast.year, nowcast.target.period.ToString(),
+      "nowcast of {} for {} from {} ({}){}", nowcast.target.DescribeFlow(), nowcast.year,
+      nowcast.target.period.ToString(),
       years.empty() ? std::string("uniform profile") : fmt::format("profile years {}", fmt::join(years, ", ")),
       nowcast.applied_policies.empty() ? std::string()
                                        : fmt::format(", with {}", fmt::join(nowcast.applied_policies, ", ")));

@@ -393,9 +393,9 @@ class ClaimEvaluator {
         reading.message += ": the rank is not determined by the data";
       }
     } else {
-      reading.message += fmt::format(" ({} is {} of the total; the rest not itemised, {}, is smaller)", code,
-                                     FormatPercent(found->share, 1),
-                                     FormatPercent(shares.rest ? shares.rest->share : 0.0, 1));
+      reading.message +=
+          fmt::format(" ({} is {} of the total; the rest not itemised, {}, is smaller)", code,
+                      FormatPercent(found->share, 1), FormatPercent(shares.rest ? shares.rest->share : 0.0, 1));
     }
   }
 
@@ -432,9 +432,12 @@ std::vector<std::pair<Flow, std::string>> Readings(const TradeTable& table, cons
 // supported only under the projection's assumptions. Anything else supported is supported by other data.
 ClaimVerdict VerdictOf(const TradeTable& table, const Claim& claim, const ClaimResult& result) {
   switch (result.status) {
-    case ClaimStatus::kContradicted: return ClaimVerdict::kContradicted;
-    case ClaimStatus::kNotCheckable: return ClaimVerdict::kNotCheckable;
-    case ClaimStatus::kSupported: break;
+    case ClaimStatus::kContradicted:
+      return ClaimVerdict::kContradicted;
+    case ClaimStatus::kNotCheckable:
+      return ClaimVerdict::kNotCheckable;
+    case ClaimStatus::kSupported:
+      break;
   }
   if (claim.metric == ClaimMetric::kProjectedValue || claim.metric == ClaimMetric::kProjectedGrowth) {
     return ClaimVerdict::kConsistentWithProjection;
@@ -448,7 +451,7 @@ ClaimVerdict VerdictOf(const TradeTable& table, const Claim& claim, const ClaimR
     sum += table.value()[row.index];
   }
   return std::fabs(sum - claim.stated.Value()) <= claim.stated.HalfUnit() ? ClaimVerdict::kMatchesDataEntry
-                                                                         : ClaimVerdict::kSupported;
+                                                                          : ClaimVerdict::kSupported;
 }
 
 }  // namespace
@@ -519,11 +522,11 @@ ClaimsReport CheckClaims(const TradeTable& table, const Reference& reference, co
 }
 
 std::string VerdictCounts(const ClaimsReport& report) {
-  std::string text = fmt::format("{} {} the data entry, {} supported by independent data, {} consistent with the "
-                                 "projection, {} contradicted, {} not checkable",
-                                 report.matches_data_entry, report.matches_data_entry == 1 ? "matches" : "match",
-                                 report.SupportedIndependently(), report.consistent_with_projection,
-                                 report.contradicted, report.not_checkable);
+  std::string text = fmt::format(
+      "{} {} the data entry, {} supported by independent data, {} consistent with the "
+      "projection, {} contradicted, {} not checkable",
+      report.matches_data_entry, report.matches_data_entry == 1 ? "matches" : "match", report.SupportedIndependently(),
+      report.consistent_with_projection, report.contradicted, report.not_checkable);
   if (!report.inconsistencies.empty()) {
     text += fmt::format("; the article's own figures disagree in {} {}", report.inconsistencies.size(),
                         report.inconsistencies.size() == 1 ? "place" : "places");

@@ -1,10 +1,9 @@
 // Reads a claims file (TOML, docs/FORMATS.md, "Claims files") into Claim structs, with located errors.
 #include <fmt/format.h>
-
-#include <cctype>
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -152,8 +151,10 @@ class ClaimParser {
     const toml::node* node = table_.get(key);
     if (node != nullptr && node->is_integer()) return fmt::format("{}", *node->value<std::int64_t>());
     if (node != nullptr && !node->is_string()) {
-      Fail(key, *node, fmt::format("got a {}, expected a period: a year (2021 or \"2021\"), \"YYYY-MM\" or "
-                                   "\"YYYY-MM..YYYY-MM\"", TypeName(*node)));
+      Fail(key, *node,
+           fmt::format("got a {}, expected a period: a year (2021 or \"2021\"), \"YYYY-MM\" or "
+                       "\"YYYY-MM..YYYY-MM\"",
+                       TypeName(*node)));
     }
     return RequiredString(key);
   }

@@ -90,9 +90,9 @@ std::string_view ToString(ClaimComparison comparison) {
 std::optional<ClaimComparison> ParseClaimComparison(std::string_view text) {
   if (text == "at_most") return ClaimComparison::kNotMoreThan;
   if (text == "almost") return ClaimComparison::kNearly;
-  for (ClaimComparison comparison : {ClaimComparison::kAbout, ClaimComparison::kAtLeast, ClaimComparison::kMoreThan,
-                                     ClaimComparison::kLessThan, ClaimComparison::kNotMoreThan,
-                                     ClaimComparison::kNearly}) {
+  for (ClaimComparison comparison :
+       {ClaimComparison::kAbout, ClaimComparison::kAtLeast, ClaimComparison::kMoreThan, ClaimComparison::kLessThan,
+        ClaimComparison::kNotMoreThan, ClaimComparison::kNearly}) {
     if (text == ToString(comparison)) return comparison;
   }
   return std::nullopt;
@@ -100,11 +100,16 @@ std::optional<ClaimComparison> ParseClaimComparison(std::string_view text) {
 
 std::string_view ToString(ClaimVerdict verdict) {
   switch (verdict) {
-    case ClaimVerdict::kMatchesDataEntry: return "matches the data entry";
-    case ClaimVerdict::kSupported: return "supported by independent data";
-    case ClaimVerdict::kConsistentWithProjection: return "consistent with the projection";
-    case ClaimVerdict::kContradicted: return "contradicted";
-    case ClaimVerdict::kNotCheckable: return "not checkable";
+    case ClaimVerdict::kMatchesDataEntry:
+      return "matches the data entry";
+    case ClaimVerdict::kSupported:
+      return "supported by independent data";
+    case ClaimVerdict::kConsistentWithProjection:
+      return "consistent with the projection";
+    case ClaimVerdict::kContradicted:
+      return "contradicted";
+    case ClaimVerdict::kNotCheckable:
+      return "not checkable";
   }
   return "not checkable";
 }
@@ -135,9 +140,9 @@ struct FigureWord {
   double percent;
 };
 constexpr FigureWord kFractionWords[] = {
-    {"half", 50.0},          {"a half", 50.0},        {"one half", 50.0},      {"a third", 100.0 / 3},
-    {"one third", 100.0 / 3}, {"two thirds", 200.0 / 3}, {"a quarter", 25.0},    {"one quarter", 25.0},
-    {"three quarters", 75.0}, {"a fifth", 20.0},       {"one fifth", 20.0},     {"a tenth", 10.0},
+    {"half", 50.0},           {"a half", 50.0},          {"one half", 50.0},  {"a third", 100.0 / 3},
+    {"one third", 100.0 / 3}, {"two thirds", 200.0 / 3}, {"a quarter", 25.0}, {"one quarter", 25.0},
+    {"three quarters", 75.0}, {"a fifth", 20.0},         {"one fifth", 20.0}, {"a tenth", 10.0},
     {"one tenth", 10.0},
 };
 // Words that state a change: "doubled" is +100% within kMultiplierTolerance.
@@ -154,8 +159,8 @@ struct CurrencyWord {
 };
 constexpr CurrencyWord kCurrencyPrefixes[] = {{"US$", "USD"}, {"$", "USD"}, {"\u20ac", "EUR"}, {"\u00a3", "GBP"}};
 constexpr CurrencyWord kCurrencyWords[] = {
-    {"yuan", "CNY"},    {"rmb", "CNY"},   {"renminbi", "CNY"}, {"dollars", "USD"},        {"us dollars", "USD"},
-    {"u.s. dollars", "USD"}, {"euros", "EUR"}, {"euro", "EUR"}, {"pounds", "GBP"}, {"pounds sterling", "GBP"},
+    {"yuan", "CNY"},         {"rmb", "CNY"},   {"renminbi", "CNY"}, {"dollars", "USD"}, {"us dollars", "USD"},
+    {"u.s. dollars", "USD"}, {"euros", "EUR"}, {"euro", "EUR"},     {"pounds", "GBP"},  {"pounds sterling", "GBP"},
     {"yen", "JPY"},
 };
 
@@ -168,13 +173,19 @@ std::optional<StatedFigure> ParseFigureWords(std::string_view trimmed) {
   const std::string lower = Lower(trimmed);
   for (const FigureWord& word : kFractionWords) {
     if (lower == word.words) {
-      return StatedFigure{.text = std::string(trimmed), .number = word.percent, .percent = true, .decimals = 1,
+      return StatedFigure{.text = std::string(trimmed),
+                          .number = word.percent,
+                          .percent = true,
+                          .decimals = 1,
                           .tolerance = kFractionTolerance};
     }
   }
   for (const FigureWord& word : kMultiplierWords) {
     if (lower == word.words) {
-      return StatedFigure{.text = std::string(trimmed), .number = word.percent, .percent = true, .decimals = 0,
+      return StatedFigure{.text = std::string(trimmed),
+                          .number = word.percent,
+                          .percent = true,
+                          .decimals = 0,
                           .tolerance = kMultiplierTolerance};
     }
   }
@@ -218,7 +229,8 @@ StatedFigure ParseStatedFigure(std::string_view text) {
   if (end == digits_start) return fail();
   const std::size_t first_group = end - digits_start;
   while (end + 3 < rest.size() && rest[end] == ',' && std::isdigit(static_cast<unsigned char>(rest[end + 1])) &&
-         std::isdigit(static_cast<unsigned char>(rest[end + 2])) && std::isdigit(static_cast<unsigned char>(rest[end + 3])) &&
+         std::isdigit(static_cast<unsigned char>(rest[end + 2])) &&
+         std::isdigit(static_cast<unsigned char>(rest[end + 3])) &&
          (end + 4 == rest.size() || !std::isdigit(static_cast<unsigned char>(rest[end + 4])))) {
     // Thousands separators: the first group has 1-3 digits, every later one exactly 3.
     if (first_group > 3) return fail();

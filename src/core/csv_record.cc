@@ -1,9 +1,9 @@
 #include "core/csv_record.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
-
-#include <fmt/format.h>
 
 namespace tradeshock::csv_internal {
 
@@ -135,8 +135,10 @@ std::size_t NextRecordBoundary(std::string_view data, std::size_t from, bool fro
   bool in_quotes = from_in_quotes;
   for (std::size_t i = from; i < data.size(); ++i) {
     const char c = data[i];
-    if (c == '"') in_quotes = !in_quotes;
-    else if (c == '\n' && !in_quotes) return i + 1;
+    if (c == '"')
+      in_quotes = !in_quotes;
+    else if (c == '\n' && !in_quotes)
+      return i + 1;
   }
   return data.size();
 }

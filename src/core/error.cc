@@ -6,23 +6,40 @@ namespace tradeshock {
 
 std::string_view ToString(InputErrorKind kind) {
   switch (kind) {
-    case InputErrorKind::kIo: return "cannot read";
-    case InputErrorKind::kCompression: return "bad gzip data";
-    case InputErrorKind::kEncoding: return "invalid UTF-8";
-    case InputErrorKind::kEmpty: return "no data";
-    case InputErrorKind::kBadHeader: return "bad header";
-    case InputErrorKind::kColumnCount: return "wrong number of fields";
-    case InputErrorKind::kQuoting: return "bad quoting";
-    case InputErrorKind::kBadNumber: return "bad number";
-    case InputErrorKind::kNegativeValue: return "negative value";
-    case InputErrorKind::kBadPeriod: return "bad period";
-    case InputErrorKind::kBadFlow: return "bad flow";
-    case InputErrorKind::kBadUnit: return "bad unit";
-    case InputErrorKind::kUnknownCode: return "unknown code";
-    case InputErrorKind::kUnknownCurrency: return "unknown currency";
-    case InputErrorKind::kDuplicateKey: return "duplicate key";
-    case InputErrorKind::kBadSyntax: return "bad syntax";
-    case InputErrorKind::kOverLimit: return "over a limit";
+    case InputErrorKind::kIo:
+      return "cannot read";
+    case InputErrorKind::kCompression:
+      return "bad gzip data";
+    case InputErrorKind::kEncoding:
+      return "invalid UTF-8";
+    case InputErrorKind::kEmpty:
+      return "no data";
+    case InputErrorKind::kBadHeader:
+      return "bad header";
+    case InputErrorKind::kColumnCount:
+      return "wrong number of fields";
+    case InputErrorKind::kQuoting:
+      return "bad quoting";
+    case InputErrorKind::kBadNumber:
+      return "bad number";
+    case InputErrorKind::kNegativeValue:
+      return "negative value";
+    case InputErrorKind::kBadPeriod:
+      return "bad period";
+    case InputErrorKind::kBadFlow:
+      return "bad flow";
+    case InputErrorKind::kBadUnit:
+      return "bad unit";
+    case InputErrorKind::kUnknownCode:
+      return "unknown code";
+    case InputErrorKind::kUnknownCurrency:
+      return "unknown currency";
+    case InputErrorKind::kDuplicateKey:
+      return "duplicate key";
+    case InputErrorKind::kBadSyntax:
+      return "bad syntax";
+    case InputErrorKind::kOverLimit:
+      return "over a limit";
   }
   return "input error";
 }
@@ -51,10 +68,14 @@ std::size_t Utf8SequenceLength(std::string_view text) {
   const auto byte = static_cast<unsigned char>(text[0]);
   std::size_t length = 0;
   if (byte < 0x80) return 1;
-  if ((byte & 0xE0) == 0xC0 && byte >= 0xC2) length = 2;
-  else if ((byte & 0xF0) == 0xE0) length = 3;
-  else if ((byte & 0xF8) == 0xF0 && byte <= 0xF4) length = 4;
-  else return 0;
+  if ((byte & 0xE0) == 0xC0 && byte >= 0xC2)
+    length = 2;
+  else if ((byte & 0xF0) == 0xE0)
+    length = 3;
+  else if ((byte & 0xF8) == 0xF0 && byte <= 0xF4)
+    length = 4;
+  else
+    return 0;
   if (text.size() < length) return 0;
   for (std::size_t i = 1; i < length; ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return 0;

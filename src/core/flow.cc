@@ -17,9 +17,12 @@ std::optional<Flow> ParseFlow(std::string_view text) {
 
 std::string_view ToString(Flow flow) {
   switch (flow) {
-    case Flow::kExports: return "exports";
-    case Flow::kImports: return "imports";
-    case Flow::kTrade: return "trade";
+    case Flow::kExports:
+      return "exports";
+    case Flow::kImports:
+      return "imports";
+    case Flow::kTrade:
+      return "trade";
   }
   return "?";
 }

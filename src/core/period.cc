@@ -63,9 +63,12 @@ Period Period::ShiftYears(int years) const { return Period(kind_, first_ + 12 * 
 std::string Period::ToString() const {
   const auto month_text = [](int index) { return fmt::format("{:04}-{:02}", index / 12, index % 12 + 1); };
   switch (kind_) {
-    case Kind::kYear: return fmt::format("{:04}", first_ / 12);
-    case Kind::kMonth: return month_text(first_);
-    case Kind::kRange: return month_text(first_) + ".." + month_text(last_);
+    case Kind::kYear:
+      return fmt::format("{:04}", first_ / 12);
+    case Kind::kMonth:
+      return month_text(first_);
+    case Kind::kRange:
+      return month_text(first_) + ".." + month_text(last_);
   }
   return {};
 }

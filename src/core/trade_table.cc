@@ -153,9 +153,8 @@ TradeTableBuilder::Columns TradeTableBuilder::At(std::size_t row) {
 void TradeTableBuilder::MoveRows(std::size_t from, std::size_t to, std::size_t count) {
   if (from == to || count == 0) return;
   if (to > from) throw Error("TradeTableBuilder::MoveRows moves rows towards the start only");
-  ForEachColumn([&](auto& column) {
-    std::copy(column.begin() + from, column.begin() + from + count, column.begin() + to);
-  });
+  ForEachColumn(
+      [&](auto& column) { std::copy(column.begin() + from, column.begin() + from + count, column.begin() + to); });
 }
 
 void TradeTableBuilder::Truncate(std::size_t rows) {

@@ -174,8 +174,7 @@ void FitOptions::Validate() const {
     throw Error(fmt::format("gravity: FitOptions::max_iterations must be at least 1, got {}", max_iterations));
   }
   if (max_fe_iterations < 1) {
-    throw Error(
-        fmt::format("gravity: FitOptions::max_fe_iterations must be at least 1, got {}", max_fe_iterations));
+    throw Error(fmt::format("gravity: FitOptions::max_fe_iterations must be at least 1, got {}", max_fe_iterations));
   }
   if (threads < 0) throw Error(fmt::format("gravity: FitOptions::threads must be 0 (all) or more, got {}", threads));
 }
@@ -204,10 +203,10 @@ FitResult Fit(const DataFrame& data, const Formula& formula, const FitOptions& o
   for (std::size_t i = 0; i < design.n; ++i) result.fitted[rows[i]] = fit.mu[i];
   RecoverFixedEffects(design, fit, inputs, rows, demeaner, options, result);
   if (!result.fe_converged) {
-    result.notes.push_back(fmt::format(
-        "fixed-effect projections did not converge within {} sweeps (max_fe_iterations); estimates may be "
-        "inaccurate",
-        options.max_fe_iterations));
+    result.notes.push_back(
+        fmt::format("fixed-effect projections did not converge within {} sweeps (max_fe_iterations); estimates may be "
+                    "inaccurate",
+                    options.max_fe_iterations));
   }
   return result;
 }

@@ -10,7 +10,6 @@
 #pragma once
 
 #include <Eigen/Dense>
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -49,10 +48,10 @@ struct Design {
 
 // The IRLS solution: what the variance, the statistics and the fixed effects are computed from.
 struct IrlsFit {
-  std::vector<double> mu, eta;    // fitted means and linear predictor, per observation
-  std::vector<int> kept;          // regressors not dropped as collinear, in design order
-  Eigen::VectorXd beta;           // their coefficients
-  std::vector<double> x_demeaned;  // column-major n x k; kept columns demeaned at the last weights
+  std::vector<double> mu, eta;      // fitted means and linear predictor, per observation
+  std::vector<int> kept;            // regressors not dropped as collinear, in design order
+  Eigen::VectorXd beta;             // their coefficients
+  std::vector<double> x_demeaned;   // column-major n x k; kept columns demeaned at the last weights
   std::vector<DemeanState> states;  // warm starts: z in slot 0, regressor j in slot 1 + j
   double deviance = 0;
 };
@@ -93,8 +92,8 @@ std::vector<int> IndependentColumns(const Eigen::MatrixXd& gram, const std::vect
 IrlsFit RunIrls(const Design& design, Demeaner& demeaner, const FitOptions& options, int threads, FitResult& result);
 // The kept regressors partialled out at the final IRLS weights (the x of the variance), and those weights.
 struct FinalDesign {
-  Eigen::MatrixXd xk;            // n x kept
-  std::vector<double> weights;   // prior weights times mu (Poisson), the prior weights (OLS)
+  Eigen::MatrixXd xk;           // n x kept
+  std::vector<double> weights;  // prior weights times mu (Poisson), the prior weights (OLS)
 };
 FinalDesign FinalDemeanedRegressors(const Design& design, Demeaner& demeaner, IrlsFit& fit, const FitOptions& options,
                                     int threads, FitResult& result);

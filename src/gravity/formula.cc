@@ -176,12 +176,18 @@ std::vector<std::uint8_t> EvaluateSubset(const DataFrame& data, const std::strin
         double x = column->values[row];
         if (op == "in") {
           for (double n : numbers) keep = keep || x == n;
-        } else if (op == "==") keep = x == numbers[0];
-        else if (op == "!=") keep = x != numbers[0];
-        else if (op == "<") keep = x < numbers[0];
-        else if (op == "<=") keep = x <= numbers[0];
-        else if (op == ">") keep = x > numbers[0];
-        else keep = x >= numbers[0];
+        } else if (op == "==")
+          keep = x == numbers[0];
+        else if (op == "!=")
+          keep = x != numbers[0];
+        else if (op == "<")
+          keep = x < numbers[0];
+        else if (op == "<=")
+          keep = x <= numbers[0];
+        else if (op == ">")
+          keep = x > numbers[0];
+        else
+          keep = x >= numbers[0];
       } else {
         const std::string& level = column->levels[column->codes[row]];
         for (const std::string& v : values) keep = keep || level == v;

@@ -75,8 +75,8 @@ std::vector<int> DropCollinear(const Design& design, const IrlsFit& fit, const s
       ++a;
     } else {
       result.collinear.push_back(design.names[j]);
-      result.notes.push_back(fmt::format(
-          "regressor {} dropped: collinear with the other regressors and fixed effects", design.names[j]));
+      result.notes.push_back(
+          fmt::format("regressor {} dropped: collinear with the other regressors and fixed effects", design.names[j]));
     }
   }
   return kept;
@@ -121,8 +121,8 @@ struct PoissonStep {
 // The starting means are not a fit of the model, so the first iteration's step need not lower the deviance.
 // Writes the new linear predictor and means into eta_try and mu_new.
 PoissonStep HalvedStep(const Design& design, const std::vector<double>& y_log_y, const std::vector<double>& eta,
-                       const std::vector<double>& eta_new, double deviance, int iteration,
-                       std::vector<double>& eta_try, std::vector<double>& mu_new) {
+                       const std::vector<double>& eta_new, double deviance, int iteration, std::vector<double>& eta_try,
+                       std::vector<double>& mu_new) {
   PoissonStep taken;
   taken.deviance = 0;
   for (int halving = 0; halving < 30; ++halving) {
@@ -132,8 +132,7 @@ PoissonStep HalvedStep(const Design& design, const std::vector<double>& y_log_y,
       mu_new[i] = std::exp(eta_try[i]);
       finite = finite && std::isfinite(mu_new[i]) && mu_new[i] > 0;
     }
-    taken.deviance =
-        finite ? PoissonDevianceEta(design.y, y_log_y, eta_try, mu_new, design.prior_weights) : INFINITY;
+    taken.deviance = finite ? PoissonDevianceEta(design.y, y_log_y, eta_try, mu_new, design.prior_weights) : INFINITY;
     if (std::isfinite(taken.deviance) && (iteration == 1 || taken.deviance <= deviance * (1 + 1e-10) + 1e-10)) break;
     taken.step *= 0.5;
   }

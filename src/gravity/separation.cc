@@ -32,8 +32,7 @@ class RectifierFit {
     for (int j = 0; j < design.k; ++j) {
       for (std::size_t i = 0; i < n; ++i) raw[j] += weights_[i] * design.x[j * n + i] * design.x[j * n + i];
       bool converged = true;
-      demeaner_.Demean(x_demeaned_.data() + j * n, options_.fe_solve_tolerance, options_.max_fe_iterations,
-                       &converged);
+      demeaner_.Demean(x_demeaned_.data() + j * n, options_.fe_solve_tolerance, options_.max_fe_iterations, &converged);
       converged_ = converged_ && converged;
     }
     if (design.k > 0) {
@@ -56,8 +55,7 @@ class RectifierFit {
     for (int refinement = 0; refinement < 500; ++refinement) {
       residual = target;
       bool converged = true;
-      demeaner_.Demean(residual.data(), options_.fe_solve_tolerance, options_.max_fe_iterations, &converged,
-                       &state_);
+      demeaner_.Demean(residual.data(), options_.fe_solve_tolerance, options_.max_fe_iterations, &converged, &state_);
       converged_ = converged_ && converged;
       if (!kept_.empty()) {
         Eigen::Map<Eigen::VectorXd> r(residual.data(), static_cast<Eigen::Index>(n));
@@ -201,8 +199,7 @@ std::vector<std::size_t> DropUnidentified(const DataFrame& data, const Formula& 
     DropSingletonsAndZeroGroups(data, response, inputs, options, active, result);
     rows = ActiveRows(active);
     if (rows.empty()) {
-      throw Error(
-          "gravity: no observations left after dropping missing values, singletons and separated observations");
+      throw Error("gravity: no observations left after dropping missing values, singletons and separated observations");
     }
     if (!poisson || !options.check_separation) break;
     Design probe = BuildDesign(formula, inputs, rows);

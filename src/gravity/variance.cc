@@ -2,7 +2,6 @@
 // dispersion; iid, heteroskedastic and one- or two-way clustered variances with fixest's or Stata's
 // small-sample corrections. docs/METHODS.md, "Gravity", states the conventions and their sources.
 #include <Eigen/Dense>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>

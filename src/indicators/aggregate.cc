@@ -278,8 +278,8 @@ AggregateResult Aggregate(const TradeTable& table, const Reference& reference, c
                              (product == kPart ? kProductExpanded : 0) | (flow == kPart ? kFlowExpanded : 0) |
                              (period == kPart ? kPeriodExpanded : 0);
       // The statistics depend on combo, flow and period only, which change rarely from one row to the next.
-      const std::uint32_t signature = combo | (static_cast<std::uint32_t>(flows[row]) << 5) |
-                                      (static_cast<std::uint32_t>(periods[row]) << 8);
+      const std::uint32_t signature =
+          combo | (static_cast<std::uint32_t>(flows[row]) << 5) | (static_cast<std::uint32_t>(periods[row]) << 8);
       if (signature != last_signature) {
         last_signature = signature;
         ComboStats& combo_stats = stats[combo];
@@ -433,7 +433,8 @@ std::vector<std::string> DescribeMethod(const TradeTable& table, const Reference
   if (entry.expanded & kReporterExpanded) {
     details.push_back(economies_text(selection.reporter, table.reporter(), "reporter"));
   }
-  if (entry.expanded & kPartnerExpanded) details.push_back(economies_text(selection.partner, table.partner(), "partner"));
+  if (entry.expanded & kPartnerExpanded)
+    details.push_back(economies_text(selection.partner, table.partner(), "partner"));
   if (entry.expanded & kProductExpanded) {
     const std::vector<std::uint32_t> products = distinct_ids(table.product(), table.products().size());
     std::set<std::size_t> levels;
@@ -441,7 +442,8 @@ std::vector<std::string> DescribeMethod(const TradeTable& table, const Reference
     details.push_back(fmt::format("sum over {} HS codes at {} digits", products.size(), fmt::join(levels, " and ")));
   }
   if (entry.expanded & kFlowExpanded) details.push_back("exports + imports");
-  if (entry.expanded & kPeriodExpanded) details.push_back(fmt::format("sum of its {} months", selection.period.month_count()));
+  if (entry.expanded & kPeriodExpanded)
+    details.push_back(fmt::format("sum of its {} months", selection.period.month_count()));
   std::vector<std::string> lines = MethodDimensions(selection, entry.expanded);
   for (std::size_t i = 0; i < lines.size(); ++i) lines[i] += ": " + details[i];
   return lines;
@@ -484,14 +486,16 @@ std::string WhatTheDataHold(const TradeTable& table, const Selection& selection)
   const auto periods = [&](const std::set<PeriodIdx>& ids) {
     std::vector<Period> sorted;
     for (const PeriodIdx id : ids) sorted.push_back(table.periods()[id]);
-    std::sort(sorted.begin(), sorted.end(), [](const Period& a, const Period& b) { return a.ToString() < b.ToString(); });
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Period& a, const Period& b) { return a.ToString() < b.ToString(); });
     std::vector<std::string> texts;
     for (const Period& period : sorted) texts.push_back(period.ToString());
     return named(texts);
   };
   if (!close.empty()) {
-    const std::string_view preposition =
-        selection.flow == Flow::kExports ? "to" : selection.flow == Flow::kImports ? "from" : "with";
+    const std::string_view preposition = selection.flow == Flow::kExports   ? "to"
+                                         : selection.flow == Flow::kImports ? "from"
+                                                                            : "with";
     return fmt::format("the data hold {} {} {} {} for {}", selection.reporter,
                        one_flow ? std::string(ToString(selection.flow)) : std::string("rows"), preposition,
                        selection.partner, periods(close));

@@ -20,10 +20,10 @@
 
 namespace tradeshock {
 
-using io_internal::ChunkColumns;
-using io_internal::InputBytes;
 using csv_internal::RecordReader;
 using csv_internal::RecordStatus;
+using io_internal::ChunkColumns;
+using io_internal::InputBytes;
 using io_internal::RowError;
 using io_internal::RowParser;
 

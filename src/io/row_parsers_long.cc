@@ -68,8 +68,7 @@ class LongParser : public RowParser {
     if (!ResolveCurrency(fields[index_[6]], index_[6] + 1, out, currency, error)) return false;
     const auto scale = UnitScale(fields[index_[7]]);
     if (!scale) {
-      error = {InputErrorKind::kBadUnit, index_[7] + 1, std::string(fields[index_[7]]),
-               kUnitWordsExpected};
+      error = {InputErrorKind::kBadUnit, index_[7] + 1, std::string(fields[index_[7]]), kUnitWordsExpected};
       return false;
     }
     const double scaled = value * *scale;

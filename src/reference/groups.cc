@@ -94,8 +94,8 @@ void LoadNamesInText(const std::filesystem::path& path, Reference::Impl& impl) {
   for (std::size_t row = 0; row < csv.row_count(); ++row) {
     const std::string_view code = csv.at(row, economy_column);
     const std::string_view text = csv.at(row, text_column);
-    const auto economy = std::find_if(impl.economies.begin(), impl.economies.end(),
-                                      [&](const Economy& e) { return e.code == code; });
+    const auto economy =
+        std::find_if(impl.economies.begin(), impl.economies.end(), [&](const Economy& e) { return e.code == code; });
     if (economy == impl.economies.end()) {
       csv.Fail(csv.line(row), fmt::format("'{}' is not the code of a country, region or group", code));
     }

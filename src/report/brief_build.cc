@@ -191,7 +191,8 @@ Block AtRiskChart(const std::string& id, const std::string& title, const std::ve
   }
   if (items.size() > kMaxTableRows) {
     table.rows.push_back({fmt::format("{} more {}s", items.size() - kMaxTableRows, item_header),
-                          FormatMoney(more.value, currency), FormatMoney(more.covered, currency), FormatMoney(more.at_risk, currency),
+                          FormatMoney(more.value, currency), FormatMoney(more.covered, currency),
+                          FormatMoney(more.at_risk, currency),
                           share_text(exposure.share_of_exports.has_value(), more.share_of_exports),
                           share_text(exposure.share_of_trade.has_value(), more.share_of_trade)});
   }
@@ -224,9 +225,9 @@ Block NowcastChart(const CaseAnalysis& analysis, const NowcastResult& nowcast, c
   const int observed = nowcast.months_observed;
   svg::LineChart chart;
   chart.id = "chart-nowcast";
-  chart.title = fmt::format("{}: {} {}, cumulative, observed and projected",
-                            EconomyName(reference, nowcast.target.reporter), FlowWord(nowcast.target.flow),
-                            nowcast.year);
+  chart.title =
+      fmt::format("{}: {} {}, cumulative, observed and projected", EconomyName(reference, nowcast.target.reporter),
+                  FlowWord(nowcast.target.flow), nowcast.year);
   chart.x_title = fmt::format("{}, month (running total at each month's end)", nowcast.year);
   chart.y_title = "cumulative value, " + scale.unit;
   for (int m = 1; m <= 12; ++m) chart.x_ticks.push_back({m - 0.5, kMonths[m - 1]});
@@ -261,16 +262,15 @@ Block NowcastChart(const CaseAnalysis& analysis, const NowcastResult& nowcast, c
                              fmt::format("{} from {}", policy.policy.name, policy.policy.from.ToString())});
   }
   // Only the year-to-date total is data; the months before it are that total spread by the profile.
-  Table table{{"month", "source", "without policy", "with policy", "low", "high"},
-              {false, false, true, true, true, true},
-              {}};
+  Table table{
+      {"month", "source", "without policy", "with policy", "low", "high"}, {false, false, true, true, true, true}, {}};
   for (int m = 1; m <= 12; ++m) {
     const char* source = m < observed ? "spread by the profile" : (m == observed ? "observed" : "projected");
-    table.rows.push_back(
-        {kMonths[m - 1], source, FormatMoney(nowcast.without_policy.central.cumulative[m - 1], nowcast.currency),
-         FormatMoney(nowcast.with_policy.central.cumulative[m - 1], nowcast.currency),
-         FormatMoney(nowcast.with_policy.low.cumulative[m - 1], nowcast.currency),
-         FormatMoney(nowcast.with_policy.high.cumulative[m - 1], nowcast.currency)});
+    table.rows.push_back({kMonths[m - 1], source,
+                          FormatMoney(nowcast.without_policy.central.cumulative[m - 1], nowcast.currency),
+                          FormatMoney(nowcast.with_policy.central.cumulative[m - 1], nowcast.currency),
+                          FormatMoney(nowcast.with_policy.low.cumulative[m - 1], nowcast.currency),
+                          FormatMoney(nowcast.with_policy.high.cumulative[m - 1], nowcast.currency)});
   }
   Block block;
   block.kind = Block::Kind::kChart;
@@ -278,9 +278,10 @@ Block NowcastChart(const CaseAnalysis& analysis, const NowcastResult& nowcast, c
   block.svg = svg::RenderLineChart(chart);
   block.svg_narrow = svg::RenderLineChart(Narrow(chart));
   block.table = std::move(table);
-  block.note = "Running totals from January. Low and high are the band (see the assumptions: from the back-test of "
-               "the method on earlier years, or the wide band when there are too few) on the projected months; only "
-               "the year-to-date total is observed, and the months before it are that total spread by the profile.";
+  block.note =
+      "Running totals from January. Low and high are the band (see the assumptions: from the back-test of "
+      "the method on earlier years, or the wide band when there are too few) on the projected months; only "
+      "the year-to-date total is observed, and the months before it are that total spread by the profile.";
   return block;
 }
 
@@ -320,14 +321,15 @@ void AddBeyondSection(const CaseAnalysis& analysis, const BeyondDirectLoss& beyo
     blocks.push_back(Heading("Partial equilibrium: redirected sales and the net loss", 3));
     if (const auto& side = pe.exporter_side) {
       Table table{{"", "value", "share of the direct loss"}, {false, true, true}, {}};
-      table.rows.push_back(
-          {fmt::format("Direct loss: exports at risk, {}", period), FormatMoney(side->direct_loss, currency), FormatPercent(1.0)});
-      table.rows.push_back(
-          {"Redirected to other markets", FormatMoney(side->redirected, currency), FormatPercent(side->redirected_share)});
+      table.rows.push_back({fmt::format("Direct loss: exports at risk, {}", period),
+                            FormatMoney(side->direct_loss, currency), FormatPercent(1.0)});
+      table.rows.push_back({"Redirected to other markets", FormatMoney(side->redirected, currency),
+                            FormatPercent(side->redirected_share)});
       table.rows.push_back({"Net loss (direct loss minus redirected)", FormatMoney(side->net_loss, currency),
                             FormatPercent(1.0 - side->redirected_share)});
       table.rows.push_back({"Revenue loss, counting the lower price on all sales elsewhere",
-                            FormatMoney(side->revenue_loss, currency), FormatPercent(side->revenue_loss / side->direct_loss)});
+                            FormatMoney(side->revenue_loss, currency),
+                            FormatPercent(side->revenue_loss / side->direct_loss)});
       const MoneyScale scale = ScaleFor(side->direct_loss, currency);
       svg::BarChart chart;
       chart.id = "chart-beyond";
@@ -341,7 +343,7 @@ void AddBeyondSection(const CaseAnalysis& analysis, const BeyondDirectLoss& beyo
       block.text = chart.title;
       block.svg = svg::RenderBarChart(chart);
       block.svg_narrow = svg::RenderBarChart(Narrow(chart));
-  block.svg_narrow = svg::RenderBarChart(Narrow(chart));
+      block.svg_narrow = svg::RenderBarChart(Narrow(chart));
       block.table = std::move(table);
       block.note = fmt::format(
           "Partial equilibrium, exact ban mode (docs/METHODS.md, P8–P9). Redirected sales are valued at the "
@@ -353,14 +355,15 @@ void AddBeyondSection(const CaseAnalysis& analysis, const BeyondDirectLoss& beyo
           "leans on the size of the other markets: with half of them the redirected share would be {}; however "
           "large they are, it cannot exceed ρ/(κ+ρ) = {}.",
           FormatMoney(side->direct_loss, currency), exporter, FormatMoney(side->redirected, currency),
-          FormatPercent(side->redirected_share), FormatMoney(side->net_loss, currency), FormatPercent(1.0 - side->redirected_share),
-          FormatPercent(side->redirected_share_half_markets), FormatPercent(side->redirected_share_limit))));
+          FormatPercent(side->redirected_share), FormatMoney(side->net_loss, currency),
+          FormatPercent(1.0 - side->redirected_share), FormatPercent(side->redirected_share_half_markets),
+          FormatPercent(side->redirected_share_limit))));
       blocks.push_back(Paragraph(fmt::format(
           "Selling more elsewhere takes a lower price: {} on all of the exporter's {} of sales to its other "
           "markets. Counting that too, its sales revenue falls by {} ({} of the direct loss) — the net loss "
           "above counts only the sales that find no buyer.",
-          FormatPercent(-side->exporter_price_change_pct / 100.0, 2), FormatMoney(side->other_markets, currency), FormatMoney(side->revenue_loss, currency),
-          FormatPercent(side->revenue_loss / side->direct_loss))));
+          FormatPercent(-side->exporter_price_change_pct / 100.0, 2), FormatMoney(side->other_markets, currency),
+          FormatMoney(side->revenue_loss, currency), FormatPercent(side->revenue_loss / side->direct_loss))));
     }
     for (const PeImporterSide& side : pe.importer_side) {
       blocks.push_back(Paragraph(fmt::format(
@@ -368,7 +371,8 @@ void AddBeyondSection(const CaseAnalysis& analysis, const BeyondDirectLoss& beyo
           "import price index {} by {}{}. Its imports of the covered products: {}.",
           EconomyName(reference, side.importer), side.policy, FormatMoney(side.banned_imports, currency),
           FormatMoney(side.substitution_by_others, currency), FormatMoney(side.importer_net_change, currency),
-          side.import_price_index_change_pct >= 0 ? "rises" : "falls", FormatPercent(std::abs(side.import_price_index_change_pct) / 100.0, 3),
+          side.import_price_index_change_pct >= 0 ? "rises" : "falls",
+          FormatPercent(std::abs(side.import_price_index_change_pct) / 100.0, 3),
           side.substitution_modelled ? "" : " (no substitution modelled: substitution elasticity ≤ 1)",
           side.importer_imports_from)));
     }
@@ -433,9 +437,12 @@ void AddBeyondSection(const CaseAnalysis& analysis, const BeyondDirectLoss& beyo
 
 std::string FlowWord(Flow flow) {
   switch (flow) {
-    case Flow::kExports: return "exports";
-    case Flow::kImports: return "imports";
-    default: return "total trade";
+    case Flow::kExports:
+      return "exports";
+    case Flow::kImports:
+      return "imports";
+    default:
+      return "total trade";
   }
 }
 
@@ -445,9 +452,10 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   const std::string exporter = EconomyName(reference, analysis.exporter);
   const std::string period = analysis.base_period.ToString();
   document.title = analysis.title;
-  document.subtitle = fmt::format("{}: what is at stake, what this year may look like, and whether the quoted "
-                                  "figures hold. Values in {}; base period {}.",
-                                  EconomyLabel(reference, analysis.exporter), currency, period);
+  document.subtitle = fmt::format(
+      "{}: what is at stake, what this year may look like, and whether the quoted "
+      "figures hold. Values in {}; base period {}.",
+      EconomyLabel(reference, analysis.exporter), currency, period);
   document.lead = BuildLead(analysis, reference);
   auto& blocks = document.blocks;
   if (!analysis.description.empty()) blocks.push_back(Paragraph(analysis.description));
@@ -520,7 +528,8 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   }
   for (const PolicyExposure& policy : exposure.policies) {
     if (!policy.year_earlier) continue;
-    key.key_numbers.push_back({"Banned flow a year earlier", FormatMoney(policy.year_earlier->value, policy.year_earlier->currency),
+    key.key_numbers.push_back({"Banned flow a year earlier",
+                               FormatMoney(policy.year_earlier->value, policy.year_earlier->currency),
                                policy.year_earlier->selection.Describe()});
   }
   if (analysis.beyond && analysis.beyond->pe && analysis.beyond->pe->exporter_side) {
@@ -534,7 +543,8 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
     const NowcastEstimate& estimate = nowcast.with_policy;
     std::string detail = fmt::format("range {} to {}", FormatMoney(estimate.low.full_year, nowcast.currency),
                                      FormatMoney(estimate.high.full_year, nowcast.currency));
-    if (estimate.yoy_central) detail += fmt::format("; {} on {}", FormatSignedPercent(*estimate.yoy_central), nowcast.year - 1);
+    if (estimate.yoy_central)
+      detail += fmt::format("; {} on {}", FormatSignedPercent(*estimate.yoy_central), nowcast.year - 1);
     const std::string partner =
         nowcast.target.partner == kWorld ? std::string() : " to " + EconomyName(reference, nowcast.target.partner);
     key.key_numbers.push_back({fmt::format("Nowcast {}: {}{}", nowcast.year, FlowWord(nowcast.target.flow), partner),
@@ -584,7 +594,8 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
                       exporter, to_name)));
     }
     std::vector<std::string> labels;
-    for (const ShareItem& item : analysis.product_shares->items) labels.push_back(ProductLabel(reference, item.product));
+    for (const ShareItem& item : analysis.product_shares->items)
+      labels.push_back(ProductLabel(reference, item.product));
     blocks.push_back(ShareChart("chart-product-shares",
                                 world ? fmt::format("{}: exports by product, {}", exporter, period)
                                       : fmt::format("{}'s exports to {}, by product, {}", exporter, to_name, period),
@@ -602,11 +613,11 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
       for (const std::string& product : p.products) {
         products += (products.empty() ? "" : ", ") + ProductLabel(reference, product);
       }
-      std::string line = fmt::format(
-          "{}: by {} on {}, {}, from {}: {}. Covered in {}: {}; at risk: {}.", p.name,
-          EconomyLabel(reference, p.imposed_by), EconomyLabel(reference, p.on), products, p.from.ToString(),
-          DescribeEffect(p), exposure.period.ToString(), FormatMoney(policy.covered, exposure.currency),
-          FormatMoney(policy.at_risk, exposure.currency));
+      std::string line =
+          fmt::format("{}: by {} on {}, {}, from {}: {}. Covered in {}: {}; at risk: {}.", p.name,
+                      EconomyLabel(reference, p.imposed_by), EconomyLabel(reference, p.on), products, p.from.ToString(),
+                      DescribeEffect(p), exposure.period.ToString(), FormatMoney(policy.covered, exposure.currency),
+                      FormatMoney(policy.at_risk, exposure.currency));
       if (policy.year_earlier) {
         line += fmt::format(" A year earlier ({}): {}.", policy.year_earlier->selection.period.ToString(),
                             FormatMoney(policy.year_earlier->value, policy.year_earlier->currency));
@@ -618,13 +629,15 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   if (!exposure.by_partner.empty()) {
     std::vector<std::string> labels;
     for (const ExposureItem& item : exposure.by_partner) labels.push_back(EconomyName(reference, item.code));
-    blocks.push_back(AtRiskChart("chart-risk-partner", fmt::format("Exports at risk by partner, {}", exposure.period.ToString()),
+    blocks.push_back(AtRiskChart("chart-risk-partner",
+                                 fmt::format("Exports at risk by partner, {}", exposure.period.ToString()),
                                  exposure.by_partner, labels, exposure, "partner"));
   }
   if (!exposure.by_product.empty()) {
     std::vector<std::string> labels;
     for (const ExposureItem& item : exposure.by_product) labels.push_back(ProductLabel(reference, item.code));
-    blocks.push_back(AtRiskChart("chart-risk-product", fmt::format("Exports at risk by product, {}", exposure.period.ToString()),
+    blocks.push_back(AtRiskChart("chart-risk-product",
+                                 fmt::format("Exports at risk by product, {}", exposure.period.ToString()),
                                  exposure.by_product, labels, exposure, "product"));
   }
   if (!exposure.concentration.empty()) {
@@ -659,9 +672,8 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
                           FormatMoney(nowcast.last_year->value, nowcast.last_year->currency));
     }
     blocks.push_back(Paragraph(text));
-    Table table{{"estimate", "central", "low", "high", "change on last year (central)"},
-                {false, true, true, true, true},
-                {}};
+    Table table{
+        {"estimate", "central", "low", "high", "change on last year (central)"}, {false, true, true, true, true}, {}};
     const auto row = [&](const std::string& name, const NowcastEstimate& estimate) {
       table.rows.push_back({name, FormatMoney(estimate.central.full_year, nowcast.currency),
                             FormatMoney(estimate.low.full_year, nowcast.currency),
@@ -700,18 +712,20 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   if (analysis.claims) {
     const ClaimsReport& claims = *analysis.claims;
     blocks.push_back(Heading("Claims"));
-    blocks.push_back(Paragraph(fmt::format("{} claims checked: {}. A claim that matches the data entry only shows "
-                                           "that its own figure is in the case's data as stated; one consistent "
-                                           "with the projection holds under the nowcast's assumptions.",
-                                           claims.results.size(), VerdictCounts(claims))));
-    Table table{{"claim", "status", "stated", "computed", "off by", "reading"}, {false, false, true, true, true, false}, {}};
+    blocks.push_back(
+        Paragraph(fmt::format("{} claims checked: {}. A claim that matches the data entry only shows "
+                              "that its own figure is in the case's data as stated; one consistent "
+                              "with the projection holds under the nowcast's assumptions.",
+                              claims.results.size(), VerdictCounts(claims))));
+    Table table{
+        {"claim", "status", "stated", "computed", "off by", "reading"}, {false, false, true, true, true, false}, {}};
     std::vector<std::string> details;
     for (const ClaimResult& result : claims.results) {
-      table.rows.push_back({fmt::format("\u201c{}\u201d", result.text), std::string(ToString(result.verdict)),
-                            StatedInWords(result.comparison, result.stated),
-                            result.computed ? FormatClaimQuantity(result.metric, *result.computed, result.used.currency)
-                                            : "not known",
-                            ClaimDifference(result), result.used.label});
+      table.rows.push_back(
+          {fmt::format("\u201c{}\u201d", result.text), std::string(ToString(result.verdict)),
+           StatedInWords(result.comparison, result.stated),
+           result.computed ? FormatClaimQuantity(result.metric, *result.computed, result.used.currency) : "not known",
+           ClaimDifference(result), result.used.label});
       std::string detail = fmt::format("{} ({}): {}", result.id, ToString(result.verdict), result.message);
       for (const std::string& note : result.notes) detail += " " + note;
       details.push_back(detail);
@@ -749,8 +763,9 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
   blocks.push_back(Heading("Provenance"));
   std::vector<std::string> inputs;
   for (const std::string& file : analysis.input_files) inputs.push_back(file);
-  blocks.push_back(Paragraph("Computed by tradeshock from these input files; brief.json lists the table rows and "
-                             "rates behind every number."));
+  blocks.push_back(
+      Paragraph("Computed by tradeshock from these input files; brief.json lists the table rows and "
+                "rates behind every number."));
   blocks.push_back(List(inputs));
   return document;
 }

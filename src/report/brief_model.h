@@ -28,13 +28,13 @@ struct KeyNumber {
 struct Block {
   enum class Kind { kHeading, kParagraph, kList, kTable, kChart, kKeyNumbers };
   Kind kind = Kind::kParagraph;
-  int level = 2;              // headings
-  std::string text;           // heading and paragraph text; chart title
+  int level = 2;                   // headings
+  std::string text;                // heading and paragraph text; chart title
   std::vector<std::string> items;  // lists
-  Table table;                // tables; a chart's data (Markdown shows the table in place of the chart)
-  std::string svg;            // charts, drawn for a page about 700 px wide
-  std::string svg_narrow;     // the same chart drawn for a phone (about 360 px)
-  std::string note;           // charts: a note under the chart (coverage)
+  Table table;                     // tables; a chart's data (Markdown shows the table in place of the chart)
+  std::string svg;                 // charts, drawn for a page about 700 px wide
+  std::string svg_narrow;          // the same chart drawn for a phone (about 360 px)
+  std::string note;                // charts: a note under the chart (coverage)
   std::vector<KeyNumber> key_numbers;
 };
 

@@ -1,14 +1,13 @@
 // Machine-readable forms of the case results (include/tradeshock/result_json.h); schema: docs/FORMATS.md, "Brief JSON".
 // Every number goes out with its currency, the table rows it was added up from (index and source text)
 // and the FX rates that converted it.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
-#include "tradeshock/result_json.h"
 #include "tradeshock/case_analysis.h"
 #include "tradeshock/describe.h"
+#include "tradeshock/result_json.h"
 
 namespace tradeshock {
 
@@ -65,12 +64,8 @@ json RatesJson(const std::vector<RateUsed>& rates) {
 }
 
 json ValueJson(const ValueResult& value, const TradeTable& table) {
-  return {{"selection", SelectionJson(value.selection)},
-          {"value", value.value},
-          {"currency", value.currency},
-          {"rows", RowsJson(value.rows, table)},
-          {"method", value.method},
-          {"rates", RatesJson(value.rates)}};
+  return {{"selection", SelectionJson(value.selection)}, {"value", value.value},   {"currency", value.currency},
+          {"rows", RowsJson(value.rows, table)},         {"method", value.method}, {"rates", RatesJson(value.rates)}};
 }
 
 json OptionalValueJson(const std::optional<ValueResult>& value, const TradeTable& table) {
@@ -78,7 +73,7 @@ json OptionalValueJson(const std::optional<ValueResult>& value, const TradeTable
 }
 
 json ConcentrationJson(const Concentration& hhi) {
-  return {{"items", hhi.item_count},    {"hhi", hhi.hhi},           {"hhi_upper", hhi.hhi_upper},
+  return {{"items", hhi.item_count},      {"hhi", hhi.hhi},           {"hhi_upper", hhi.hhi_upper},
           {"normalized", hhi.normalized}, {"coverage", hhi.coverage}, {"lower_bound", hhi.lower_bound}};
 }
 
@@ -113,12 +108,9 @@ json PathJson(const NowcastPath& path, const std::string& currency) {
 }
 
 json EstimateJson(const NowcastEstimate& estimate, const std::string& currency) {
-  return {{"central", PathJson(estimate.central, currency)},
-          {"low", PathJson(estimate.low, currency)},
-          {"high", PathJson(estimate.high, currency)},
-          {"yoy_central", Optional(estimate.yoy_central)},
-          {"yoy_low", Optional(estimate.yoy_low)},
-          {"yoy_high", Optional(estimate.yoy_high)}};
+  return {{"central", PathJson(estimate.central, currency)}, {"low", PathJson(estimate.low, currency)},
+          {"high", PathJson(estimate.high, currency)},       {"yoy_central", Optional(estimate.yoy_central)},
+          {"yoy_low", Optional(estimate.yoy_low)},           {"yoy_high", Optional(estimate.yoy_high)}};
 }
 
 json IntervalJson(const Interval& interval) {
@@ -141,9 +133,12 @@ json ClaimRowsJson(const std::vector<ClaimRow>& rows) {
 
 json ProjectionJson(const std::optional<Projection>& projection) {
   if (!projection) return nullptr;
-  return {{"central", projection->central},         {"low", projection->low},
-          {"high", projection->high},               {"currency", projection->currency},
-          {"description", projection->description}, {"assumptions", projection->assumptions}};
+  return {{"central", projection->central},
+          {"low", projection->low},
+          {"high", projection->high},
+          {"currency", projection->currency},
+          {"description", projection->description},
+          {"assumptions", projection->assumptions}};
 }
 
 // Snake case, as every key and enumerated value of the JSON ("not_checkable").
@@ -280,8 +275,10 @@ nlohmann::json IndicatorsToJson(const DescribeResult& report, const TradeTable& 
   json& items = out["items"];
   if (top != 0 && items.size() > top) items.erase(items.begin() + static_cast<std::ptrdiff_t>(top), items.end());
   for (json& item : items) {
-    if (item.contains("partner")) item["partner_name"] = EconomyDisplayName(reference, item["partner"].get<std::string>());
-    if (item.contains("product")) item["product_name"] = ProductDisplayName(reference, item["product"].get<std::string>());
+    if (item.contains("partner"))
+      item["partner_name"] = EconomyDisplayName(reference, item["partner"].get<std::string>());
+    if (item.contains("product"))
+      item["product_name"] = ProductDisplayName(reference, item["product"].get<std::string>());
   }
   return out;
 }
@@ -301,8 +298,9 @@ std::string ProductDisplayName(const Reference& reference, std::string_view code
 nlohmann::json ToJson(const ShareResult& shares, const TradeTable& table) {
   json items = json::array();
   for (const ShareItem& item : shares.items) items.push_back(ShareItemJson(item, shares, table));
-  const char* by = shares.by == ShareBy::kPartner ? "partner" : shares.by == ShareBy::kProduct ? "product"
-                                                                                               : "partner_product";
+  const char* by = shares.by == ShareBy::kPartner   ? "partner"
+                   : shares.by == ShareBy::kProduct ? "product"
+                                                    : "partner_product";
   return {{"by", by},
           {"currency", shares.currency},
           {"denominator", shares.total.selection.Describe()},

@@ -41,8 +41,9 @@ std::string InText(const Reference& reference, const std::string& code) {
 std::string FlowInWords(const Reference& reference, const Selection& selection) {
   std::string text = Possessive(InText(reference, selection.reporter)) + " " + FlowWord(selection.flow);
   if (selection.partner != kWorld) {
-    const std::string_view preposition =
-        selection.flow == Flow::kExports ? "to" : selection.flow == Flow::kImports ? "from" : "with";
+    const std::string_view preposition = selection.flow == Flow::kExports   ? "to"
+                                         : selection.flow == Flow::kImports ? "from"
+                                                                            : "with";
     text += fmt::format(" {} {}", preposition, InText(reference, selection.partner));
   }
   if (selection.product != kTotalProduct) {
@@ -121,10 +122,11 @@ std::string StakeSentences(const CaseAnalysis& analysis, const Reference& refere
     return text + fmt::format(" Its largest partner, {}, accounts for {} of its {} in {}.", largest_name,
                               FormatPercent(largest.share), flow, analysis.base_period.ToString());
   }
-  return text + fmt::format(" {} of its {} in {}{}.", Capitalised(JoinNames(parts)), flow, analysis.base_period.ToString(),
-                            largest_imposes ? fmt::format(" ({} is its largest partner)", largest_name)
-                                            : fmt::format("; its largest partner, {}, for {}", largest_name,
-                                                          FormatPercent(largest.share)));
+  return text + fmt::format(
+                    " {} of its {} in {}{}.", Capitalised(JoinNames(parts)), flow, analysis.base_period.ToString(),
+                    largest_imposes
+                        ? fmt::format(" ({} is its largest partner)", largest_name)
+                        : fmt::format("; its largest partner, {}, for {}", largest_name, FormatPercent(largest.share)));
 }
 
 std::string NowcastSentence(const CaseAnalysis& analysis, const Reference& reference) {
@@ -138,9 +140,10 @@ std::string NowcastSentence(const CaseAnalysis& analysis, const Reference& refer
   if (nowcast.profile_years.empty()) {
     profile = "if each month still to come is like the average month observed";
   } else if (nowcast.stand_in) {
-    profile = fmt::format("if the rest of the year follows the monthly profile of {}, which stands in for the flow's "
-                          "own history",
-                          FlowInWords(reference, nowcast.profile));
+    profile = fmt::format(
+        "if the rest of the year follows the monthly profile of {}, which stands in for the flow's "
+        "own history",
+        FlowInWords(reference, nowcast.profile));
   } else {
     profile = "if the rest of the year follows the flow's own monthly profile in earlier years";
   }
@@ -169,13 +172,25 @@ std::string ChangeWords(ClaimComparison comparison, const StatedFigure& stated) 
   const std::string size = FormatPercent(std::fabs(value), stated.decimals);
   std::string_view words;
   switch (comparison) {
-    case ClaimComparison::kAbout: words = "about"; break;
+    case ClaimComparison::kAbout:
+      words = "about";
+      break;
     // A change below −70% is a fall of more than 70%; below +5%, a rise of less than 5%.
-    case ClaimComparison::kLessThan: words = fall ? "more than" : "less than"; break;
-    case ClaimComparison::kNotMoreThan: words = fall ? "at least" : "at most"; break;
-    case ClaimComparison::kMoreThan: words = fall ? "less than" : "more than"; break;
-    case ClaimComparison::kAtLeast: words = fall ? "at most" : "at least"; break;
-    case ClaimComparison::kNearly: words = "nearly"; break;
+    case ClaimComparison::kLessThan:
+      words = fall ? "more than" : "less than";
+      break;
+    case ClaimComparison::kNotMoreThan:
+      words = fall ? "at least" : "at most";
+      break;
+    case ClaimComparison::kMoreThan:
+      words = fall ? "less than" : "more than";
+      break;
+    case ClaimComparison::kAtLeast:
+      words = fall ? "at most" : "at least";
+      break;
+    case ClaimComparison::kNearly:
+      words = "nearly";
+      break;
   }
   return fmt::format("a {} of {} {}", fall ? "fall" : "rise", words, size);
 }
@@ -195,15 +210,16 @@ std::string ImpliedChangeSentence(const ImpliedChange& implied) {
 
 std::string ContradictedSentence(const ClaimResult& result) {
   const bool growth = result.metric == ClaimMetric::kGrowth || result.metric == ClaimMetric::kProjectedGrowth;
-  const std::string what = result.metric == ClaimMetric::kProjectedGrowth || result.metric == ClaimMetric::kProjectedValue
-                               ? "the projection gives"
-                               : "the data give";
+  const std::string what =
+      result.metric == ClaimMetric::kProjectedGrowth || result.metric == ClaimMetric::kProjectedValue
+          ? "the projection gives"
+          : "the data give";
   if (growth && result.computed) {
     // "a fall of nearly 50%; the projection gives a fall of 18.6%".
     const double computed = *result.computed;
     return fmt::format("\u201c{}\u201d means {}; {} a {} of {}.", result.text,
-                       ChangeWords(result.comparison, result.figure), what,
-                       computed < 0.0 ? "fall" : "rise", FormatPercent(std::fabs(computed)));
+                       ChangeWords(result.comparison, result.figure), what, computed < 0.0 ? "fall" : "rise",
+                       FormatPercent(std::fabs(computed)));
   }
   const std::string computed = result.computed
                                    ? FormatClaimQuantity(result.metric, *result.computed, result.used.currency)
@@ -217,8 +233,8 @@ std::string ClaimSentences(const ClaimsReport& claims) {
   for (const ClaimInconsistency& inconsistency : claims.inconsistencies) {
     sentences.push_back(inconsistency.implied
                             ? ImpliedChangeSentence(*inconsistency.implied)
-                            : fmt::format("The article's figures disagree ({}): {}.", JoinNames(inconsistency.claim_ids),
-                                          inconsistency.explanation));
+                            : fmt::format("The article's figures disagree ({}): {}.",
+                                          JoinNames(inconsistency.claim_ids), inconsistency.explanation));
   }
   for (const ClaimResult& result : claims.results) {
     if (result.status == ClaimStatus::kContradicted) sentences.push_back(ContradictedSentence(result));

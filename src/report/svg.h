@@ -43,8 +43,8 @@ struct Bar {
 };
 
 struct BarChart {
-  std::string id;     // the <svg> element's id
-  std::string title;  // in <title> and drawn above the chart
+  std::string id;          // the <svg> element's id
+  std::string title;       // in <title> and drawn above the chart
   std::string axis_title;  // under the value axis, with the unit: "share of total trade, %"
   std::vector<Bar> bars;
   double label_width = 170.0;  // px left of the plot for the bar labels

@@ -64,13 +64,13 @@ std::string RenderBarChart(const BarChart& chart) {
     const double x = layout.X(tick);
     out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" />\n", x, plot_top,
                        x, plot_bottom, tick == 0.0 ? "#555" : "#e3e3e3");
-    out += fmt::format(
-        "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#555\" text-anchor=\"middle\">{}</text>\n", x,
-        plot_bottom + 15, XmlEscape(TickLabel(tick, layout.ticks.step)));
+    out +=
+        fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#555\" text-anchor=\"middle\">{}</text>\n",
+                    x, plot_bottom + 15, XmlEscape(TickLabel(tick, layout.ticks.step)));
   }
-  out += fmt::format(
-      "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"12\" fill=\"#333\" text-anchor=\"middle\">{}</text>\n",
-      layout.plot_left + layout.plot_width / 2, plot_bottom + 36, XmlEscape(chart.axis_title));
+  out +=
+      fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"12\" fill=\"#333\" text-anchor=\"middle\">{}</text>\n",
+                  layout.plot_left + layout.plot_width / 2, plot_bottom + 36, XmlEscape(chart.axis_title));
   for (std::size_t i = 0; i < chart.bars.size(); ++i) {
     const Bar& bar = chart.bars[i];
     const BarLayout::Rect& rect = layout.bars[i];
@@ -78,7 +78,8 @@ std::string RenderBarChart(const BarChart& chart) {
     // A label that does not fit on one line takes two, centred on the bar; the rest is cut with an ellipsis.
     const std::vector<std::string> lines = WrapText(bar.label, chart.label_width - 12, kLabelPxPerChar, 2);
     for (std::size_t line = 0; line < lines.size(); ++line) {
-      const double y = middle + kLabelLineStep * (static_cast<double>(line) - (static_cast<double>(lines.size()) - 1) / 2);
+      const double y =
+          middle + kLabelLineStep * (static_cast<double>(line) - (static_cast<double>(lines.size()) - 1) / 2);
       out += fmt::format(
           "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"{}\" fill=\"#1a1a1a\" text-anchor=\"end\">{}</text>\n",
           layout.plot_left - 8, y, lines.size() == 1 ? 13 : 12, XmlEscape(lines[line]));

@@ -17,12 +17,23 @@ std::string XmlEscape(std::string_view text) {
   out.reserve(text.size());
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -86,7 +97,8 @@ std::vector<std::string> WrapText(const std::string& text, double width, double 
 TitleLines LayoutTitle(const std::string& title, double width) {
   TitleLines layout;
   layout.lines = WrapText(title, width, kTitlePxPerChar, 3);
-  layout.height = kTitleFirstLine + kTitleLineStep * static_cast<double>(std::max<std::size_t>(1, layout.lines.size()) - 1);
+  layout.height =
+      kTitleFirstLine + kTitleLineStep * static_cast<double>(std::max<std::size_t>(1, layout.lines.size()) - 1);
   return layout;
 }
 

@@ -15,7 +15,7 @@ namespace {
 constexpr double kLeft = 78.0;
 constexpr double kRightMargin = 18.0;
 constexpr double kTop = 40.0;
-constexpr double kBottomMargin = 78.0;  // x tick labels, x title, legend
+constexpr double kBottomMargin = 78.0;    // x tick labels, x title, legend
 constexpr double kLegendEntryPx = 40.0;   // the swatch and the gaps around it
 constexpr double kLegendPxPerChar = 6.6;  // 12 px text, on average
 constexpr double kLegendRowStep = 18.0;
@@ -105,13 +105,13 @@ std::string RenderLineChart(const LineChart& chart) {
   out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#555\" />\n", layout.left,
                      layout.bottom, layout.right, layout.bottom);
   for (const XTick& tick : chart.x_ticks) {
-    out += fmt::format(
-        "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#555\" text-anchor=\"middle\">{}</text>\n",
-        layout.X(tick.x), layout.bottom + 15, XmlEscape(tick.label));
+    out +=
+        fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#555\" text-anchor=\"middle\">{}</text>\n",
+                    layout.X(tick.x), layout.bottom + 15, XmlEscape(tick.label));
   }
-  out += fmt::format(
-      "<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"12\" fill=\"#333\" text-anchor=\"middle\">{}</text>\n",
-      (layout.left + layout.right) / 2, layout.bottom + 34, XmlEscape(chart.x_title));
+  out +=
+      fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"12\" fill=\"#333\" text-anchor=\"middle\">{}</text>\n",
+                  (layout.left + layout.right) / 2, layout.bottom + 34, XmlEscape(chart.x_title));
   for (const Band& band : chart.bands) {
     if (band.low.empty() || band.high.empty()) continue;
     std::vector<Point> outline = band.high;
@@ -122,12 +122,13 @@ std::string RenderLineChart(const LineChart& chart) {
   for (const Marker& marker : chart.markers) {
     const double x = layout.X(marker.x);
     out += fmt::format(
-        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#b22222\" stroke-dasharray=\"3 3\" />\n",
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#b22222\" stroke-dasharray=\"3 3\" "
+        "/>\n",
         x, layout.top - 6, x, layout.bottom);
     const bool right_half = x > (layout.left + layout.right) / 2;
-    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#b22222\" text-anchor=\"{}\">{}</text>\n",
-                       right_half ? x - 5 : x + 5, layout.top + 6, right_half ? "end" : "start",
-                       XmlEscape(marker.label));
+    out +=
+        fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#b22222\" text-anchor=\"{}\">{}</text>\n",
+                    right_half ? x - 5 : x + 5, layout.top + 6, right_half ? "end" : "start", XmlEscape(marker.label));
   }
   for (const LineSeries& series : chart.series) {
     if (series.points.empty()) continue;
@@ -141,8 +142,9 @@ std::string RenderLineChart(const LineChart& chart) {
   std::size_t entry = 0;
   for (const Band& band : chart.bands) {
     const auto [x, y] = layout.legend[entry++];
-    out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"22\" height=\"10\" fill=\"{}\" fill-opacity=\"0.16\" />\n",
-                       x, y - 9, XmlEscape(band.color));
+    out +=
+        fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"22\" height=\"10\" fill=\"{}\" fill-opacity=\"0.16\" />\n",
+                    x, y - 9, XmlEscape(band.color));
     out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"12\" fill=\"#333\">{}</text>\n", x + 28, y,
                        XmlEscape(band.name));
   }

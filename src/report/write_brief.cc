@@ -1,6 +1,5 @@
 // The brief's three files, written all together or not at all, and the terminal summary.
 #include <fmt/format.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -10,10 +9,10 @@
 #include <system_error>
 
 #include "report/brief_model.h"
-#include "tradeshock/result_json.h"
 #include "tradeshock/error.h"
 #include "tradeshock/io.h"
 #include "tradeshock/report.h"
+#include "tradeshock/result_json.h"
 
 namespace tradeshock {
 

@@ -218,17 +218,18 @@ void AddOverlaps(const TradeTable& table, const Reference& reference, const std:
                  const Period& period, const IndicatorOptions& options, ExposureResult& result) {
   if (policies.size() < 2) return;
   const scenario_internal::FlowCoverage coverage = scenario_internal::MeasureCoverage(
-      table, reference, policies, Selection{result.exporter, kWorld, Flow::kExports, kTotalProduct, period},
-      {period}, options);
+      table, reference, policies, Selection{result.exporter, kWorld, Flow::kExports, kTotalProduct, period}, {period},
+      options);
   std::vector<double> stopped;
   for (const Policy& policy : policies) stopped.push_back(policy.share_stopped);
   const double correction = scenario_internal::OverlapCorrection(coverage, stopped);
   for (const std::string& note : coverage.overlap_notes) result.notes.push_back(note);
   if (correction != 0.0) {
     result.at_risk += correction;
-    result.notes.push_back(fmt::format("the total at risk counts the overlap once ({} less than the sum of the "
-                                       "policies); the tables by product and partner show each policy's own",
-                                       FormatMoney(-correction, result.currency)));
+    result.notes.push_back(
+        fmt::format("the total at risk counts the overlap once ({} less than the sum of the "
+                    "policies); the tables by product and partner show each policy's own",
+                    FormatMoney(-correction, result.currency)));
   }
 }
 
@@ -257,8 +258,8 @@ ExposureResult ComputeExposure(const TradeTable& table, const Reference& referen
   for (const PolicyExposure& exposure : result.policies) {
     any_data = any_data || !exposure.by_product.empty();
     result.at_risk += exposure.at_risk;
-    for (const auto& [items, index] : {std::pair{&exposure.by_partner, &by_partner},
-                                       std::pair{&exposure.by_product, &by_product}}) {
+    for (const auto& [items, index] :
+         {std::pair{&exposure.by_partner, &by_partner}, std::pair{&exposure.by_product, &by_product}}) {
       for (const ExposureItem& item : *items) {
         ExposureItem& total = index->At(item.code);
         total.value += item.value;

@@ -1,14 +1,14 @@
 // Year-to-date nowcast (docs/METHODS.md, "Scenarios and nowcast").
 #include "tradeshock/nowcast.h"
 
-#include "scenario/policy_overlap.h"
-#include "tradeshock/number_format.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <set>
+
+#include "scenario/policy_overlap.h"
+#include "tradeshock/number_format.h"
 
 namespace tradeshock {
 
@@ -239,15 +239,13 @@ void ApplyPolicies(const TradeTable& table, const Reference& reference, const No
     }
     result.applied_policies.push_back(policy.name);
     const int days = Date::DaysInMonth(policy.from.year, policy.from.month);
-    const std::string first_month =
-        from_index < year_start
-            ? std::string("in force all year")
-            : fmt::format("{:.4f} of its first month, pro rata by days",
-                          static_cast<double>(days - policy.from.day + 1) / days);
-    const std::string covered =
-        *overlap.weight < 1.0
-            ? fmt::format("of what it covers ({}, {} of the flow)", overlap.cells, FormatPercent(*overlap.weight, 2))
-            : std::string("of the flow");
+    const std::string first_month = from_index < year_start
+                                        ? std::string("in force all year")
+                                        : fmt::format("{:.4f} of its first month, pro rata by days",
+                                                      static_cast<double>(days - policy.from.day + 1) / days);
+    const std::string covered = *overlap.weight < 1.0 ? fmt::format("of what it covers ({}, {} of the flow)",
+                                                                    overlap.cells, FormatPercent(*overlap.weight, 2))
+                                                      : std::string("of the flow");
     // Whole percentages without decimals: "100%", "35%", "77.90%".
     const auto percent = [](double ratio) {
       const double p = ratio * 100.0;
@@ -258,10 +256,10 @@ void ApplyPolicies(const TradeTable& table, const Reference& reference, const No
             ? fmt::format(", the trade response to a tariff of {} (before: {}; trade elasticity {:g})",
                           percent(policy.rate), percent(policy.rate_before), policy.elasticity.value)
             : std::string();
-    assumptions.push_back(fmt::format(
-        "{} stops {} {} from {}{} ({}); months after {} are cut, the observed months are taken as they are",
-        policy.name, percent(policy.share_stopped),
-        covered, policy.from.ToString(), tariff, first_month, Period::Month(result.year, observed).ToString()));
+    assumptions.push_back(
+        fmt::format("{} stops {} {} from {}{} ({}); months after {} are cut, the observed months are taken as they are",
+                    policy.name, percent(policy.share_stopped), covered, policy.from.ToString(), tariff, first_month,
+                    Period::Month(result.year, observed).ToString()));
     if (from_index < year_start + observed) {
       assumptions.push_back(
           fmt::format("{} starts within the observed months: their data already show its effect", policy.name));
@@ -283,30 +281,32 @@ void ApplyPolicies(const TradeTable& table, const Reference& reference, const No
 }
 
 // The band in words, with the back-test behind it.
-std::string BandWords(const NowcastBand& band, const std::vector<BacktestPoint>& points, int observed,
-                      bool stand_in) {
+std::string BandWords(const NowcastBand& band, const std::vector<BacktestPoint>& points, int observed, bool stand_in) {
   std::vector<std::string> errors;
   for (const BacktestPoint& point : points) {
-    if (point.cutoff == observed) errors.push_back(fmt::format("{} {}", point.year, FormatSignedPercent(point.error, 1, "-")));
+    if (point.cutoff == observed)
+      errors.push_back(fmt::format("{} {}", point.year, FormatSignedPercent(point.error, 1, "-")));
   }
   const std::string factor = fmt::format("{:.3f}", band.factor);
   std::string text;
   if (!band.fallback) {
-    text = fmt::format("band: the full year x/÷ {} on the projected months, the smallest that covers {} of the {} "
-                       "back-test years at month {} (each estimated from its own months to {} and the other years' "
-                       "profile: {})",
-                       factor, FormatPercent(band.coverage, 0), band.backtest_years, observed, observed,
-                       fmt::join(errors, ", "));
+    text = fmt::format(
+        "band: the full year x/÷ {} on the projected months, the smallest that covers {} of the {} "
+        "back-test years at month {} (each estimated from its own months to {} and the other years' "
+        "profile: {})",
+        factor, FormatPercent(band.coverage, 0), band.backtest_years, observed, observed, fmt::join(errors, ", "));
   } else {
-    text = fmt::format("band: fewer than {} earlier years observed at month {}, so the documented wide band: the "
-                       "projected months x/÷ {:g}{}",
-                       NowcastBand::kMinYears, observed, NowcastBand::kFallbackFactor,
-                       errors.empty() ? std::string()
-                                      : fmt::format(", or the full year x/÷ {} (the largest back-test error: {}) "
-                                                    "where wider",
-                                                    factor, fmt::join(errors, ", ")));
+    text = fmt::format(
+        "band: fewer than {} earlier years observed at month {}, so the documented wide band: the "
+        "projected months x/÷ {:g}{}",
+        NowcastBand::kMinYears, observed, NowcastBand::kFallbackFactor,
+        errors.empty() ? std::string()
+                       : fmt::format(", or the full year x/÷ {} (the largest back-test error: {}) "
+                                     "where wider",
+                                     factor, fmt::join(errors, ", ")));
   }
-  if (stand_in) text += "; the back-test measures the stand-in profile on its own flow, not how well it fits the target";
+  if (stand_in)
+    text += "; the back-test measures the stand-in profile on its own flow, not how well it fits the target";
   return text;
 }
 
@@ -374,8 +374,8 @@ NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const
                     result.profile.partner != result.target.partner || result.profile.flow != result.target.flow ||
                     result.profile.product != result.target.product;
   if (result.stand_in) {
-    assumptions.push_back(
-        fmt::format("the seasonal profile of {} stands in for {}", result.profile.DescribeFlow(), result.target.DescribeFlow()));
+    assumptions.push_back(fmt::format("the seasonal profile of {} stands in for {}", result.profile.DescribeFlow(),
+                                      result.target.DescribeFlow()));
   }
 
   // Years of the profile.
@@ -398,8 +398,8 @@ NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const
   // Central profile: the mean of the years' (uniform without any).
   std::array<double, 13> central = Uniform();
   if (result.profile_years.empty()) {
-    assumptions.push_back(fmt::format("uniform profile C(m) = m/12: no earlier year-to-date data for {}",
-                                      result.profile.DescribeFlow()));
+    assumptions.push_back(
+        fmt::format("uniform profile C(m) = m/12: no earlier year-to-date data for {}", result.profile.DescribeFlow()));
   } else {
     central.fill(0.0);
     for (const ProfileYear& year : result.profile_years) {

@@ -37,7 +37,8 @@ bool Inside(const Reference& reference, const std::string& inner, const std::str
   if (inner == outer || outer == kTotalProduct) return true;
   if (inner == kTotalProduct) return false;
   try {
-    if (const HsEntry* entry = reference.FindHs(inner)) return entry->level >= 2 && reference.ProductCovers(outer, inner);
+    if (const HsEntry* entry = reference.FindHs(inner))
+      return entry->level >= 2 && reference.ProductCovers(outer, inner);
     if (const ProductGroup* group = reference.FindProductGroup(inner)) {
       return std::all_of(group->hs_codes.begin(), group->hs_codes.end(),
                          [&](const std::string& code) { return Inside(reference, code, outer); });
@@ -127,8 +128,7 @@ Region PolicyRegion(const Reference& reference, const Policy& policy, const Sele
   return region;
 }
 
-std::string CellsText(const Region& region, const std::vector<std::string>& partner_codes,
-                      const Reference& reference) {
+std::string CellsText(const Region& region, const std::vector<std::string>& partner_codes, const Reference& reference) {
   std::string partners;
   if (region.all_partners) {
     partners = "all partners";
@@ -139,8 +139,8 @@ std::string CellsText(const Region& region, const std::vector<std::string>& part
     if (partners.empty()) {
       partners = region.partners.size() <= 4
                      ? fmt::format("{}", fmt::join(region.partners, ", "))
-                     : fmt::format("{}, ... ({} partners)", fmt::join(region.partners.begin(),
-                                                                         region.partners.begin() + 3, ", "),
+                     : fmt::format("{}, ... ({} partners)",
+                                   fmt::join(region.partners.begin(), region.partners.begin() + 3, ", "),
                                    region.partners.size());
     }
   }
@@ -223,8 +223,7 @@ FlowCoverage MeasureCoverage(const TradeTable& table, const Reference& reference
     regions.push_back(PolicyRegion(reference, policies[i], flow));
     if (!regions.back().empty()) touching.push_back(i);
   }
-  const bool all_whole =
-      std::all_of(touching.begin(), touching.end(), [&](std::size_t i) { return regions[i].whole; });
+  const bool all_whole = std::all_of(touching.begin(), touching.end(), [&](std::size_t i) { return regions[i].whole; });
 
   // The flow in the base period, when any policy covers only part of it: the first candidate period that
   // gives it, else the first (values without weights).
@@ -243,9 +242,10 @@ FlowCoverage MeasureCoverage(const TradeTable& table, const Reference& reference
       tried.push_back(period.ToString());
     }
     if (!coverage.flow_value) {
-      coverage.notes.push_back(fmt::format("the share of {} that the policies cover is not known: the data give "
-                                           "no value of it in {}",
-                                           flow.DescribeFlow(), fmt::join(tried, " or ")));
+      coverage.notes.push_back(
+          fmt::format("the share of {} that the policies cover is not known: the data give "
+                      "no value of it in {}",
+                      flow.DescribeFlow(), fmt::join(tried, " or ")));
     }
   }
   std::vector<std::string> partner_codes = {flow.partner};
@@ -278,8 +278,8 @@ FlowCoverage MeasureCoverage(const TradeTable& table, const Reference& reference
     }
     if (single.value && flow_value && *single.value > *flow_value * (1.0 + 1e-9)) {
       coverage.notes.push_back(fmt::format("{}: its flow ({}) is {} of {}, more than the whole; taken as 100%",
-                                           policies[i].name, single.cells, FormatPercent(*single.value / *flow_value, 2),
-                                           coverage.flow.Describe()));
+                                           policies[i].name, single.cells,
+                                           FormatPercent(*single.value / *flow_value, 2), coverage.flow.Describe()));
     }
     kept.push_back(i);
     coverage.overlaps.push_back(std::move(single));
@@ -306,15 +306,17 @@ FlowCoverage MeasureCoverage(const TradeTable& table, const Reference& reference
         PolicyOverlap overlap{members, std::nullopt, std::nullopt, CellsText(region, partner_codes, reference)};
         std::string reason;
         if (!measure(region, overlap, reason)) {
-          coverage.overlap_notes.push_back(fmt::format("{} overlap on {}, but its value is not known ({}): counted as no "
-                                               "overlap, so the stopped share may be overstated",
-                                               fmt::join(names, " and "), overlap.cells, reason));
+          coverage.overlap_notes.push_back(
+              fmt::format("{} overlap on {}, but its value is not known ({}): counted as no "
+                          "overlap, so the stopped share may be overstated",
+                          fmt::join(names, " and "), overlap.cells, reason));
           continue;
         }
         if (coverage.overlaps.size() >= kMaxOverlaps) {
-          coverage.overlap_notes.push_back(fmt::format("more than {} overlapping sets of policies: the rest are counted as "
-                                               "no overlap",
-                                               kMaxOverlaps));
+          coverage.overlap_notes.push_back(
+              fmt::format("more than {} overlapping sets of policies: the rest are counted as "
+                          "no overlap",
+                          kMaxOverlaps));
           return coverage;
         }
         if (members.size() == 2) {

@@ -131,8 +131,9 @@ class ScenarioParser {
     policy.name = fmt::format("policy {}", index + 1);
     policy.place = Place(table);
     static const std::set<std::string, std::less<>> kKeys = {
-        "kind", "rate", "rate_percent", "rate_before", "rate_before_percent", "elasticity", "imposed_by", "on",
-        "products", "from", "share_stopped", "name", "note"};
+        "kind",          "rate",       "rate_percent", "rate_before", "rate_before_percent",
+        "elasticity",    "imposed_by", "on",           "products",    "from",
+        "share_stopped", "name",       "note"};
     for (const auto& [key, node] : table) {
       if (!kKeys.contains(key.str())) {
         Fail(InputErrorKind::kBadHeader, node, key.str(), std::string(key.str()),
@@ -214,8 +215,8 @@ class ScenarioParser {
         Fail(InputErrorKind::kBadHeader, *elasticity, "elasticity", Shown(*elasticity),
              "no elasticity with share_stopped (share_stopped overrides the trade response: give one of them)");
       }
-      policy.elasticity = Parameter("elasticity", *elasticity, policy.elasticity, 0, true, 50,
-                                    "a trade elasticity > 0 and <= 50");
+      policy.elasticity =
+          Parameter("elasticity", *elasticity, policy.elasticity, 0, true, 50, "a trade elasticity > 0 and <= 50");
     }
     if (!policy.share_stopped_stated) {
       policy.share_stopped = TariffShareStopped(policy.rate, policy.rate_before, policy.elasticity.value);

@@ -4,19 +4,17 @@
 // smaller than 11 px and nothing may reach past the viewport except inside a box that scrolls. Saves
 // screenshots at both widths under the build folder for a person to look at. Negative controls (a page
 // loading an external image; a page with 9 px text and a wide table) prove the checks can fail.
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <fmt/format.h>
 #include <sys/wait.h>
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -50,9 +48,9 @@ std::string Quote(const std::string& text) {
 
 struct PageRun {
   int exit_code = -1;
-  std::string dom;        // --dump-dom
-  std::string console;    // stderr lines with console messages
-  std::string net_log;    // --log-net-log JSON
+  std::string dom;      // --dump-dom
+  std::string console;  // stderr lines with console messages
+  std::string net_log;  // --log-net-log JSON
 };
 
 // One headless load of `page`: DOM on stdout, console on stderr, network events in a net log; a
@@ -85,8 +83,9 @@ PageRun Load(const fs::path& page, const fs::path& work, const fs::path& screens
   }
   if (!screenshot.empty()) {
     fs::remove_all(profile);
-    const std::string shot = fmt::format("{} --hide-scrollbars --window-size=1200,3000 --screenshot={} {} >/dev/null 2>&1",
-                                         common, Quote(screenshot.string()), Quote(url));
+    const std::string shot =
+        fmt::format("{} --hide-scrollbars --window-size=1200,3000 --screenshot={} {} >/dev/null 2>&1", common,
+                    Quote(screenshot.string()), Quote(url));
     std::system(shot.c_str());
   }
   return run;
@@ -113,8 +112,8 @@ std::vector<std::string> ConsoleErrors(const std::string& console) {
   std::istringstream lines(console);
   for (std::string line; std::getline(lines, line);) {
     if (line.find("Refused") != std::string::npos || line.find("violates") != std::string::npos ||
-        line.find("ERROR") != std::string::npos ||
-        line.find("Error") != std::string::npos || line.find("Failed") != std::string::npos) {
+        line.find("ERROR") != std::string::npos || line.find("Error") != std::string::npos ||
+        line.find("Failed") != std::string::npos) {
       errors.push_back(line);
     }
   }
@@ -203,8 +202,8 @@ Layout MeasureAt(const fs::path& page, int width, const fs::path& work) {
     return layout;
   }
   std::string text = match[1];
-  for (const auto& [entity, c] : {std::pair<std::string, std::string>{"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"},
-                                  {"&amp;", "&"}}) {
+  for (const auto& [entity, c] :
+       {std::pair<std::string, std::string>{"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
     for (std::size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1)) {
       text.replace(at, entity.size(), c);
     }

@@ -15,8 +15,8 @@
 
 #include "reference/reference_fixture.h"
 #include "temp_dir.h"
-#include "tradeshock/result_json.h"
 #include "tradeshock/case_analysis.h"
+#include "tradeshock/result_json.h"
 
 namespace tradeshock::testing {
 namespace {

@@ -10,9 +10,9 @@
 
 #include "reference/reference_fixture.h"
 #include "temp_dir.h"
-#include "tradeshock/result_json.h"
 #include "tradeshock/case_analysis.h"
 #include "tradeshock/ge.h"
+#include "tradeshock/result_json.h"
 
 namespace tradeshock::testing {
 namespace {

@@ -1,9 +1,5 @@
 // Case folders: finding and loading their files, AnalyseCase on a small hand-made case, the nowcast as a
 // projection source for the claims checker, and the JSON forms with their provenance.
-#include "tradeshock/nowcast_projection.h"
-#include "tradeshock/result_json.h"
-#include "tradeshock/case_analysis.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -14,6 +10,9 @@
 
 #include "reference/reference_fixture.h"
 #include "temp_dir.h"
+#include "tradeshock/case_analysis.h"
+#include "tradeshock/nowcast_projection.h"
+#include "tradeshock/result_json.h"
 
 namespace tradeshock::testing {
 namespace {
@@ -250,8 +249,8 @@ TEST(CaseAnalysisTest, NoScenarioIsAnError) {
 TEST(CaseAnalysisTest, PartnersOfExportsWhenTradeHasNoPartnerRows) {
   // Total trade is known (exports 494 + imports 294 to the world = 788) but partners are given only for
   // exports: DEU 190, CHN 68 of 494. The partner shares are then of exports: DEU 190/494 = 38.46%,
-  // CHN 68/494 = 13.77%, the rest 236/494; the exposure's share of trade stays 190/788 for an EU27 ban (DEU is a member) on
-  // everything. Before this was handled the analysis stopped with "no partner of RUS trade".
+  // CHN 68/494 = 13.77%, the rest 236/494; the exposure's share of trade stays 190/788 for an EU27 ban (DEU is a
+  // member) on everything. Before this was handled the analysis stopped with "no partner of RUS trade".
   TempDir dir;
   dir.Write("flows.csv",
             "reporter,partner,flow,product,period,value,currency,unit\n"

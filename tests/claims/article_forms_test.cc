@@ -101,12 +101,12 @@ TEST(ArticleFormsTest, ComparisonWordsInTheClaimsFile) {
     ClaimComparison comparison;
     double value;
   };
-  for (const Case& c : {Case{"nearly 5%", ClaimComparison::kNearly, 0.05},
-                        Case{"almost 300 million USD", ClaimComparison::kNearly, 3e8},
-                        Case{"around 4.5%", ClaimComparison::kAbout, 0.045},
-                        Case{"Over 20%", ClaimComparison::kMoreThan, 0.2},
-                        Case{"just under 10%", ClaimComparison::kLessThan, 0.1},
-                        Case{"about a third", ClaimComparison::kAbout, 1.0 / 3.0}}) {
+  for (const Case& c :
+       {Case{"nearly 5%", ClaimComparison::kNearly, 0.05},
+        Case{"almost 300 million USD", ClaimComparison::kNearly, 3e8},
+        Case{"around 4.5%", ClaimComparison::kAbout, 0.045}, Case{"Over 20%", ClaimComparison::kMoreThan, 0.2},
+        Case{"just under 10%", ClaimComparison::kLessThan, 0.1},
+        Case{"about a third", ClaimComparison::kAbout, 1.0 / 3.0}}) {
     const bool percent = std::string(c.stated).find('%') != std::string::npos ||
                          std::string(c.stated).find("third") != std::string::npos;
     const std::string body = percent ? "id = \"c\"\ntext = \"t\"\nmetric = \"share\"\nreporter = \"CN-XJ\"\n"

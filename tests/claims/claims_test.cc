@@ -257,7 +257,10 @@ flow = "exports"
 period = "2020"
 stated = "-10%")");
   EXPECT_EQ(report.results[0].status, ClaimStatus::kNotCheckable);
-  EXPECT_EQ(report.results[0].message, "no data for CN-XJ exports to USA, TOTAL, 2019; the data hold CN-XJ exports to USA for 2020");  // SmallTable's row
+  EXPECT_EQ(
+      report.results[0].message,
+      "no data for CN-XJ exports to USA, TOTAL, 2019; the data hold CN-XJ exports to USA for 2020");  // SmallTable's
+                                                                                                      // row
   EXPECT_EQ(report.not_checkable, 1u);
 }
 
@@ -397,7 +400,8 @@ class FakeProjection : public ProjectionSource {
  public:
   std::optional<Projection> Project(const Selection& selection, const IndicatorOptions&) override {
     if (selection.partner != "USA") return std::nullopt;
-    return Projection{.central = 250e6, .low = 200e6, .high = 300e6, .currency = "USD", .description = "fake", .assumptions = {}};
+    return Projection{
+        .central = 250e6, .low = 200e6, .high = 300e6, .currency = "USD", .description = "fake", .assumptions = {}};
   }
 };
 

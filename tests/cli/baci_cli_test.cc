@@ -86,7 +86,10 @@ TEST(BaciCliTest, ScenarioCaseFolderWithMirrorImportsOff) {
   const CliRun run = RunCli({"scenario", files.CaseDir(), "--baci-codes", files.Codes(), "--mirror-imports", "off"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   // Partners of CHN's exports: USA 700 / 1000 = 70.0%, DEU 30.0%; no share of trade.
-  EXPECT_THAT(run.out, HasSubstr("partners of CHN's exports, 2020 (total 1.000 million USD)"));  // 1,000 thousand USD, four significant digits
+  EXPECT_THAT(
+      run.out,
+      HasSubstr(
+          "partners of CHN's exports, 2020 (total 1.000 million USD)"));  // 1,000 thousand USD, four significant digits
   EXPECT_THAT(run.out, HasSubstr("largest partner: USA (70.0% of exports)"));
   EXPECT_THAT(run.out, HasSubstr("share of CHN's total trade: not known"));
   EXPECT_THAT(run.out, HasSubstr("CHN's total trade in 2020 is not in the data"));

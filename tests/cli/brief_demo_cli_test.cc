@@ -77,8 +77,11 @@ KeyNumber HtmlKey(const std::string& html, const std::string& label) {
   };
   // The HTML escapes what Markdown writes as is; compare the text a reader sees.
   const auto unescaped = [](std::string text) {
-    for (const auto& [entity, c] : {std::pair<std::string, std::string>{"&#39;", "'"}, {"&quot;", "\""},
-                                    {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
+    for (const auto& [entity, c] : {std::pair<std::string, std::string>{"&#39;", "'"},
+                                    {"&quot;", "\""},
+                                    {"&lt;", "<"},
+                                    {"&gt;", ">"},
+                                    {"&amp;", "&"}}) {
       for (std::size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1)) {
         text.replace(at, entity.size(), c);
       }
@@ -102,8 +105,7 @@ class BriefDemoTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     out_ = new std::filesystem::path(TempPath("tradeshock-brief-demo"));
-    const CliRun run =
-        RunCli({"brief", RepoPath("data/cases/xinjiang-2021").string(), "--out", out_->string()});
+    const CliRun run = RunCli({"brief", RepoPath("data/cases/xinjiang-2021").string(), "--out", out_->string()});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     md_ = new std::string(ReadWholeFile(*out_ / "brief.md"));
     html_ = new std::string(ReadWholeFile(*out_ / "brief.html"));
@@ -179,8 +181,7 @@ TEST_F(BriefDemoTest, MonthlyTableSaysWhichMonthsAreData) {
 }
 
 TEST_F(BriefDemoTest, NowcastCentralValue) {
-  ExpectKey("Nowcast 2021", "117.5 million USD",
-            "range 103.8 million USD to 145.1 million USD; \u221282.1% on 2020");
+  ExpectKey("Nowcast 2021", "117.5 million USD", "range 103.8 million USD to 145.1 million USD; \u221282.1% on 2020");
   const nlohmann::json& with = (*json_)["nowcast"]["with_policy"];
   EXPECT_NEAR(with["central"]["full_year"].get<double>(), 117.540e6, 0.001e6);
   // One profile year, no back-test: the wide band, the projected 27.540 M (117.540 - 90 observed) x/÷ 2
@@ -226,7 +227,8 @@ TEST_F(BriefDemoTest, VerdictCounts) {
   EXPECT_EQ(ById(claims["results"], "us-share-2020")["verdict"], "supported by independent data");
   EXPECT_EQ(ById(claims["results"], "total-trade-2020")["verdict"], "matches the data entry");
   // The one inconsistent pair is listed as a key number too.
-  EXPECT_EQ(MarkdownKey(*md_, "The article's own figures disagree").value, "us-exports-2021-cap + us-exports-2021-drop");
+  EXPECT_EQ(MarkdownKey(*md_, "The article's own figures disagree").value,
+            "us-exports-2021-cap + us-exports-2021-drop");
   // A claim whose share has no real denominator: its computed value is "not known", never a 0 or a dash, and
   // the JSON names the denominator with a null value.
   EXPECT_THAT(*md_, HasSubstr("| not checkable | more than 50% | not known |"));

@@ -72,9 +72,8 @@ TEST(IndicatorsCliTest, TableIsReadable) {
   std::vector<std::size_t> line_lengths;
   for (const auto& [code, pattern] : expected) {
     const std::regex wanted(pattern);
-    const auto line = std::find_if(lines.begin(), lines.end(), [&wanted](const std::string& text) {
-      return std::regex_search(text, wanted);
-    });
+    const auto line = std::find_if(lines.begin(), lines.end(),
+                                   [&wanted](const std::string& text) { return std::regex_search(text, wanted); });
     ASSERT_NE(line, lines.end()) << code << " in\n" << run.out;
     line_lengths.push_back(line->size());
   }
@@ -176,7 +175,9 @@ TEST(IndicatorsCliTest, NoDataNamesTheSelection) {
   const CliRun run = RunCli(With(kPartnerArgs, {"--flow", "exports"}));
   EXPECT_EQ(run.exit_code, 1);
   // partners.csv has only trade rows, for 2019 and 2020.
-  EXPECT_EQ(run.err, "tradeshock: error: no data for CN-XJ exports to WLD, TOTAL, 2020; the data hold rows of CN-XJ for 2019, 2020\n");
+  EXPECT_EQ(
+      run.err,
+      "tradeshock: error: no data for CN-XJ exports to WLD, TOTAL, 2020; the data hold rows of CN-XJ for 2019, 2020\n");
 }
 
 TEST(IndicatorsCliTest, UsageErrorsExitWithTwo) {

@@ -100,7 +100,8 @@ TEST(LibraryVsCliTest, BriefJsonIsAnalyseCaseJson) {
 TEST(LibraryVsCliTest, GravityJsonIsFitResult) {
   const std::string file = RepoPath("tests/data/gravity/glm_small.csv").string();
   const std::string formula = "trade ~ log(dist) + cntg + rta | exporter^year + importer^year";
-  const CliRun run = RunCli({"gravity", file, "--formula", formula, "--vcov", "iid", "--ssc", "none", "--format", "json"});
+  const CliRun run =
+      RunCli({"gravity", file, "--formula", formula, "--vcov", "iid", "--ssc", "none", "--format", "json"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const nlohmann::json cli = nlohmann::json::parse(run.out);
 

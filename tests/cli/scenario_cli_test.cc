@@ -170,12 +170,12 @@ TEST(ScenarioCliTest, TariffRateAndShareStoppedInEveryFormat) {
 
 TEST(ScenarioCliTest, TariffRateAboveOneIsALocatedError) {
   TempDir dir;
-  const std::string scenario = dir.Write(
-      "tariff.toml",
-      "[[policy]]\nkind = \"tariff\"\nrate = 5\nimposed_by = \"USA\"\non = \"CN-XJ\"\nproducts = \"all\"\n"
-      "from = 2021-07-15\n");
-  const CliRun run = RunCli({"scenario", RepoPath("data/cases/xinjiang-2021/flows.csv").string(), "--scenario",
-                             scenario});
+  const std::string scenario =
+      dir.Write("tariff.toml",
+                "[[policy]]\nkind = \"tariff\"\nrate = 5\nimposed_by = \"USA\"\non = \"CN-XJ\"\nproducts = \"all\"\n"
+                "from = 2021-07-15\n");
+  const CliRun run =
+      RunCli({"scenario", RepoPath("data/cases/xinjiang-2021/flows.csv").string(), "--scenario", scenario});
   EXPECT_NE(run.exit_code, 0);
   EXPECT_THAT(run.err, HasSubstr("tariff.toml:3:8:"));
   EXPECT_THAT(run.err, HasSubstr("rate = 5 is 500%: did you mean rate_percent = 5 (5%)?"));

@@ -153,13 +153,11 @@ TEST_F(SeedClaimsCliTest, NotCheckableSayWhy) {
               HasSubstr("unknown economy 'BRI'"));
   EXPECT_THAT(ById(Results(), "us-exports-jan-may-2021-yoy")["message"].get<std::string>(),
               HasSubstr("2020-01..2020-05"));
-  EXPECT_THAT(ById(Results(), "exports-jan-may-2021-yoy")["message"].get<std::string>(),
-              HasSubstr("2020-01..2020-05"));
+  EXPECT_THAT(ById(Results(), "exports-jan-may-2021-yoy")["message"].get<std::string>(), HasSubstr("2020-01..2020-05"));
   EXPECT_THAT(ById(Results(), "clothing-kgz-kaz-rus-share")["message"].get<std::string>(), HasSubstr("CN-CLOTHING"));
   // The one pair that cannot hold: 300 M USD is 300 / 655.833 - 1 = -54.3%, not a drop of more than 70%.
   ASSERT_EQ((*json_)["inconsistencies"].size(), 1u);
-  EXPECT_EQ((*json_)["inconsistencies"][0]["claims"],
-            (nlohmann::json{"us-exports-2021-cap", "us-exports-2021-drop"}));
+  EXPECT_EQ((*json_)["inconsistencies"][0]["claims"], (nlohmann::json{"us-exports-2021-cap", "us-exports-2021-drop"}));
 }
 
 }  // namespace

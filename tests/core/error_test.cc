@@ -21,7 +21,9 @@ TEST(ErrorTest, SourcePlaceLeavesOutWhatIsNotKnown) {
 }
 
 TEST(ErrorTest, PrintableEscapesBytesThatAreNotUtf8) {
-  EXPECT_EQ(Printable("ab\xFF" "c"), "ab\\xFFc");
+  EXPECT_EQ(Printable("ab\xFF"
+                      "c"),
+            "ab\\xFFc");
   EXPECT_EQ(Printable("tab\there"), "tab\\x09here");
   EXPECT_EQ(Printable("\xE4\xB8\xAD"), "\xE4\xB8\xAD");  // a valid three-byte sequence is kept
   EXPECT_EQ(Printable("abcdef", 3), "abc...");

@@ -142,7 +142,9 @@ TEST(DescribeTest, NoDataForTheSelectionThrows) {
     ADD_FAILURE() << "no error for a reporter without rows";
   } catch (const Error& error) {
     // The table's reporters are CHN and DEU.
-    EXPECT_STREQ(error.what(), "no data for JPN exports to WLD, TOTAL, 2020; the data hold no rows of JPN; their reporters: CHN, DEU");
+    EXPECT_STREQ(
+        error.what(),
+        "no data for JPN exports to WLD, TOTAL, 2020; the data hold no rows of JPN; their reporters: CHN, DEU");
   }
 }
 

@@ -49,7 +49,8 @@ TEST(GrowthTest, ExplicitBaseAndMissingBase) {
     ComputeGrowth(table, Ref(), Select("CHN", "USA", kX, "TOTAL", "2020"));
     FAIL() << "expected an error";
   } catch (const Error& error) {
-    EXPECT_STREQ(error.what(), "no data for CHN exports to USA, TOTAL, 2019; the data hold CHN exports to USA for 2018, 2020");
+    EXPECT_STREQ(error.what(),
+                 "no data for CHN exports to USA, TOTAL, 2019; the data hold CHN exports to USA for 2018, 2020");
   }
 }
 

@@ -81,7 +81,9 @@ TEST(SeedCaseTest, YearToDateGrowthNeedsTheBaseYear) {
     FAIL() << "expected an error";
   } catch (const Error& error) {
     // flows.csv has Xinjiang's exports to the US for 2020 and 2021-01..2021-05.
-    EXPECT_STREQ(error.what(), "no data for CN-XJ exports to USA, TOTAL, 2020-01..2020-05; the data hold CN-XJ exports to USA for 2020, 2021-01..2021-05");
+    EXPECT_STREQ(error.what(),
+                 "no data for CN-XJ exports to USA, TOTAL, 2020-01..2020-05; the data hold CN-XJ exports to USA for "
+                 "2020, 2021-01..2021-05");
   }
 }
 

@@ -72,8 +72,9 @@ TEST(BaciTest, MissingCountryCodesFile) {
   const std::string path = dir.Write("BACI_HS17_Y2022_V202401.csv", "t,i,j,k,v,q\n2022,156,842,010121,1,1\n");
   const InputError error = FileErrorOf({path});
   EXPECT_EQ(error.Message(),
-            path + ": cannot read, expected BACI's country_codes_V*.csv beside the data file (or name it with "
-                   "--baci-codes)");
+            path +
+                ": cannot read, expected BACI's country_codes_V*.csv beside the data file (or name it with "
+                "--baci-codes)");
   EXPECT_EQ(error.kind, InputErrorKind::kIo);
 }
 
@@ -96,8 +97,9 @@ TEST(BaciTest, ProductCodeOfSevenDigits) {
   TempDir dir;
   const std::string path = BaciDir(dir, "t,i,j,k,v,q\n2022,156,842,0101211,1,1\n");
   EXPECT_EQ(FileErrorOf({path}).Message(),
-            path + ":2:4: unknown code: got '0101211', expected a 6-digit HS code (5 digits when BACI dropped the "
-                   "leading zero)");
+            path +
+                ":2:4: unknown code: got '0101211', expected a 6-digit HS code (5 digits when BACI dropped the "
+                "leading zero)");
 }
 
 TEST(BaciTest, BadYear) {
@@ -142,15 +144,15 @@ constexpr char kComtradeHeader[] =
 TEST(ComtradeTest, KeepsTotalsOfExportsAndImportsAndSkipsBreakdowns) {
   ReadReport report;
   const TradeTable table = ReadText(std::string(kComtradeHeader) +
-                                        "C,A,2022,156,CHN,X,842,USA,0,TOTAL,C00,0,5000.5\n"     // kept
-                                        "C,A,2022,156,CHN,M,842,USA,0,TOTAL,C00,0,300\n"        // kept
-                                        "C,A,2022,156,CHN,RX,842,USA,0,TOTAL,C00,0,20\n"        // re-exports: in X
-                                        "C,A,2022,156,CHN,RM,842,USA,0,TOTAL,C00,0,20\n"        // re-imports: in M
-                                        "C,A,2022,156,CHN,X,0,W00,0,TOTAL,C00,0,90000\n"        // world: WLD
-                                        "C,A,2022,156,CHN,X,842,USA,0,TOTAL,C00,2100,123\n"     // by transport
-                                        "C,A,2022,156,CHN,X,842,USA,36,TOTAL,C00,0,1\n"         // by 2nd partner
-                                        "C,A,2022,156,CHN,X,842,USA,0,TOTAL,C01,0,2\n"          // by procedure
-                                        "C,A,2022,156,CHN,X,842,USA,0,010121,C00,0,7\n",        // kept
+                                        "C,A,2022,156,CHN,X,842,USA,0,TOTAL,C00,0,5000.5\n"  // kept
+                                        "C,A,2022,156,CHN,M,842,USA,0,TOTAL,C00,0,300\n"     // kept
+                                        "C,A,2022,156,CHN,RX,842,USA,0,TOTAL,C00,0,20\n"     // re-exports: in X
+                                        "C,A,2022,156,CHN,RM,842,USA,0,TOTAL,C00,0,20\n"     // re-imports: in M
+                                        "C,A,2022,156,CHN,X,0,W00,0,TOTAL,C00,0,90000\n"     // world: WLD
+                                        "C,A,2022,156,CHN,X,842,USA,0,TOTAL,C00,2100,123\n"  // by transport
+                                        "C,A,2022,156,CHN,X,842,USA,36,TOTAL,C00,0,1\n"      // by 2nd partner
+                                        "C,A,2022,156,CHN,X,842,USA,0,TOTAL,C01,0,2\n"       // by procedure
+                                        "C,A,2022,156,CHN,X,842,USA,0,010121,C00,0,7\n",     // kept
                                     {}, &report);
   ASSERT_EQ(table.size(), 4u);
   EXPECT_EQ(report.rows_skipped, 0u);  // breakdowns are valid rows, not errors

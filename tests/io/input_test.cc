@@ -50,7 +50,8 @@ TEST(GzipTest, ConcatenatedMembersAreOneStream) {
 TEST(GzipTest, TruncatedStream) {
   const std::string gzipped = Gzip(kSmall);
   const InputError error = ErrorOf(gzipped.substr(0, gzipped.size() / 2), {}, "flows.csv.gz");
-  EXPECT_EQ(error.Message(), "flows.csv.gz: bad gzip data: got 'truncated gzip stream', expected a complete gzip stream");
+  EXPECT_EQ(error.Message(),
+            "flows.csv.gz: bad gzip data: got 'truncated gzip stream', expected a complete gzip stream");
   EXPECT_EQ(error.kind, InputErrorKind::kCompression);
 }
 
@@ -123,14 +124,16 @@ TEST(StdinTest, DashReadsStandardInput) {
 
 TEST(StdinTest, GzipOnStdinAndErrorsNameStdin) {
   TempDir dir;
-  const std::string path = dir.Write("bad.csv.gz", Gzip(std::string(kLongHeader) + "CN-XJ,KAZ,trade,TOTAL,2020,x,USD,\n"));
+  const std::string path =
+      dir.Write("bad.csv.gz", Gzip(std::string(kLongHeader) + "CN-XJ,KAZ,trade,TOTAL,2020,x,USD,\n"));
   StdinFrom redirect(path);
   EXPECT_EQ(FileErrorOf({"-"}).Message(), "<stdin>:2:6: bad number: got 'x', expected a decimal number");
 }
 
 TEST(FilesTest, MissingFile) {
   const std::string path = (std::filesystem::temp_directory_path() / "tradeshock-no-such-file.csv").string();
-  EXPECT_EQ(FileErrorOf({path}).Message(), path + ": cannot read, expected a readable file (No such file or directory)");
+  EXPECT_EQ(FileErrorOf({path}).Message(),
+            path + ": cannot read, expected a readable file (No such file or directory)");
 }
 
 TEST(FilesTest, DirectoryIsNotAFile) {
@@ -154,7 +157,7 @@ TEST(FilesTest, SeveralFilesOneTableAndDuplicatesAcrossFiles) {
   const TradeTable table = ReadTradeFiles({a, b}, Ref(), options);
   ASSERT_EQ(table.size(), 2u);
   EXPECT_DOUBLE_EQ(table.value()[0], 4.0);  // 1 + 3
-  ASSERT_TRUE(table.has_source());           // the first file's rows get an empty source
+  ASSERT_TRUE(table.has_source());          // the first file's rows get an empty source
   EXPECT_EQ(table.sources()[table.source()[0]], "");
   EXPECT_EQ(table.sources()[table.source()[1]], "customs");
 }

@@ -34,17 +34,17 @@ TEST(LongCsvTest, ScalesBillionAndKeepsCodes) {
 }
 
 TEST(LongCsvTest, EveryUnitWordAndPeriodForm) {
-  const TradeTable table = ReadText(Long(
-      "CHN,USA,exports,61,2020,1.5,USD,\n"            // empty unit: 1.5
-      "CHN,USA,exports,62,2020,2,USD,unit\n"          // 2
-      "CHN,USA,exports,6109,2020,3,USD,thousand\n"    // 3 * 10^3 = 3,000
-      "CHN,USA,exports,6110,2020,4,USD,k\n"           // 4,000
-      "CHN,USA,exports,610910,2020,5,USD,million\n"   // 5 * 10^6
-      "CHN,USA,exports,610990,2020,6,USD,mn\n"        // 6,000,000
-      "CHN,USA,imports,61,2020,7,USD,bn\n"            // 7 * 10^9
-      "CHN,USA,imports,62,2020,0.25,USD,trillion\n"   // 0.25 * 10^12 = 250,000,000,000
-      "CHN,USA,imports,TOTAL,2021-03,8,USD,Million\n" // case-insensitive: 8,000,000
-      "CHN,USA,imports,TOTAL,2021-01..2021-05,9,EUR,tn\n"));  // 9 * 10^12
+  const TradeTable table =
+      ReadText(Long("CHN,USA,exports,61,2020,1.5,USD,\n"                    // empty unit: 1.5
+                    "CHN,USA,exports,62,2020,2,USD,unit\n"                  // 2
+                    "CHN,USA,exports,6109,2020,3,USD,thousand\n"            // 3 * 10^3 = 3,000
+                    "CHN,USA,exports,6110,2020,4,USD,k\n"                   // 4,000
+                    "CHN,USA,exports,610910,2020,5,USD,million\n"           // 5 * 10^6
+                    "CHN,USA,exports,610990,2020,6,USD,mn\n"                // 6,000,000
+                    "CHN,USA,imports,61,2020,7,USD,bn\n"                    // 7 * 10^9
+                    "CHN,USA,imports,62,2020,0.25,USD,trillion\n"           // 0.25 * 10^12 = 250,000,000,000
+                    "CHN,USA,imports,TOTAL,2021-03,8,USD,Million\n"         // case-insensitive: 8,000,000
+                    "CHN,USA,imports,TOTAL,2021-01..2021-05,9,EUR,tn\n"));  // 9 * 10^12
   ASSERT_EQ(table.size(), 10u);
   const double expected[] = {1.5, 2, 3e3, 4e3, 5e6, 6e6, 7e9, 2.5e11, 8e6, 9e12};
   for (std::size_t row = 0; row < 10; ++row) EXPECT_DOUBLE_EQ(table.value()[row], expected[row]) << "row " << row;
@@ -77,8 +77,9 @@ TEST(LongCsvTest, SourceColumnWithQuotedCommasAndDoubledQuotes) {
 }
 
 TEST(LongCsvTest, ColumnsInAnyOrderAndBlankLinesSkipped) {
-  const TradeTable table = ReadText("unit,currency,value,period,product,flow,partner,reporter\n\n"
-                                    "million,USD,12.5,2020,TOTAL,exports,KAZ,CN-XJ\n\n");
+  const TradeTable table = ReadText(
+      "unit,currency,value,period,product,flow,partner,reporter\n\n"
+      "million,USD,12.5,2020,TOTAL,exports,KAZ,CN-XJ\n\n");
   ASSERT_EQ(table.size(), 1u);
   EXPECT_DOUBLE_EQ(table.value()[0], 12.5e6);  // 12.5 * 10^6
   EXPECT_EQ(table.economies()[table.partner()[0]], "KAZ");
@@ -104,10 +105,9 @@ TEST(LongCsvTest, SumDuplicatesAddsValues) {
   ReadOptions options;
   options.duplicates = DuplicatePolicy::kSum;
   // 1 million + 2.5 million = 3.5 million.
-  const TradeTable table = ReadText(
-      Long("CN-XJ,KAZ,trade,TOTAL,2020,1,USD,million\nCN-XJ,USA,trade,TOTAL,2020,9,USD,\n"
-           "CN-XJ,KAZ,trade,TOTAL,2020,2.5,USD,million\n"),
-      options);
+  const TradeTable table = ReadText(Long("CN-XJ,KAZ,trade,TOTAL,2020,1,USD,million\nCN-XJ,USA,trade,TOTAL,2020,9,USD,\n"
+                                         "CN-XJ,KAZ,trade,TOTAL,2020,2.5,USD,million\n"),
+                                    options);
   ASSERT_EQ(table.size(), 2u);
   double kaz = 0;
   for (std::size_t row = 0; row < table.size(); ++row) {
@@ -120,12 +120,12 @@ TEST(LongCsvTest, LenientSkipsBadRowsAndCountsThemByKind) {
   ReadOptions options;
   options.lenient = true;
   ReadReport report;
-  const TradeTable table = ReadText(Long("CN-XJ,KAZ,trade,TOTAL,2020,1,USD,\n"   // line 2: kept
-                                         "CN-XJ,USA,trade,TOTAL,2020,x,USD,\n"   // line 3: bad number
+  const TradeTable table = ReadText(Long("CN-XJ,KAZ,trade,TOTAL,2020,1,USD,\n"     // line 2: kept
+                                         "CN-XJ,USA,trade,TOTAL,2020,x,USD,\n"     // line 3: bad number
                                          "CN-XJ,RUS,sideways,TOTAL,2020,1,USD,\n"  // line 4: bad flow
-                                         "CN-XJ,DEU,trade,TOTAL,2020,-1,USD,\n"  // line 5: negative
-                                         "CN-XJ,FRA,trade,TOTAL,2020,1e,USD,\n"  // line 6: bad number
-                                         "CN-XJ,JPN,trade,TOTAL,2020,2,USD,\n"),  // line 7: kept
+                                         "CN-XJ,DEU,trade,TOTAL,2020,-1,USD,\n"    // line 5: negative
+                                         "CN-XJ,FRA,trade,TOTAL,2020,1e,USD,\n"    // line 6: bad number
+                                         "CN-XJ,JPN,trade,TOTAL,2020,2,USD,\n"),   // line 7: kept
                                     options, &report);
   EXPECT_EQ(table.size(), 2u);
   EXPECT_EQ(report.rows_kept, 2u);
@@ -191,16 +191,15 @@ INSTANTIATE_TEST_SUITE_P(
                 "t.csv:3:8: wrong number of fields: got '7 fields', expected 8 fields as in the header",
                 InputErrorKind::kColumnCount, 3, 8, "7 fields"},
         BadCase{"QuotedCommaInNumber", "CN-XJ,KAZ,trade,TOTAL,2020,\"1,2\",USD,\n",
-                "t.csv:2:6: bad number: got '1,2', expected a decimal number", InputErrorKind::kBadNumber, 2, 6,
-                "1,2"},
+                "t.csv:2:6: bad number: got '1,2', expected a decimal number", InputErrorKind::kBadNumber, 2, 6, "1,2"},
         BadCase{"EmptyValue", "CN-XJ,KAZ,trade,TOTAL,2020,,USD,\n",
                 "t.csv:2:6: bad number: got '', expected a decimal number", InputErrorKind::kBadNumber, 2, 6, ""},
         BadCase{"NegativeValue", "CN-XJ,KAZ,trade,TOTAL,2020,-5,USD,\n",
                 "t.csv:2:6: negative value: got '-5', expected a value >= 0", InputErrorKind::kNegativeValue, 2, 6,
                 "-5"},
         BadCase{"NaN", "CN-XJ,KAZ,trade,TOTAL,2020,nan,USD,\n",
-                "t.csv:2:6: bad number: got 'nan', expected a finite decimal number", InputErrorKind::kBadNumber, 2,
-                6, "nan"},
+                "t.csv:2:6: bad number: got 'nan', expected a finite decimal number", InputErrorKind::kBadNumber, 2, 6,
+                "nan"},
         BadCase{"Infinity", "CN-XJ,KAZ,trade,TOTAL,2020,inf,USD,\n",
                 "t.csv:2:6: bad number: got 'inf', expected a finite decimal number (out of range)",
                 InputErrorKind::kBadNumber, 2, 6, "inf"},
@@ -222,8 +221,8 @@ INSTANTIATE_TEST_SUITE_P(
                 "t.csv:2:5: bad period: got 'FY2020', expected a period YYYY, YYYY-MM or YYYY-MM..YYYY-MM",
                 InputErrorKind::kBadPeriod, 2, 5, "FY2020"},
         BadCase{"BadFlow", "CN-XJ,KAZ,sideways,TOTAL,2020,1,USD,\n",
-                "t.csv:2:3: bad flow: got 'sideways', expected exports, imports or trade", InputErrorKind::kBadFlow,
-                2, 3, "sideways"},
+                "t.csv:2:3: bad flow: got 'sideways', expected exports, imports or trade", InputErrorKind::kBadFlow, 2,
+                3, "sideways"},
         BadCase{"UnknownReporter", "ATLANTIS,KAZ,trade,TOTAL,2020,1,USD,\n",
                 std::string("t.csv:2:1: unknown code: got 'ATLANTIS', expected ") + kEconomyExpected,
                 InputErrorKind::kUnknownCode, 2, 1, "ATLANTIS"},
@@ -267,11 +266,11 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(LongCsvErrorTest, LineNumbersCountBlankLinesAndQuotedLineBreaks) {
   // Line 2 holds a source with a line break (lines 2-3), line 4 is blank, line 5 is bad.
-  const InputError error =
-      ErrorOf("reporter,partner,flow,product,period,value,currency,unit,source\n"
-              "CN-XJ,KAZ,trade,TOTAL,2020,1,USD,,\"a\nb\"\n"
-              "\n"
-              "CN-XJ,USA,trade,TOTAL,2020,1,USD,furlongs,\n");
+  const InputError error = ErrorOf(
+      "reporter,partner,flow,product,period,value,currency,unit,source\n"
+      "CN-XJ,KAZ,trade,TOTAL,2020,1,USD,,\"a\nb\"\n"
+      "\n"
+      "CN-XJ,USA,trade,TOTAL,2020,1,USD,furlongs,\n");
   EXPECT_EQ(error.Message(),
             "t.csv:5:8: bad unit: got 'furlongs', expected a unit: empty, unit, thousand (k), million (mn), billion "
             "(bn) or trillion (tn)");
@@ -322,7 +321,8 @@ TEST(LongCsvErrorTest, ExtraHeaderColumn) {
 }
 
 TEST(LongCsvErrorTest, MissingHeaderColumn) {
-  const InputError error = ErrorOf("reporter,partner,flow,product,period,value,currency\nCN-XJ,KAZ,trade,TOTAL,2020,1,USD\n");
+  const InputError error =
+      ErrorOf("reporter,partner,flow,product,period,value,currency\nCN-XJ,KAZ,trade,TOTAL,2020,1,USD\n");
   EXPECT_EQ(error.Message(),
             "t.csv:1: bad header: got 'reporter,partner,flow,product,period,value,currency', expected a column "
             "named 'unit' (long CSV needs reporter,partner,flow,product,period,value,currency,unit and may have "
@@ -345,8 +345,9 @@ TEST(LongCsvErrorTest, ForcedFormatMustMatchHeader) {
 }
 
 TEST(LongCsvErrorTest, DuplicateKeyNamesBothLines) {
-  const std::string text = Long("CN-XJ,KAZ,trade,TOTAL,2020,1,USD,\nCN-XJ,USA,trade,TOTAL,2020,1,USD,\n"
-                                "CN-XJ,kaz,trade,TOTAL,2020,2,USD,\n");
+  const std::string text = Long(
+      "CN-XJ,KAZ,trade,TOTAL,2020,1,USD,\nCN-XJ,USA,trade,TOTAL,2020,1,USD,\n"
+      "CN-XJ,kaz,trade,TOTAL,2020,2,USD,\n");
   const InputError error = ErrorOf(text);
   EXPECT_EQ(error.Message(),
             "t.csv:4: duplicate key: got 'CN-XJ,KAZ,trade,TOTAL,2020', expected a key not seen before (first at "

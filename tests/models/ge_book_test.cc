@@ -218,20 +218,22 @@ TEST(GeBookProcedure, RemovingTheCanadaUsBorderMatchesTheLog) {
   const std::vector<PrintedEffect> exporters = {{"CAN", 17.97164, 16.48761}, {"USA", 19.38116, 19.31339},
                                                 {"MEX", 17.65423, 17.64971}, {"AUS", 17.83091, 17.83214},
                                                 {"CHN", 19.70242, 19.7108},  {"DEU", 18.59357, 18.59634}};
-  const std::vector<PrintedEffect> importers = {{"CAN", .1298355, -.9774994}, {"USA", 1.891485, 1.893381},
-                                                {"MEX", -.2038591, -.1755202}, {"AUS", .0643156, .0695762},
+  const std::vector<PrintedEffect> importers = {{"CAN", .1298355, -.9774994},
+                                                {"USA", 1.891485, 1.893381},
+                                                {"MEX", -.2038591, -.1755202},
+                                                {"AUS", .0643156, .0695762},
                                                 {"CHN", .6295692, .6236037}};
   const EffectChanges changes = ConditionalEffectChanges(data.fitted, cost, result, "DEU");
   // Exporter effects are printed with 5 decimals (+-5e-6 each, so +-1e-5 for a difference), importer effects
   // with 7 (6 above 1): +-1e-6 allows for that and for the 7-digit baseline coefficients.
   for (const PrintedEffect& effect : exporters) {
-    EXPECT_NEAR(changes.exporter[IndexOf(data.fitted.economies, effect.economy)],
-                effect.conditional - effect.baseline, 1.2e-5)
+    EXPECT_NEAR(changes.exporter[IndexOf(data.fitted.economies, effect.economy)], effect.conditional - effect.baseline,
+                1.2e-5)
         << "exporter " << effect.economy;
   }
   for (const PrintedEffect& effect : importers) {
-    EXPECT_NEAR(changes.importer[IndexOf(data.fitted.economies, effect.economy)],
-                effect.conditional - effect.baseline, 1.2e-6)
+    EXPECT_NEAR(changes.importer[IndexOf(data.fitted.economies, effect.economy)], effect.conditional - effect.baseline,
+                1.2e-6)
         << "importer " << effect.economy;
   }
   // [BRDR] part A, "iteration number 1" .. "iteration number 4".
@@ -304,8 +306,8 @@ TEST(GeBookProcedure, NaftaTwoStageTradeCostsAndConditionalMatchTheLog) {
   ASSERT_EQ(panel.rows, 28566u);  // [NAFTA]: 28,482 observations used + 84 excluded
   gravity::FitOptions fit_options;
   fit_options.tolerance = 1e-10;
-  const gravity::FitResult stage1 = gravity::Fit(
-      panel, gravity::ParseFormula("trade ~ rta | exporter^year + importer^year + pair_id"), fit_options);
+  const gravity::FitResult stage1 =
+      gravity::Fit(panel, gravity::ParseFormula("trade ~ rta | exporter^year + importer^year + pair_id"), fit_options);
   ASSERT_TRUE(stage1.converged);
   EXPECT_EQ(stage1.observations, 28482u);
   const double beta = CoefficientOf(stage1, "rta");
@@ -339,8 +341,8 @@ TEST(GeBookProcedure, NaftaTwoStageTradeCostsAndConditionalMatchTheLog) {
   for (Index i = 0; i < n; ++i) {
     for (Index j = 0; j < n; ++j) {
       if (i == j) continue;
-      gamma(i, j) = (std::log(fitted(i, j) * fitted(j, i) / (fitted(i, i) * fitted(j, j))) -
-                     beta * (rta(i, j) + rta(j, i))) / 2;
+      gamma(i, j) =
+          (std::log(fitted(i, j) * fitted(j, i) / (fitted(i, i) * fitted(j, j))) - beta * (rta(i, j) + rta(j, i))) / 2;
       if (std::isnan(gamma(i, j))) ++missing;
     }
   }
@@ -355,8 +357,8 @@ TEST(GeBookProcedure, NaftaTwoStageTradeCostsAndConditionalMatchTheLog) {
       csv += fmt::format("{},{},{},{},{},{},{},{}\n", observed.economies[i], observed.economies[j],
                          Text(*panel.Find("pair_id"), r),
                          std::isnan(gamma(i, j)) ? std::string() : fmt::format("{:.17g}", std::exp(gamma(i, j))),
-                         fmt::format("{:.17g}", std::log(panel.Find("dist")->values[r])),
-                         panel.Find("cntg")->values[r], panel.Find("lang")->values[r], panel.Find("clny")->values[r]);
+                         fmt::format("{:.17g}", std::log(panel.Find("dist")->values[r])), panel.Find("cntg")->values[r],
+                         panel.Find("lang")->values[r], panel.Find("clny")->values[r]);
     }
   }
   const gravity::DataFrame pairs = gravity::ParseDataFrame(csv, "stage 2");
@@ -403,8 +405,10 @@ TEST(GeBookProcedure, NaftaTwoStageTradeCostsAndConditionalMatchTheLog) {
   const std::vector<PrintedEffect> exporters = {{"CAN", 12.66269, 12.79277}, {"MEX", 12.16391, 12.25637},
                                                 {"USA", 14.04105, 14.05231}, {"JPN", 14.4404, 14.43829},
                                                 {"CHN", 13.40546, 13.40387}, {"DEU", 13.59538, 13.59471}};
-  const std::vector<PrintedEffect> importers = {{"CAN", -.6646893, -.5880267}, {"MEX", -.9043919, -.7686745},
-                                                {"USA", .8286692, .8371983},   {"JPN", .3093833, .31098},
+  const std::vector<PrintedEffect> importers = {{"CAN", -.6646893, -.5880267},
+                                                {"MEX", -.9043919, -.7686745},
+                                                {"USA", .8286692, .8371983},
+                                                {"JPN", .3093833, .31098},
                                                 {"CHN", -.3455297, -.3450786}};
   // Levels depend on every stage-1 pair effect: exporter effects printed with 5 decimals (+-5e-6; ours within
   // 4.8e-6), importer effects with 7 (+-5e-8; ours within 5.8e-8).

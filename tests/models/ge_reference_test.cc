@@ -99,7 +99,8 @@ TEST(GeIndependentReference, ReferenceFileAgainstThePrintedTable) {
     ASSERT_NE(row, reference.end()) << published.economy;
     EXPECT_NEAR(row->exports_cdl, published.exports_cdl, 2.5e-4) << published.economy;
   }
-  const auto usa = std::find_if(reference.begin(), reference.end(), [](const ReferenceRow& r) { return r.economy == "USA"; });
+  const auto usa =
+      std::find_if(reference.begin(), reference.end(), [](const ReferenceRow& r) { return r.economy == "USA"; });
   ASSERT_NE(usa, reference.end());
   EXPECT_NEAR(usa->exports_full - 438.312573, 2.833, 0.001);  // 441.145845 - 438.312573
 }

@@ -1,4 +1,6 @@
 // General-equilibrium solver: hand-checkable cases and the published "trade without borders" results.
+#include "tradeshock/ge.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -12,7 +14,6 @@
 
 #include "models/agtpa_2006.h"
 #include "tradeshock/error.h"
-#include "tradeshock/ge.h"
 
 namespace tradeshock::ge {
 namespace {

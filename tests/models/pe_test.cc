@@ -1,11 +1,11 @@
 // SMART-style partial equilibrium: hand-computed examples (arithmetic in the comments) and limits.
+#include "tradeshock/pe.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include "tradeshock/pe.h"
 
 namespace tradeshock::pe {
 namespace {
@@ -173,8 +173,8 @@ std::string WriteTemp(const std::string& name, const std::string& content) {
 }
 
 TEST(PeElasticities, ReadsPerProductFile) {
-  const std::string path = WriteTemp("tradeshock_pe_elasticities_ok.csv",
-                                     "product,import_demand_elasticity\n010121,-1.25\n852412,0.8\n");
+  const std::string path =
+      WriteTemp("tradeshock_pe_elasticities_ok.csv", "product,import_demand_elasticity\n010121,-1.25\n852412,0.8\n");
   const auto elasticities = ReadImportDemandElasticities(path);
   EXPECT_EQ(elasticities.size(), 2u);
   EXPECT_EQ(elasticities.at("010121"), 1.25);
@@ -182,8 +182,8 @@ TEST(PeElasticities, ReadsPerProductFile) {
 }
 
 TEST(PeElasticities, BadNumberNamesLineAndColumn) {
-  const std::string path = WriteTemp("tradeshock_pe_elasticities_bad.csv",
-                                     "product,import_demand_elasticity\n010121,1.2\n852412,x1\n");
+  const std::string path =
+      WriteTemp("tradeshock_pe_elasticities_bad.csv", "product,import_demand_elasticity\n010121,1.2\n852412,x1\n");
   try {
     ReadImportDemandElasticities(path);
     FAIL();

@@ -2,8 +2,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "reference/reference_fixture.h"
 #include "error_text.h"
+#include "reference/reference_fixture.h"
 #include "tradeshock/error.h"
 
 namespace tradeshock {

@@ -43,8 +43,8 @@ CaseAnalysis HandBuiltAnalysis() {
   ShareResult& shares = analysis.partner_shares;
   shares.total = Value("WLD", Flow::kTrade, 100e9, Period::Year(2020));
   shares.currency = "USD";
-  shares.items = {{"KAZ", "", 51e9, 0.51, {}, false}, {"RUS", "", 20e9, 0.20, {}, false},
-                  {"USA", "", 4.5e9, 0.045, {}, false}};
+  shares.items = {
+      {"KAZ", "", 51e9, 0.51, {}, false}, {"RUS", "", 20e9, 0.20, {}, false}, {"USA", "", 4.5e9, 0.045, {}, false}};
   shares.itemised = 75.5e9;
   shares.coverage = 0.755;
   shares.rest = ShareItem{"", "", 24.5e9, 0.245, {}, true};
@@ -57,9 +57,9 @@ CaseAnalysis HandBuiltAnalysis() {
   exposure.currency = "USD";
   exposure.exports_total = Value("WLD", Flow::kExports, 60e9, Period::Year(2020));
   exposure.trade_total = shares.total;
-  exposure.at_risk = 3e9;             // exports to the USA
-  exposure.share_of_exports = 0.05;   // 3 / 60
-  exposure.share_of_trade = 0.03;     // 3 / 100
+  exposure.at_risk = 3e9;            // exports to the USA
+  exposure.share_of_exports = 0.05;  // 3 / 60
+  exposure.share_of_trade = 0.03;    // 3 / 100
   PolicyExposure policy;
   policy.policy.name = "US ban";
   policy.policy.imposed_by = "USA";
@@ -87,8 +87,7 @@ CaseAnalysis HandBuiltAnalysis() {
     nowcast.without_policy.central.monthly[m] = 0.24e9;
     nowcast.without_policy.central.cumulative[m] = 0.24e9 * (m + 1);
     nowcast.with_policy.central.monthly[m] = m < 6 ? 0.24e9 : m == 6 ? 0.24e9 * 14 / 31 : 0;
-    nowcast.with_policy.central.cumulative[m] =
-        m < 6 ? 0.24e9 * (m + 1) : 1.44e9 + 0.24e9 * 14 / 31;
+    nowcast.with_policy.central.cumulative[m] = m < 6 ? 0.24e9 * (m + 1) : 1.44e9 + 0.24e9 * 14 / 31;
   }
   nowcast.without_policy.central.full_year = 2.88e9;
   nowcast.with_policy.central.full_year = 1.44e9 + 0.24e9 * 14 / 31;
@@ -150,18 +149,19 @@ TEST(BriefMarkdownTest, ShowsTheFormattedNumbers) {
   const std::string md = RenderBriefMarkdown(HandBuiltAnalysis(), Ref());
   EXPECT_THAT(md, HasSubstr("# Ban <test> & brief"));
   EXPECT_THAT(md, HasSubstr("100.0 billion USD"));  // total trade, four significant digits (docs/FORMATS.md)
-  EXPECT_THAT(md, HasSubstr("| 4.5% |"));            // US share 4.5 / 100
-  EXPECT_THAT(md, HasSubstr("| 51.0% |"));           // Kazakhstan 51 / 100
-  EXPECT_THAT(md, HasSubstr("\u2265 0.302"));        // HHI 0.302125, a lower bound (75.5% itemised)
-  EXPECT_THAT(md, HasSubstr("3.000 billion USD"));   // at risk
+  EXPECT_THAT(md, HasSubstr("| 4.5% |"));           // US share 4.5 / 100
+  EXPECT_THAT(md, HasSubstr("| 51.0% |"));          // Kazakhstan 51 / 100
+  EXPECT_THAT(md, HasSubstr("\u2265 0.302"));       // HHI 0.302125, a lower bound (75.5% itemised)
+  EXPECT_THAT(md, HasSubstr("3.000 billion USD"));  // at risk
   // Exposure shares with two decimals (docs/FORMATS.md); the key number had one until brief_demo_cli_test.cc
   // caught it disagreeing with the exposure tables (3.1% against 3.07% on the seed case).
-  EXPECT_THAT(md, HasSubstr("5.00% of exports"));     // 3 / 60
+  EXPECT_THAT(md, HasSubstr("5.00% of exports"));      // 3 / 60
   EXPECT_THAT(md, HasSubstr("3.00% of total trade"));  // 3 / 100
-  EXPECT_THAT(md, HasSubstr("1.548 billion USD"));   // nowcast with the policy, 1.548387
-  EXPECT_THAT(md, HasSubstr("2.880 billion USD"));   // without
-  EXPECT_THAT(md, HasSubstr("\u221248.4%"));         // 1.548387 / 3 - 1
-  EXPECT_THAT(md, HasSubstr("the seasonal profile of the total trade stands in for the US exports"));  // every assumption
+  EXPECT_THAT(md, HasSubstr("1.548 billion USD"));     // nowcast with the policy, 1.548387
+  EXPECT_THAT(md, HasSubstr("2.880 billion USD"));     // without
+  EXPECT_THAT(md, HasSubstr("\u221248.4%"));           // 1.548387 / 3 - 1
+  EXPECT_THAT(md,
+              HasSubstr("the seasonal profile of the total trade stands in for the US exports"));  // every assumption
   EXPECT_THAT(md, HasSubstr("uniform profile C(m) = m/12: stated for the test"));
   EXPECT_THAT(md, HasSubstr("contradicted"));
   // Off by: 1.548387 billion - 300 million = 1.248387 billion.

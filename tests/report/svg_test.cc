@@ -1,10 +1,10 @@
 // The SVG chart module: tick steps, geometry (checked by hand against the layout constants) and escaping.
+#include "report/svg.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "report/svg.h"
 
 namespace tradeshock::svg {
 namespace {
@@ -155,9 +155,9 @@ TEST(LineChartTest, RendersLinesBandMarkerAndLegend) {
   EXPECT_THAT(svg, HasSubstr("<title id=\"path-title\">Exports &quot;2021&quot;</title>"));
   // The observed line from (0, 0) -> (78, 282) to (5, 90) -> (338, 282 - 90/250 x 242 = 194.88).
   EXPECT_THAT(svg, HasSubstr("d=\"M78.0,282.0 L338.0,194.9\""));
-  EXPECT_THAT(svg, HasSubstr("stroke-dasharray=\"7 4\""));      // the projection is dashed
-  EXPECT_THAT(svg, HasSubstr("fill-opacity=\"0.16\""));         // the band
-  EXPECT_THAT(svg, HasSubstr("x1=\"416.0\""));                  // marker at 78 + 6.5 x 52 = 416
+  EXPECT_THAT(svg, HasSubstr("stroke-dasharray=\"7 4\""));  // the projection is dashed
+  EXPECT_THAT(svg, HasSubstr("fill-opacity=\"0.16\""));     // the band
+  EXPECT_THAT(svg, HasSubstr("x1=\"416.0\""));              // marker at 78 + 6.5 x 52 = 416
   EXPECT_THAT(svg, HasSubstr(">ban from 2021-07-15</text>"));
   EXPECT_THAT(svg, HasSubstr(">Jan</text>"));
   EXPECT_THAT(svg, HasSubstr(">cumulative, million USD</text>"));

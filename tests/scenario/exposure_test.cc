@@ -49,7 +49,8 @@ TEST(ExposureTest, TariffPutsItsTradeResponseAtRisk) {
 // 100; the tariff's 22.18906 on HS 84 is inside it, so the total at risk is 100, not 122.18906.
 TEST(ExposureTest, ABanAndATariffOnTheSameGoodsCountOnce) {
   const Scenario scenario = ParseScenario(
-      "[[policy]]\nname = \"ban\"\nkind = \"ban\"\nimposed_by = \"USA\"\non = \"CHN\"\nproducts = [\"all\"]\nfrom = 2021-01-01\n"
+      "[[policy]]\nname = \"ban\"\nkind = \"ban\"\nimposed_by = \"USA\"\non = \"CHN\"\nproducts = [\"all\"]\nfrom = "
+      "2021-01-01\n"
       "[[policy]]\nname = \"tariff\"\nkind = \"tariff\"\nrate = 0.10\nelasticity = 4\nimposed_by = \"USA\"\n"
       "on = \"CHN\"\nproducts = [\"84\"]\nfrom = 2021-01-01\n",
       RepoReference());
@@ -57,7 +58,8 @@ TEST(ExposureTest, ABanAndATariffOnTheSameGoodsCountOnce) {
   ASSERT_EQ(result.policies.size(), 2u);
   EXPECT_NEAR(result.at_risk, 100.0, 1e-9);
   EXPECT_NEAR(*result.share_of_exports, 100.0 / 250.0, 1e-12);
-  EXPECT_THAT(result.notes, ::testing::Contains(::testing::HasSubstr("ban and tariff both cover exports to USA in 84")));
+  EXPECT_THAT(result.notes,
+              ::testing::Contains(::testing::HasSubstr("ban and tariff both cover exports to USA in 84")));
 }
 
 TEST(ExposureTest, HalfOfClothingToTheUs) {

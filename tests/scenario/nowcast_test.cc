@@ -185,16 +185,17 @@ TEST(NowcastTest, HalfTheFlowStopped) {
 
 TEST(NowcastTest, PolicyOnPartOfTheFlowWithNoShareInTheDataIsNotAppliedAndSaid) {
   // Exports to the world include far more than the US, and the data do not say how much goes to the US.
-  const TradeTable table = BuildTable({{"CHN", "WLD", kX, "TOTAL", "2020", 100.0},
-                                       {"CHN", "WLD", kX, "TOTAL", "2021-01..2021-05", 50.0}});
+  const TradeTable table =
+      BuildTable({{"CHN", "WLD", kX, "TOTAL", "2020", 100.0}, {"CHN", "WLD", kX, "TOTAL", "2021-01..2021-05", 50.0}});
   NowcastRequest request;
   request.target = Select("CHN", "WLD", kX, "TOTAL", "2021-01..2021-05");
   request.policies = {BanFrom(Date{2021, 7, 15}, 1.0)};
   const NowcastResult result = Nowcast(table, RepoReference(), request);
   EXPECT_DOUBLE_EQ(result.with_policy.central.full_year, 120.0);
   EXPECT_TRUE(result.applied_policies.empty());
-  EXPECT_TRUE(AnyContains(result.assumptions, "test ban covers part of CHN exports to WLD, TOTAL (exports to USA in "
-                                              "TOTAL), but its share is not known"));
+  EXPECT_TRUE(AnyContains(result.assumptions,
+                          "test ban covers part of CHN exports to WLD, TOTAL (exports to USA in "
+                          "TOTAL), but its share is not known"));
 }
 
 Policy ProductPolicy(std::string name, std::vector<std::string> products, Date from, double share_stopped) {
@@ -239,8 +240,9 @@ TEST(NowcastTest, BansOnSomeProductsCutTheirShareMonthByMonth) {
   ASSERT_TRUE(result.with_policy.yoy_central);
   EXPECT_NEAR(*result.with_policy.yoy_central, (49.0 - 161.0 / 31.0 - 22.0 / 30.0) / 100.0 - 1.0, 1e-12);
   EXPECT_THAT(result.applied_policies, ::testing::ElementsAre("energy ban", "steel detentions"));
-  EXPECT_TRUE(AnyContains(result.assumptions, "energy ban stops 100% of what it covers (exports to USA in 27, "
-                                              "70.00% of the flow) from 2022-03-09"));
+  EXPECT_TRUE(AnyContains(result.assumptions,
+                          "energy ban stops 100% of what it covers (exports to USA in 27, "
+                          "70.00% of the flow) from 2022-03-09"));
   EXPECT_TRUE(AnyContains(result.assumptions, "the policies' shares of the flow are those of 2021"));
 }
 
@@ -257,9 +259,10 @@ TEST(NowcastTest, OverlappingPoliciesCountTheLargerShareStoppedOnce) {
   EXPECT_NEAR(result.stopped_share[2], 0.66, 1e-12);
   EXPECT_NEAR(result.stopped_share[11], 0.66, 1e-12);
   EXPECT_NEAR(result.with_policy.central.full_year, 54.0, 1e-9);
-  EXPECT_TRUE(AnyContains(result.assumptions, "detentions and energy tariff both cover exports to USA in 27 "
-                                              "(70.00% of RUS exports to USA, TOTAL, 2021): the larger share "
-                                              "stopped counts there"));
+  EXPECT_TRUE(AnyContains(result.assumptions,
+                          "detentions and energy tariff both cover exports to USA in 27 "
+                          "(70.00% of RUS exports to USA, TOTAL, 2021): the larger share "
+                          "stopped counts there"));
 }
 
 TEST(NowcastTest, ABanOnOneMarketCutsItsShareOfExportsToTheWorld) {

@@ -60,7 +60,7 @@ TEST(ScenarioFileTest, ReadsEveryField) {
   EXPECT_EQ(tariff.imposed_by, "EU27");
   EXPECT_EQ(tariff.products, (std::vector<std::string>{"61", "CN-CLOTHING", "8471"}));
   EXPECT_EQ(tariff.from, (Date{2022, 1, 1}));  // a string date is accepted too
-  EXPECT_EQ(tariff.share_stopped, 0.5);  // stated: it overrides the trade response
+  EXPECT_EQ(tariff.share_stopped, 0.5);        // stated: it overrides the trade response
   EXPECT_TRUE(tariff.share_stopped_stated);
   EXPECT_FALSE(ban.share_stopped_stated);
   EXPECT_EQ(scenario.nowcast.profile_partner, "WLD");
@@ -175,8 +175,7 @@ TEST(ScenarioFileTest, TariffOnTopOfAnEarlierTariff) {
   // 1.25 / 1.05 = 1.190476; ^2 = 1.417234; ^4 = 2.008552; 1 / 2.008552 = 0.497871 -> stopped 0.502129.
   EXPECT_NEAR(tariff.share_stopped, 0.50213, 1e-5);
   // The same rise with rate_percent: 25% and 5%.
-  EXPECT_NEAR(ParseTariff("rate_percent = 25\nrate_before_percent = 5\nelasticity = 4\n").share_stopped, 0.50213,
-              1e-5);
+  EXPECT_NEAR(ParseTariff("rate_percent = 25\nrate_before_percent = 5\nelasticity = 4\n").share_stopped, 0.50213, 1e-5);
 }
 
 TEST(ScenarioFileTest, TariffRatePercentIsAFractionOfOneHundred) {
@@ -202,7 +201,8 @@ TEST(ScenarioFileTest, TariffRateAboveOneAsksForPercent) {
 TEST(ScenarioFileTest, TariffBadRatesAreRefused) {
   EXPECT_THAT(TariffError("rate = -0.1\n").Message(), HasSubstr("not negative"));
   EXPECT_THAT(TariffError("rate_percent = -5\n").Message(), HasSubstr("not negative"));
-  EXPECT_THAT(TariffError("rate = 0.1\nrate_percent = 10\n").Message(), HasSubstr("'rate' or 'rate_percent', not both"));
+  EXPECT_THAT(TariffError("rate = 0.1\nrate_percent = 10\n").Message(),
+              HasSubstr("'rate' or 'rate_percent', not both"));
   EXPECT_THAT(TariffError("rate = 0.05\nrate_before = 0.1\n").Message(), HasSubstr("a tariff cut is not modelled"));
   EXPECT_THAT(TariffError("elasticity = 4\n").Message(), HasSubstr("key 'rate' or 'rate_percent'"));
   EXPECT_THAT(TariffError("rate = 0.1\nelasticity = 0\n").Message(), HasSubstr("a trade elasticity > 0"));

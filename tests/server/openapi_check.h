@@ -74,12 +74,14 @@ class OpenApiCheck {
       faults.push_back(path + ": not of type " + schema["type"].get<std::string>());
       return;
     }
-    if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end()) {
+    if (schema.contains("enum") &&
+        std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end()) {
       faults.push_back(path + ": " + value.dump() + " is not one of " + schema["enum"].dump());
     }
     if (value.is_object()) {
       for (const auto& required : schema.value("required", nlohmann::json::array())) {
-        if (!value.contains(required.get<std::string>())) faults.push_back(path + "." + required.get<std::string>() + ": missing");
+        if (!value.contains(required.get<std::string>()))
+          faults.push_back(path + "." + required.get<std::string>() + ": missing");
       }
       if (schema.contains("properties")) {
         for (const auto& [key, property] : schema["properties"].items()) {
@@ -88,7 +90,8 @@ class OpenApiCheck {
       }
     }
     if (value.is_array() && schema.contains("items")) {
-      for (std::size_t i = 0; i < value.size(); ++i) Match(schema["items"], value[i], path + "[" + std::to_string(i) + "]", faults);
+      for (std::size_t i = 0; i < value.size(); ++i)
+        Match(schema["items"], value[i], path + "[" + std::to_string(i) + "]", faults);
     }
   }
 

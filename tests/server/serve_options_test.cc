@@ -5,8 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "error_text.h"
 #include "api.h"
+#include "error_text.h"
 #include "loaded_data.h"
 #include "request_fields.h"
 
@@ -88,14 +88,19 @@ TEST(RequestFields, TypesRangesAndUnknownKeys) {
   std::optional<server::RequestFields> inner = fields.Object("inner");
   ASSERT_TRUE(inner);
   EXPECT_EQ(inner->String("a"), "b");
-  EXPECT_EQ(RequestMessage([&] { inner->Finish(); }), "$.inner.extra | $.inner.extra: unknown field; expected one of a");
+  EXPECT_EQ(RequestMessage([&] { inner->Finish(); }),
+            "$.inner.extra | $.inner.extra: unknown field; expected one of a");
   EXPECT_THAT(RequestMessage([&] { fields.Finish(); }), HasSubstr("$.typo | $.typo: unknown field"));
   EXPECT_EQ(RequestMessage([&] { fields.Integer("count", 5, 10); }),
             "$.count | $.count: expected an integer from 5 to 10, got 3");
-  EXPECT_EQ(RequestMessage([&] { fields.String("count"); }), "$.count | $.count: expected a string, got an integer (3)");
+  EXPECT_EQ(RequestMessage([&] { fields.String("count"); }),
+            "$.count | $.count: expected a string, got an integer (3)");
   EXPECT_EQ(RequestMessage([&] { fields.IntegerArray("years", 2020, 2100); }),
             "$.years[0] | $.years[0]: expected an integer from 2020 to 2100, got 2019");
-  EXPECT_EQ(RequestMessage([&] { fields.OneOf("name", {"a", "b"}); }), "$.name | $.name: expected one of a, b, got 'x'");
+  EXPECT_EQ(RequestMessage([&] {
+              fields.OneOf("name", {"a", "b"});
+            }),
+            "$.name | $.name: expected one of a, b, got 'x'");
 }
 
 TEST(RequestFields, BadJsonHasLineAndColumn) {

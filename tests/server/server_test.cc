@@ -137,8 +137,10 @@ class ServerTest : public ::testing::Test {
     const std::string type = result->get_header_value("Content-Type");
     json body = nullptr;
     if (type.rfind("application/json", 0) == 0) body = json::parse(result->body);
-    const std::vector<std::string> faults = spec_->Check(route, method, result->status, type, body.is_null() ? nullptr : &body);
-    EXPECT_TRUE(faults.empty()) << method << " " << route << " " << result->status << ": " << ::testing::PrintToString(faults);
+    const std::vector<std::string> faults =
+        spec_->Check(route, method, result->status, type, body.is_null() ? nullptr : &body);
+    EXPECT_TRUE(faults.empty()) << method << " " << route << " " << result->status << ": "
+                                << ::testing::PrintToString(faults);
     return body;
   }
   static json Get(const std::string& target, const std::string& route, int expected_status = 200) {
@@ -272,8 +274,9 @@ TEST_F(ServerTest, CasesAndTheirBriefs) {
 }
 
 TEST_F(ServerTest, IndicatorsByHand) {
-  const json body = Post("/api/v1/indicators", {{"data", "table"}, {"reporter", "DEU"}, {"flow", "exports"},
-                                                {"period", "2022"}, {"partner", "USA"}});
+  const json body =
+      Post("/api/v1/indicators",
+           {{"data", "table"}, {"reporter", "DEU"}, {"flow", "exports"}, {"period", "2022"}, {"partner", "USA"}});
   EXPECT_DOUBLE_EQ(body["total"]["value"].get<double>(), 1000.0);
   ASSERT_EQ(body["items"].size(), 3u);
   EXPECT_EQ(body["items"][0]["partner"], "FRA");
@@ -321,13 +324,13 @@ TEST_F(ServerTest, NowcastOfTheScenarioTargetAndPosted) {
   EXPECT_NEAR(own["with_policy"]["central"]["full_year"].get<double>(), 120.0, 1e-9);
   EXPECT_EQ(own["months_observed"], 3);
   // The same target posted, with the case's policies: the same 120.
-  const json posted = Post("/api/v1/nowcast", {{"data", "small-case"},
-                                               {"target", {{"reporter", "CHN"}, {"partner", "USA"},
-                                                           {"period", "2021-01..2021-03"}}}});
+  const json posted = Post(
+      "/api/v1/nowcast",
+      {{"data", "small-case"}, {"target", {{"reporter", "CHN"}, {"partner", "USA"}, {"period", "2021-01..2021-03"}}}});
   EXPECT_NEAR(posted["with_policy"]["central"]["full_year"].get<double>(), 120.0, 1e-9);
-  const json typo = Post("/api/v1/nowcast", {{"data", "small-case"},
-                                             {"target", {{"reporter", "CHN"}, {"partnr", "USA"}, {"period", "2021-01"}}}},
-                         400);
+  const json typo =
+      Post("/api/v1/nowcast",
+           {{"data", "small-case"}, {"target", {{"reporter", "CHN"}, {"partnr", "USA"}, {"period", "2021-01"}}}}, 400);
   EXPECT_EQ(typo["error"]["path"], "$.target.partnr");
   const json no_target = Post("/api/v1/nowcast", {{"data", "table"}}, 400);
   EXPECT_EQ(no_target["error"]["path"], "$.target");
@@ -346,8 +349,8 @@ TEST_F(ServerTest, ClaimsOfTheCaseAndPosted) {
   EXPECT_EQ(posted["results"][0]["status"], "supported");
   EXPECT_DOUBLE_EQ(posted["results"][0]["computed"].get<double>(), 240.0);
   // A fault in the posted claims is located in the field, by line.
-  const json bad = Post("/api/v1/claims", {{"data", "small-case"}, {"claims", "[[claim]]\nid = \"x\"\nmetric = \"guess\"\n"}},
-                        400);
+  const json bad =
+      Post("/api/v1/claims", {{"data", "small-case"}, {"claims", "[[claim]]\nid = \"x\"\nmetric = \"guess\"\n"}}, 400);
   EXPECT_EQ(bad["error"]["path"], "$.claims");
   EXPECT_THAT(bad["error"]["message"].get<std::string>(), HasSubstr("$.claims:"));
 }
@@ -376,16 +379,15 @@ TEST_F(ServerTest, BadJsonIsLocated) {
 }
 
 TEST_F(ServerTest, UnknownFieldsAndWrongTypesNameTheirPath) {
-  const json unknown = Post("/api/v1/indicators", {{"data", "table"}, {"reporter", "DEU"}, {"period", "2022"},
-                                                   {"reportr", "DEU"}},
-                            400);
+  const json unknown =
+      Post("/api/v1/indicators", {{"data", "table"}, {"reporter", "DEU"}, {"period", "2022"}, {"reportr", "DEU"}}, 400);
   EXPECT_EQ(unknown["error"]["path"], "$.reportr");
   EXPECT_THAT(unknown["error"]["message"].get<std::string>(), HasSubstr("$.reportr: unknown field"));
   const json type = Post("/api/v1/indicators", {{"data", "table"}, {"reporter", "DEU"}, {"period", 2022}}, 400);
   EXPECT_EQ(type["error"]["path"], "$.period");
   EXPECT_EQ(type["error"]["message"], "$.period: expected a string, got an integer (2022)");
-  const json top = Post("/api/v1/indicators", {{"data", "table"}, {"reporter", "DEU"}, {"period", "2022"}, {"top", -1}},
-                        400);
+  const json top =
+      Post("/api/v1/indicators", {{"data", "table"}, {"reporter", "DEU"}, {"period", "2022"}, {"top", -1}}, 400);
   EXPECT_EQ(top["error"]["path"], "$.top");
   const json economy = Post("/api/v1/indicators", {{"data", "table"}, {"reporter", "XXX"}, {"period", "2022"}}, 400);
   EXPECT_EQ(economy["error"]["path"], "$.reporter");
@@ -479,7 +481,8 @@ TEST_F(ServerTest, ConcurrentRequestsGiveTheSameAnswer) {
     clients.emplace_back([&right] {
       for (int request = 0; request < 10; ++request) {
         httplib::Client http("127.0.0.1", port_);
-        const httplib::Result result = http.Post("/api/v1/scenario", json{{"data", "small-case"}}.dump(), "application/json");
+        const httplib::Result result =
+            http.Post("/api/v1/scenario", json{{"data", "small-case"}}.dump(), "application/json");
         if (result && result->status == 200 && json::parse(result->body)["exposure"]["at_risk"] == 240.0) ++right;
       }
     });
@@ -492,7 +495,8 @@ TEST_F(ServerTest, NoRouteIsAJson404) {
   const httplib::Result result = Client().Get("/api/v1/nothing");
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 404);
-  EXPECT_THAT(json::parse(result->body)["error"]["message"].get<std::string>(), HasSubstr("no route GET /api/v1/nothing"));
+  EXPECT_THAT(json::parse(result->body)["error"]["message"].get<std::string>(),
+              HasSubstr("no route GET /api/v1/nothing"));
 }
 
 // Stop() (what SIGTERM calls) closes the listener but lets a request in flight finish: a client that has sent
@@ -553,7 +557,9 @@ TEST_F(ServerTest, EveryRouteOfTheSpecIsAnsweredAsItSays) {
       {"get", "/api/v1/periods", "/api/v1/periods", nullptr},
       {"get", "/api/v1/cases", "/api/v1/cases", nullptr},
       {"get", "/api/v1/cases/small-case/brief", "/api/v1/cases/{name}/brief", nullptr},
-      {"post", "/api/v1/indicators", "/api/v1/indicators",
+      {"post",
+       "/api/v1/indicators",
+       "/api/v1/indicators",
        {{"data", "table"}, {"reporter", "DEU"}, {"flow", "exports"}, {"period", "2022"}}},
       {"post", "/api/v1/scenario", "/api/v1/scenario", {{"data", "small-case"}}},
       {"post", "/api/v1/nowcast", "/api/v1/nowcast", {{"data", "small-case"}}},

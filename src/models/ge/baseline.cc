@@ -21,16 +21,18 @@ Baseline BuildBaseline(const std::vector<FlowRow>& rows) {
   if (exporters != importers) {
     for (const std::string& code : exporters) {
       if (!importers.contains(code)) {
-        throw Error(fmt::format("GE baseline is not square: {} appears as exporter but never as importer; the "
-                                "model needs every economy on both sides, including its internal flow",
-                                code));
+        throw Error(
+            fmt::format("GE baseline is not square: {} appears as exporter but never as importer; the "
+                        "model needs every economy on both sides, including its internal flow",
+                        code));
       }
     }
     for (const std::string& code : importers) {
       if (!exporters.contains(code)) {
-        throw Error(fmt::format("GE baseline is not square: {} appears as importer but never as exporter; the "
-                                "model needs every economy on both sides, including its internal flow",
-                                code));
+        throw Error(
+            fmt::format("GE baseline is not square: {} appears as importer but never as exporter; the "
+                        "model needs every economy on both sides, including its internal flow",
+                        code));
       }
     }
   }
@@ -62,8 +64,8 @@ Baseline BuildBaseline(const std::vector<FlowRow>& rows) {
 void ValidateBaseline(const Baseline& baseline) {
   const Eigen::Index n = baseline.flows.rows();
   if (n == 0 || baseline.flows.cols() != n || Eigen::Index(baseline.economies.size()) != n) {
-    throw Error(fmt::format("GE baseline is not square: {} economies, flow matrix {} x {}",
-                            baseline.economies.size(), baseline.flows.rows(), baseline.flows.cols()));
+    throw Error(fmt::format("GE baseline is not square: {} economies, flow matrix {} x {}", baseline.economies.size(),
+                            baseline.flows.rows(), baseline.flows.cols()));
   }
   for (Eigen::Index i = 0; i < n; ++i) {
     for (Eigen::Index j = 0; j < n; ++j) {
@@ -76,9 +78,10 @@ void ValidateBaseline(const Baseline& baseline) {
     // A zero internal flow leaves the economy's own price undetermined in the hat algebra (its output
     // and expenditure shares on itself are the anchor of market clearing).
     if (baseline.flows(i, i) <= 0) {
-      throw Error(fmt::format("GE baseline: the internal flow of {} ({} -> {}) is zero; structural gravity needs "
-                              "domestic sales for every economy (add them, or drop the economy)",
-                              baseline.economies[i], baseline.economies[i], baseline.economies[i]));
+      throw Error(
+          fmt::format("GE baseline: the internal flow of {} ({} -> {}) is zero; structural gravity needs "
+                      "domestic sales for every economy (add them, or drop the economy)",
+                      baseline.economies[i], baseline.economies[i], baseline.economies[i]));
     }
   }
 }

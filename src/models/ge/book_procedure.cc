@@ -9,9 +9,9 @@
 
 #include <cmath>
 
+#include "solver_internal.h"
 #include "tradeshock/error.h"
 #include "tradeshock/ge.h"
-#include "solver_internal.h"
 
 namespace tradeshock::ge::internal {
 namespace {
@@ -65,8 +65,8 @@ BookSolution SolveBookProcedure(const MatrixXd& flows, const MatrixXd& cost_chan
   const MatrixXd base = flows.cwiseProduct(cost_change);
 
   // Round 0 is the baseline (its effects are 1 relative to themselves), round 1 the conditional equilibrium.
-  const ArrayXd outward_0 = output * reference_expenditure;                // Y E_R / exp(a)
-  const ArrayXd inward_0 = expenditure / reference_expenditure;            // E / (exp(b) E_R)
+  const ArrayXd outward_0 = output * reference_expenditure;      // Y E_R / exp(a)
+  const ArrayXd inward_0 = expenditure / reference_expenditure;  // E / (exp(b) E_R)
   ConstrainedFit fit = FitConstrained(base, output, expenditure, reference, options.max_iterations);
   MatrixXd fitted = fit.flows;
   ArrayXd exporter_effect = fit.exporter_effect;
@@ -74,7 +74,7 @@ BookSolution SolveBookProcedure(const MatrixXd& flows, const MatrixXd& cost_chan
   ArrayXd outward = output * round_reference_expenditure / exporter_effect;
   ArrayXd inward = expenditure / (fit.importer_effect * round_reference_expenditure);
   ArrayXd round_expenditure = expenditure;
-  ArrayXd price_change = exporter_effect.pow(-1.0 / theta);   // change_pricei_1 (E_R unchanged)
+  ArrayXd price_change = exporter_effect.pow(-1.0 / theta);      // change_pricei_1 (E_R unchanged)
   ArrayXd previous_price_change = ArrayXd::Zero(output.size());  // change_pricei_0 = 0 in the do-files
   ArrayXd outward_change = ArrayXd::Ones(output.size());         // set to 1 in round 1 by the do-files
   ArrayXd inward_change = ArrayXd::Ones(output.size());
@@ -117,10 +117,11 @@ BookSolution SolveBookProcedure(const MatrixXd& flows, const MatrixXd& cost_chan
     // The procedure is not a contraction: on some counterfactuals its rounds oscillate with growing amplitude
     // until the prices overflow (docs/METHODS.md); NaN would pass the test below, so stop here.
     if (!std::isfinite(summary.sd) || !std::isfinite(summary.max) || !new_price_change.isFinite().all()) {
-      throw Error(fmt::format("GE full-endowment (book procedure) diverged after {} rounds: the round-to-round "
-                              "price changes grew without bound (the procedure is not a contraction; use the "
-                              "default method for the equilibrium)",
-                              info.iterations));
+      throw Error(
+          fmt::format("GE full-endowment (book procedure) diverged after {} rounds: the round-to-round "
+                      "price changes grew without bound (the procedure is not a contraction; use the "
+                      "default method for the equilibrium)",
+                      info.iterations));
     }
     // `while (sd > tol) | (abs(max) > tol)`; note abs(max), not max(abs): a large negative change can pass.
     if (!(summary.sd > options.tolerance) && !(std::abs(summary.max) > options.tolerance)) {
@@ -130,9 +131,10 @@ BookSolution SolveBookProcedure(const MatrixXd& flows, const MatrixXd& cost_chan
     if (info.iterations >= options.max_rounds) break;
   }
   if (!info.converged) {
-    throw Error(fmt::format("GE full-endowment (book procedure) did not converge in {} rounds (last change {:.3g}, "
-                            "tolerance {:.3g})",
-                            info.iterations, info.final_change, options.tolerance));
+    throw Error(
+        fmt::format("GE full-endowment (book procedure) did not converge in {} rounds (last change {:.3g}, "
+                    "tolerance {:.3g})",
+                    info.iterations, info.final_change, options.tolerance));
   }
   // (iv) the indexes of the last round S
   const ArrayXd price = (exporter_effect / (round_reference_expenditure / reference_expenditure)).pow(-1.0 / theta);

@@ -46,9 +46,10 @@ Eigen::MatrixXd ScaleToMarginFactors(const Eigen::MatrixXd& base, const Eigen::A
     }
   }
   if (!converged) {
-    throw Error(fmt::format("GE: scaling the flows to their margins did not converge in {} iterations (last "
-                            "change {:.3g}, tolerance {:.3g})",
-                            max_iterations, change, tolerance));
+    throw Error(
+        fmt::format("GE: scaling the flows to their margins did not converge in {} iterations (last "
+                    "change {:.3g}, tolerance {:.3g})",
+                    max_iterations, change, tolerance));
   }
   if (row_factor != nullptr) *row_factor = r;
   if (col_factor != nullptr) *col_factor = c;
@@ -108,9 +109,10 @@ MatrixXd ScaleToMargins(const MatrixXd& base, const ArrayXd& rows, const ArrayXd
     previous = current;
   }
   if (!solve.converged) {
-    throw Error(fmt::format("GE conditional solve did not converge in {} iterations (last max change in log "
-                            "flows {:.3g}, tolerance {:.3g})",
-                            solve.iterations, solve.final_change, options.tolerance));
+    throw Error(
+        fmt::format("GE conditional solve did not converge in {} iterations (last max change in log "
+                    "flows {:.3g}, tolerance {:.3g})",
+                    solve.iterations, solve.final_change, options.tolerance));
   }
   if (info != nullptr) *info = solve;
   return current;
@@ -133,8 +135,9 @@ void CheckOptions(const Options& options) {
   if (options.max_iterations < 1) throw Error("GE: max_iterations must be >= 1");
   if (options.max_rounds < 1) throw Error("GE: max_rounds must be >= 1");
   if (options.method == FullEndowmentMethod::kBookProcedure && options.imbalance != Imbalance::kMultiplicative) {
-    throw Error("GE: the book's procedure holds each economy's expenditure/output ratio fixed; it has no additive "
-                "imbalance closure (use the default method for additive imbalances)");
+    throw Error(
+        "GE: the book's procedure holds each economy's expenditure/output ratio fixed; it has no additive "
+        "imbalance closure (use the default method for additive imbalances)");
   }
 }
 
@@ -160,15 +163,13 @@ void CheckCostChange(const Baseline& baseline, const MatrixXd& cost_change) {
 
 ArrayXd Exports(const MatrixXd& flows) { return flows.rowwise().sum().array() - flows.diagonal().array(); }
 
-double PercentChange(double after, double before) {
-  return before > 0 ? (after / before - 1.0) * 100.0 : 0.0;
-}
+double PercentChange(double after, double before) { return before > 0 ? (after / before - 1.0) * 100.0 : 0.0; }
 
 struct FullSolution {
   MatrixXd flows;
-  ArrayXd price;      // factory-gate price hat p_i
-  ArrayXd inward;     // P_j hat
-  ArrayXd outward;    // Pi_i hat
+  ArrayXd price;    // factory-gate price hat p_i
+  ArrayXd inward;   // P_j hat
+  ArrayXd outward;  // Pi_i hat
   ArrayXd expenditure_hat;
   SolveInfo info;
 };
@@ -243,9 +244,10 @@ FullSolution SolveFull(const MatrixXd& flows, const MatrixXd& cost_change, Index
   }
   info.damping = damping;
   if (!info.converged) {
-    throw Error(fmt::format("GE full-endowment solve did not converge in {} iterations (last change {:.3g}, "
-                            "tolerance {:.3g}, damping {})",
-                            info.iterations, info.final_change, options.tolerance, damping));
+    throw Error(
+        fmt::format("GE full-endowment solve did not converge in {} iterations (last change {:.3g}, "
+                    "tolerance {:.3g}, damping {})",
+                    info.iterations, info.final_change, options.tolerance, damping));
   }
   FullSolution solution;
   solution.flows = current;
@@ -253,8 +255,7 @@ FullSolution SolveFull(const MatrixXd& flows, const MatrixXd& cost_change, Index
   solution.inward = phi_hat.pow(-1.0 / theta);
   solution.expenditure_hat = expenditure_new / expenditure;
   // G8: Omega hat_i = sum_j (X_ij / Y_i) t_hat_ij E hat_j / Phi hat_j; Pi hat_i = Omega hat_i^(-1/theta)
-  const ArrayXd omega_hat =
-      (weighted * (solution.expenditure_hat / phi_hat).matrix()).array() / output;
+  const ArrayXd omega_hat = (weighted * (solution.expenditure_hat / phi_hat).matrix()).array() / output;
   solution.outward = omega_hat.pow(-1.0 / theta);
   solution.info = info;
   return solution;
@@ -297,8 +298,8 @@ Result Simulate(const Baseline& baseline, const MatrixXd& cost_change, const Opt
   if (options.stopping_rule == StoppingRule::kBookPrices || options.method == FullEndowmentMethod::kBookProcedure) {
     conditional_options.tolerance = 1e-8;
   }
-  result.flows_conditional = ScaleToMargins(flows.cwiseProduct(cost_change), output, expenditure,
-                                            conditional_options, &result.conditional);
+  result.flows_conditional =
+      ScaleToMargins(flows.cwiseProduct(cost_change), output, expenditure, conditional_options, &result.conditional);
   FullSolution full;
   if (options.method == FullEndowmentMethod::kBookProcedure) {
     internal::BookSolution book = internal::SolveBookProcedure(flows, cost_change, reference, options);

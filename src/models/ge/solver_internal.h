@@ -17,9 +17,9 @@ Eigen::MatrixXd ScaleToMarginFactors(const Eigen::MatrixXd& base, const Eigen::A
 
 struct BookSolution {
   Eigen::MatrixXd flows;
-  Eigen::ArrayXd price;      // p hat
-  Eigen::ArrayXd inward;     // P hat
-  Eigen::ArrayXd outward;    // Pi hat
+  Eigen::ArrayXd price;    // p hat
+  Eigen::ArrayXd inward;   // P hat
+  Eigen::ArrayXd outward;  // Pi hat
   Eigen::ArrayXd expenditure_hat;
   SolveInfo info;
   std::vector<BookRoundSummary> rounds;

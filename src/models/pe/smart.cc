@@ -13,13 +13,13 @@ void CheckSuppliers(const std::vector<Supplier>& suppliers) {
   if (suppliers.empty()) throw Error("PE: no suppliers given");
   for (const Supplier& supplier : suppliers) {
     if (!std::isfinite(supplier.imports) || supplier.imports < 0) {
-      throw Error(fmt::format("PE: imports from {} are {}, expected a finite value >= 0", supplier.code,
-                              supplier.imports));
+      throw Error(
+          fmt::format("PE: imports from {} are {}, expected a finite value >= 0", supplier.code, supplier.imports));
     }
     for (double tariff : {supplier.tariff_before, supplier.tariff_after}) {
       if (!std::isfinite(tariff) || tariff <= -1) {
-        throw Error(fmt::format("PE: tariff {} for {} is not a fraction > -1 (write 10 % as 0.1)", tariff,
-                                supplier.code));
+        throw Error(
+            fmt::format("PE: tariff {} for {} is not a fraction > -1 (write 10 % as 0.1)", tariff, supplier.code));
       }
     }
   }
@@ -96,7 +96,8 @@ BanResult SimulateBan(const std::vector<Supplier>& suppliers, const std::string&
   }
   const auto found = std::find_if(suppliers.begin(), suppliers.end(),
                                   [&](const Supplier& supplier) { return supplier.code == banned; });
-  if (found == suppliers.end()) throw Error(fmt::format("PE: the banned supplier {} is not among the suppliers", banned));
+  if (found == suppliers.end())
+    throw Error(fmt::format("PE: the banned supplier {} is not among the suppliers", banned));
 
   BanResult result;
   result.banned = banned;

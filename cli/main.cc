@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include "commands.h"
 #include "tradeshock/error.h"
@@ -23,6 +26,16 @@ int main(int argc, char** argv) {
   tradeshock::cli::AddGravityCommand(app);
   tradeshock::cli::AddGeCommand(app);
   tradeshock::cli::AddServeCommand(app);
+  // CLI11 would say only that an argument was not expected; name the command and list the known ones.
+  const std::vector<CLI::App*> commands = app.get_subcommands([](const CLI::App*) { return true; });
+  if (argc > 1 && argv[1][0] != '-' &&
+      std::ranges::none_of(commands, [&](CLI::App* command) { return command->check_name(argv[1]); })) {
+    std::string names;
+    for (const CLI::App* command : commands) names += (names.empty() ? "" : ", ") + command->get_name();
+    fmt::print(stderr, "tradeshock: error: unknown command '{}': expected one of {}\nRun with --help for usage.\n",
+               tradeshock::Printable(argv[1]), names);
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {

@@ -58,11 +58,23 @@ void AddInputFlags(CLI::App& command, InputFlags& flags) {
   AddMaxInflatedBytesOption(command, flags.max_inflated_bytes);
 }
 
+const CLI::Validator& NotNegative() {
+  static const CLI::Validator validator(
+      [](std::string& value) {
+        return value.find_first_not_of(" \t") != std::string::npos && value[value.find_first_not_of(" \t")] == '-'
+                   ? std::string("a size cannot be negative: got ") + value
+                   : std::string();
+      },
+      "SIZE >= 0");
+  return validator;
+}
+
 void AddMaxInflatedBytesOption(CLI::App& command, std::int64_t& max_inflated_bytes) {
   command
       .add_option("--max-inflated-bytes", max_inflated_bytes,
                   "most bytes a .gz file inflates to, and most bytes read from stdin (64MiB, 2G ...; default: the "
                   "larger of 1 GiB and 64 x the compressed size, 1 GiB for stdin)")
+      ->check(NotNegative())
       ->transform(CLI::AsSizeValue(false));
 }
 

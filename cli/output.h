@@ -28,6 +28,9 @@ struct InputFlags {
 void AddInputFlags(CLI::App& command, InputFlags& flags);
 // --max-inflated-bytes N (64MiB, 2G ...), declared once for every command that reads trade files.
 void AddMaxInflatedBytesOption(CLI::App& command, std::int64_t& max_inflated_bytes);
+
+// Refuses a value written with a minus sign (a size), before a transform could wrap it to a huge number.
+const CLI::Validator& NotNegative();
 // --allow-outside-case, declared once for the case commands (scenario, brief, claims).
 void AddAllowOutsideCaseFlag(CLI::App& command, bool& allow_outside_case);
 // --baci-codes FILE, declared once for every command that reads BACI files (AddInputFlags, scenario, brief).

@@ -60,6 +60,7 @@ void AddServeCommand(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--threads", options.threads, "worker threads answering requests")->capture_default_str();
   command->add_option("--max-body-bytes", options.max_body_bytes, "largest request body; a larger one gets 413")
+      ->check(NotNegative())
       ->transform(CLI::AsSizeValue(false))
       ->capture_default_str();
   command

@@ -50,6 +50,8 @@ enum class InputErrorKind {
   kDuplicateKey,     // same reporter, partner, flow, product, period twice
   kBadSyntax,        // text that does not parse: a TOML syntax fault (scenario and claims files)
   kOverLimit,        // over a named limit (docs/FORMATS.md "Limits"): nesting, array length, line, size
+  kConflict,         // two fields or entries that disagree: ISO vs numeric code, one code for two economies
+  kBadKey,           // a TOML key that is unknown, or a required one that is missing (scenario, claims)
 };
 
 std::string_view ToString(InputErrorKind kind);

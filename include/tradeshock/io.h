@@ -74,7 +74,8 @@ TradeTable ReadTradeBuffer(std::string_view bytes, const std::string& name, cons
                            const ReadOptions& options = {}, ReadReport* report = nullptr);
 
 // Writes `content` to a temporary file beside `path` and renames it into place, so a failure never
-// leaves a half-written file. Throws Error.
+// leaves a half-written file. A `path` that exists and is not a regular file (a device, FIFO, folder or
+// symbolic link) is refused. Throws Error.
 void WriteFileAtomically(const std::string& path, std::string_view content);
 
 }  // namespace tradeshock

@@ -105,6 +105,10 @@ class Reference {
   bool ProductCovers(std::string_view selector, std::string_view hs_code) const;
   const std::vector<ProductGroup>& product_groups() const;
 
+  // Whether `alpha3` is a former country's code in ISO 3166-3 (CSK, DDR, SUN, SCG, ANT). Such codes resolve
+  // to no economy; a code list may still name them.
+  bool IsFormerCountry(std::string_view alpha3) const;
+
   // The default trade elasticity and its source (data/reference/trade_elasticity.csv).
   const TradeElasticity& DefaultTradeElasticity() const;
 

@@ -347,7 +347,7 @@ class ClaimParser {
 
 ClaimsFile ParseClaims(std::string_view toml_text, const std::string& file_name) {
   if (auto limit = toml_internal::CheckTomlLimits(toml_text, file_name)) {
-    throw ClaimsFileError(InputErrorKind::kOverLimit, limit->place(),
+    throw ClaimsFileError(limit->kind, limit->place(),
                           fmt::format("got '{}', expected {}", limit->value, limit->expected));
   }
   toml::table root;

@@ -40,6 +40,10 @@ std::string_view ToString(InputErrorKind kind) {
       return "bad syntax";
     case InputErrorKind::kOverLimit:
       return "over a limit";
+    case InputErrorKind::kConflict:
+      return "conflict";
+    case InputErrorKind::kBadKey:
+      return "bad key";
   }
   return "input error";
 }

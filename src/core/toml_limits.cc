@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+#include <string>
 #include <vector>
+
+#include "core/number_range.h"
 
 namespace tradeshock::toml_internal {
 
@@ -40,6 +44,7 @@ class ShapeScanner {
     }
     if (c == '[' || c == '{') return OpenBracket(c);
     if (c == ']' || c == '}') return CloseBracket();
+    if (!key_mode_ && (IsDigit(c) || c == '+' || c == '-') && !InWord()) return ScanNumber();
     if (c == '=') key_mode_ = false;
     if (c == ',') Comma();
     if (c == '.' && key_mode_) {
@@ -47,6 +52,38 @@ class ShapeScanner {
       CheckDepth("a dotted key");
     }
     Advance();
+  }
+
+  static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+  static bool IsWordChar(char c) {
+    return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-' || c == '+' ||
+           c == '.' || c == ':';
+  }
+  bool InWord() const { return pos_ > 0 && IsWordChar(text_[pos_ - 1]); }
+
+  // A value starting with a digit or sign: a float written nonzero that a double cannot hold (1e-400 becomes
+  // 0, 1e-320 a subnormal) would pass as 0 through toml++, so it is a bad number here, where its text is.
+  void ScanNumber() {
+    const std::size_t line = line_;
+    const std::size_t column = column_;
+    const std::size_t begin = pos_;
+    while (pos_ < text_.size() && IsWordChar(text_[pos_])) Advance();
+    const std::string_view token = text_.substr(begin, pos_ - begin);
+    const bool has_exponent = token.find_first_of("eE") != std::string_view::npos;
+    const bool other_base =
+        token.size() > 1 && token[0] == '0' && (token[1] == 'x' || token[1] == 'o' || token[1] == 'b');
+    if (!has_exponent || other_base || token.find(':') != std::string_view::npos) return;
+    std::string digits;
+    for (const char c : token) {
+      if (c != '_') digits += c;
+    }
+    char* end = nullptr;
+    const double value = std::strtod(digits.c_str(), &end);
+    if (end != digits.c_str() + digits.size()) return;  // not a number: the parser reports it
+    if (number_internal::Underflowed(digits, value) && !error_) {
+      error_ = InputError{InputErrorKind::kBadNumber,         file_, line, column, std::string(token),
+                          number_internal::kUnderflowExpected};
+    }
   }
 
   void StartLine() {

@@ -21,8 +21,9 @@ inline constexpr std::size_t kMaxTomlArrayLength = 10000;
 inline constexpr std::size_t kMaxTomlFileBytes = 16u << 20;
 
 // The first limit `text` exceeds, as a kOverLimit error located at the line and column (1-based
-// characters) where it is exceeded, naming the limit; nullopt when the text is within every limit. Only
-// the shape is checked: a syntax fault is left to the parser.
+// characters) where it is exceeded, naming the limit; or a kBadNumber error at a float written nonzero
+// that underflows a double (1e-400, 1e-320: the parser would make it 0); nullopt when the text is within
+// every limit. Only the shape is checked: a syntax fault is left to the parser.
 std::optional<InputError> CheckTomlLimits(std::string_view text, const std::string& file);
 
 }  // namespace tradeshock::toml_internal

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <new>
 
 #include "tradeshock/error.h"
@@ -238,6 +239,18 @@ void TradeTableBuilder::CheckDuplicates(DuplicatePolicy policy) {
     for (std::size_t row = 0; row < n_rows; ++row) order[next[table.reporter_[row]]++] = row;
   }
 
+  // A year and its Jan-Dec range (or a month and its one-month range) are one quantity: key both by the first
+  // period of the table that covers the same months, so that the second is a duplicate.
+  std::vector<PeriodIdx> same_months(table.periods_.size());
+  {
+    std::map<std::pair<int, int>, PeriodIdx> first_of;
+    for (std::size_t p = 0; p < table.periods_.size(); ++p) {
+      const Period& period = table.periods_[p];
+      same_months[p] =
+          first_of.try_emplace({period.first_month(), period.last_month()}, static_cast<PeriodIdx>(p)).first->second;
+    }
+  }
+
   std::vector<bool> removed;
   KeyIndex index;
   for (std::size_t reporter = 0; reporter < n_reporters; ++reporter) {
@@ -248,7 +261,7 @@ void TradeTableBuilder::CheckDuplicates(DuplicatePolicy policy) {
     for (std::size_t pos = begin; pos < end; ++pos) {
       const std::size_t row = order[pos];
       const std::uint64_t key = (static_cast<std::uint64_t>(table.partner_[row]) << 48) |
-                                (static_cast<std::uint64_t>(table.period_[row]) << 32) |
+                                (static_cast<std::uint64_t>(same_months[table.period_[row]]) << 32) |
                                 (static_cast<std::uint64_t>(table.flow_[row]) << 30) | table.product_[row];
       const std::size_t first = index.FindOrInsert(key, row);
       if (first == row) continue;
@@ -258,6 +271,14 @@ void TradeTableBuilder::CheckDuplicates(DuplicatePolicy policy) {
           fmt::format("{},{},{},{},{}", table.economies_[table.reporter_[row]], table.economies_[table.partner_[row]],
                       ToString(table.flow_[row]), table.products_[table.product_[row]],
                       table.periods_[table.period_[row]].ToString());
+      if (table.period_[row] != table.period_[first]) {
+        throw InputException(InputError{
+            InputErrorKind::kDuplicateKey, table.files_.empty() ? "" : table.files_[here.file], here.line, 0, key_text,
+            fmt::format("one value per key and months (the row at {}:{} gives the same months as {}; not added "
+                        "even with --sum-duplicates)",
+                        table.files_.empty() ? "" : table.files_[there.file], there.line,
+                        table.periods_[table.period_[first]].ToString())});
+      }
       if (policy == DuplicatePolicy::kError) {
         throw InputException(InputError{
             InputErrorKind::kDuplicateKey, table.files_.empty() ? "" : table.files_[here.file], here.line, 0, key_text,

@@ -455,6 +455,19 @@ class FileReader {
 };
 
 TradeTable Finish(TradeTableBuilder& builder, const ReadOptions& options, ReadReport& report) {
+  // A lenient read that skipped every row has nothing to analyse: say so, with the first fault, rather than
+  // hand on an empty table.
+  if (builder.size() == 0 && report.rows_skipped > 0 && !report.examples.empty()) {
+    const InputError& first = report.examples.front();
+    throw InputException(
+        InputError{InputErrorKind::kEmpty,
+                   first.file,
+                   0,
+                   0,
+                   {},
+                   fmt::format("at least one row without faults (--lenient skipped all {} data rows; the first: {})",
+                               report.rows_skipped, first.Message())});
+  }
   TradeTable table = builder.Build(options.duplicates);
   report.rows_kept = table.size();
   return table;

@@ -58,6 +58,12 @@ std::unique_ptr<RowParser> MakeRowParser(const std::vector<std::string_view>& he
       throw InputException(InputError{InputErrorKind::kEncoding, file, 1, i + 1, std::string(header[i]), "UTF-8 text"});
     }
     names.push_back(Lower(Trim(header[i])));
+    // A column named twice would be read from whichever copy a parser looks up first: refuse it in every format.
+    if (const auto first = FindColumn(names, names.back());
+        first && *first + 1 < names.size() && !names.back().empty()) {
+      ThrowHeader(file, i + 1, std::string(header[i]),
+                  fmt::format("a column name used once (column {} has the same name)", *first + 1));
+    }
   }
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) format = Detect(names);

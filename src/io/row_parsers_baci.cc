@@ -281,6 +281,12 @@ class BaciParser : public RowParser {
     return found.back();
   }
 
+  // BACI's codes for areas without an ISO code hold a digit or a slash (S19, N/A); a typo of an ISO code
+  // (three letters) does not.
+  static bool IsAggregateCode(std::string_view code) {
+    return std::ranges::any_of(code, [](char c) { return (c >= '0' && c <= '9') || c == '/'; });
+  }
+
   void LoadCountryCodes(const std::string& path, const Reference& reference) {
     codes_name_ = std::filesystem::path(path).filename().string();
     const InputBytes bytes = InputBytes::Load(path);
@@ -330,14 +336,29 @@ class BaciParser : public RowParser {
       std::string canonical;
       if (const tradeshock::Economy* economy = reference.FindEconomy(iso3)) {
         canonical = economy->code;
-      } else if (!iso3.empty() && iso3 != "NA") {
-        // BACI's own aggregates without an ISO code (S19 "Other Asia, nes"): kept verbatim so that world
-        // totals stay complete; see docs/FORMATS.md.
+      } else if (iso3.empty() || iso3 == "NA") {
+        continue;
+      } else if (IsAggregateCode(iso3) || reference.IsFormerCountry(iso3)) {
+        // BACI's own aggregates without an ISO code (S19, N/A for "Other Asia, nes") and former countries
+        // (CSK, SUN): kept verbatim so that world totals stay complete; see docs/FORMATS.md.
         canonical = std::string(iso3);
       } else {
-        continue;
+        throw InputException(InputError{InputErrorKind::kUnknownCode, path, record_line, *iso3_column + 1,
+                                        std::string(fields[*iso3_column]),
+                                        "an ISO 3166-1 alpha-3 code, a former country's ISO 3166-3 code (CSK, "
+                                        "SUN) or a BACI aggregate code with a digit or '/' (S19, N/A)"});
       }
-      if (static_cast<std::size_t>(code) >= canonical_.size()) canonical_.resize(code + 1);
+      if (static_cast<std::size_t>(code) >= canonical_.size()) {
+        canonical_.resize(code + 1);
+        listed_on_.resize(code + 1, 0);
+      }
+      if (!canonical_[code].empty() && canonical_[code] != canonical) {
+        throw InputException(InputError{
+            InputErrorKind::kConflict, path, record_line, *code_column + 1, std::string(fields[*code_column]),
+            fmt::format("a country_code listed for one economy (line {} lists it for {}, this line for {})",
+                        listed_on_[code], canonical_[code], canonical)});
+      }
+      if (canonical_[code].empty()) listed_on_[code] = record_line;
       canonical_[code] = canonical;
     }
     // Two codes for one economy (a renamed country kept under both) would let distinct source keys give one
@@ -351,6 +372,7 @@ class BaciParser : public RowParser {
   }
 
   std::vector<std::string> canonical_;  // BACI numeric code -> canonical economy code ("" unknown)
+  std::vector<std::size_t> listed_on_;  // BACI numeric code -> line of the code list that listed it
   std::string codes_name_;
   bool codes_injective_ = false;
 };

@@ -39,10 +39,17 @@ class ComtradeParser : public RowParser {
   std::size_t field_count() const override { return field_count_; }
 
   bool Parse(const std::vector<std::string_view>& fields, ChunkColumns& out, RowError& error) const override {
-    // Breakdowns by second partner, mode of transport or customs procedure repeat the total row.
-    if (partner2_code_ && !IsTotalCode(fields[*partner2_code_], "0")) return true;
-    if (mot_code_ && !IsTotalCode(fields[*mot_code_], "0")) return true;
-    if (customs_code_ && !IsTotalCode(fields[*customs_code_], "C00")) return true;
+    // Breakdowns by second partner, mode of transport or customs procedure repeat the total row. A code
+    // that is none of Comtrade's is an error, not a breakdown to skip.
+    bool breakdown = false;
+    if (!Breakdown(fields, partner2_code_, "0", "a Comtrade partner2Code (a number; 0 is the total)", breakdown,
+                   error) ||
+        !Breakdown(fields, mot_code_, "0", "a Comtrade motCode (a number; 0 is the total)", breakdown, error) ||
+        !Breakdown(fields, customs_code_, "C00", "a Comtrade customsCode (C and two digits; C00 is the total)",
+                   breakdown, error)) {
+      return false;
+    }
+    if (breakdown) return true;
 
     const std::string_view flow_text = Trim(fields[flow_]);
     Flow flow = Flow::kExports;
@@ -104,24 +111,56 @@ class ComtradeParser : public RowParser {
   }
 
  private:
-  static bool IsTotalCode(std::string_view raw, std::string_view total) {
-    const std::string_view text = Trim(raw);
-    return text.empty() || text == total;
+  // Sets `breakdown` when the column holds a code other than the total; fails on a code Comtrade does not use.
+  static bool Breakdown(const std::vector<std::string_view>& fields, const std::optional<std::size_t>& column,
+                        std::string_view total, const char* expected, bool& breakdown, RowError& error) {
+    if (!column) return true;
+    const std::string_view text = Trim(fields[*column]);
+    if (text.empty() || text == total) return true;
+    const bool customs = total.front() == 'C';
+    const bool valid = customs ? text.size() == 3 && text.front() == 'C' && AllDigits(text.substr(1))
+                               : text.size() <= 9 && AllDigits(text);
+    if (!valid) {
+      error = {InputErrorKind::kUnknownCode, *column + 1, std::string(fields[*column]), expected};
+      return false;
+    }
+    breakdown = true;
+    return true;
   }
 
   bool Economy(const std::vector<std::string_view>& fields, const std::optional<std::size_t>& iso_column,
                const std::optional<std::size_t>& code_column, ChunkColumns& out, std::uint32_t& id,
                RowError& error) const {
-    if (iso_column && !Trim(fields[*iso_column]).empty()) {
-      const std::string_view iso = Trim(fields[*iso_column]);
-      if (iso == "W00") return Intern("WLD", out, id);
-      return ResolveEconomy(reference_, iso, *iso_column + 1, out, id, error);
-    }
-    if (!code_column) {
-      error = {InputErrorKind::kUnknownCode, *iso_column + 1, "", kEconomyExpected};
+    const bool has_iso = iso_column && !Trim(fields[*iso_column]).empty();
+    const bool has_code = code_column && !Trim(fields[*code_column]).empty();
+    if (!has_iso && !has_code) {
+      const std::size_t column = iso_column ? *iso_column : *code_column;
+      error = {InputErrorKind::kUnknownCode, column + 1, "", kEconomyExpected};
       return false;
     }
-    const std::string_view code = Trim(fields[*code_column]);
+    if (!has_iso) return EconomyFromCode(fields, *code_column, out, id, error);
+    const std::string_view iso = Trim(fields[*iso_column]);
+    if (iso == "W00") {
+      Intern("WLD", out, id);
+    } else if (!ResolveEconomy(reference_, iso, *iso_column + 1, out, id, error)) {
+      return false;
+    }
+    if (!has_code) return true;
+    // Both given: they must name one economy.
+    std::uint32_t from_code = 0;
+    if (!EconomyFromCode(fields, *code_column, out, from_code, error)) return false;
+    if (from_code != id) {
+      error = {InputErrorKind::kConflict, *code_column + 1, std::string(fields[*code_column]),
+               fmt::format("the numeric code of {} given in column {} ({} is {})", Printable(iso), *iso_column + 1,
+                           Printable(Trim(fields[*code_column])), out.economies.texts[from_code])};
+      return false;
+    }
+    return true;
+  }
+
+  bool EconomyFromCode(const std::vector<std::string_view>& fields, std::size_t code_column, ChunkColumns& out,
+                       std::uint32_t& id, RowError& error) const {
+    const std::string_view code = Trim(fields[code_column]);
     // Comtrade's numeric codes follow ISO 3166-1 except for a few historical ones.
     static constexpr std::pair<std::string_view, std::string_view> kComtradeCodes[] = {
         {"0", "WLD"}, {"842", "USA"}, {"251", "FRA"}, {"699", "IND"}, {"757", "CHE"}, {"579", "NOR"}};
@@ -129,11 +168,11 @@ class ComtradeParser : public RowParser {
       if (code == comtrade) return Intern(canonical, out, id);
     }
     if (!AllDigits(code)) {
-      error = {InputErrorKind::kUnknownCode, *code_column + 1, std::string(fields[*code_column]),
+      error = {InputErrorKind::kUnknownCode, code_column + 1, std::string(fields[code_column]),
                "a Comtrade numeric country code"};
       return false;
     }
-    return ResolveEconomy(reference_, code, *code_column + 1, out, id, error);
+    return ResolveEconomy(reference_, code, code_column + 1, out, id, error);
   }
 
   static bool Intern(std::string_view canonical, ChunkColumns& out, std::uint32_t& id) {

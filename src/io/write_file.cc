@@ -16,6 +16,16 @@ void WriteFileAtomically(const std::string& path, std::string_view content) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  // The rename would replace whatever the name holds: a device (as root, /dev/null itself), a FIFO or a folder
+  // is refused rather than replaced by a regular file.
+  std::error_code error;
+  const fs::file_status status = fs::symlink_status(target, error);
+  if (!error && fs::exists(status) && !fs::is_regular_file(status)) {
+    throw Error(
+        fmt::format("cannot write {}: it exists and is not a regular file (expected a new file or one to "
+                    "replace)",
+                    path));
+  }
   // A unique name in the same directory, so that the final rename stays on one file system.
   std::random_device random;
   const fs::path temp = dir / fmt::format(".{}.tmp-{}-{:08x}", target.filename().string(), ::getpid(), random());

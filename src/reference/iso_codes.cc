@@ -1,4 +1,5 @@
-// Countries, regions and currencies from Debian's iso-codes JSON (ISO 3166-1, ISO 3166-2, ISO 4217).
+// Countries, regions, former countries and currencies from Debian's iso-codes JSON (ISO 3166-1, ISO 3166-2,
+// ISO 3166-3, ISO 4217).
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -196,6 +197,11 @@ void LoadIsoCodes(const std::filesystem::path& iso_codes_dir, Reference::Impl& i
     added_regions.push_back(&impl.economies.back());
     Index(impl, added_regions.back()->code, added_regions.back());
   }
+  // Former countries are no economy of their own here; a BACI code list may still name them.
+  const auto former_path = iso_codes_dir / "iso_3166-3.json";
+  const std::vector<IsoEntry> former = ReadIsoList(former_path, "3166-3");
+  for (std::size_t i = 0; i < former.size(); ++i)
+    impl.former_alpha3.insert(Field(former[i], "alpha_3", former_path, i));
   const auto currencies_path = iso_codes_dir / "iso_4217.json";
   const std::vector<IsoEntry> currencies = ReadIsoList(currencies_path, "4217");
   for (std::size_t i = 0; i < currencies.size(); ++i) {

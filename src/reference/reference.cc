@@ -176,6 +176,10 @@ const std::vector<ProductGroup>& Reference::product_groups() const { return impl
 
 const TradeElasticity& Reference::DefaultTradeElasticity() const { return impl_->trade_elasticity; }
 
+bool Reference::IsFormerCountry(std::string_view alpha3) const {
+  return impl_->former_alpha3.contains(std::string(alpha3));
+}
+
 bool Reference::IsCurrency(std::string_view code) const { return impl_->currencies.contains(UpperAscii(code)); }
 
 std::string Reference::CurrencyName(std::string_view code) const {

@@ -32,6 +32,7 @@ struct Reference::Impl {
   std::unordered_map<std::string, std::size_t> product_group_index;
 
   std::unordered_map<std::string, std::string> currencies;  // ISO 4217 alpha-3 -> name
+  std::unordered_set<std::string> former_alpha3;            // ISO 3166-3: CSK, DDR, SUN, ...
 
   struct FxSeries {
     std::string h10_name;  // "China", "Euro"

@@ -45,7 +45,7 @@ class ScenarioParser {
       } else if (key == "models") {
         scenario.models = Models(node);
       } else if (key != "policy") {
-        Fail(InputErrorKind::kBadHeader, node, key.str(), std::string(key.str()),
+        Fail(InputErrorKind::kBadKey, node, key.str(), std::string(key.str()),
              "a top-level key title, description, [nowcast], [models] or [[policy]]");
       }
     }
@@ -53,7 +53,7 @@ class ScenarioParser {
     if (policies == nullptr) Throw(InputErrorKind::kEmpty, 1, 1, "", "at least one [[policy]] table");
     const toml::array* array = policies->as_array();
     if (array == nullptr || !array->is_array_of_tables()) {
-      Fail(InputErrorKind::kBadHeader, *policies, "policy", "", "key 'policy' to hold [[policy]] tables");
+      Fail(InputErrorKind::kBadKey, *policies, "policy", "", "key 'policy' to hold [[policy]] tables");
     }
     for (std::size_t i = 0; i < array->size(); ++i) {
       scenario.policies.push_back(ParsePolicy(*array->get(i)->as_table(), i));
@@ -79,13 +79,16 @@ class ScenarioParser {
   static std::string Shown(const toml::node& node) {
     std::ostringstream out;
     if (node.is_table() || node.is_array()) return TypeName(node);
+    // As written: a string without TOML's quotes, a float in its shortest form (0.1, not 0.10000000000000001).
+    if (const auto text = node.value<std::string>(); text && node.is_string()) return *text;
+    if (node.is_floating_point()) return fmt::format("{}", *node.value<double>());
     node.visit([&out](const auto& value) { out << value; });
     return out.str();
   }
 
   std::string String(std::string_view key, const toml::node& node) const {
     if (!node.is_string())
-      Fail(InputErrorKind::kBadHeader, node, key, Shown(node), fmt::format("a string, got a {}", TypeName(node)));
+      Fail(InputErrorKind::kBadKey, node, key, Shown(node), fmt::format("a string, got a {}", TypeName(node)));
     return *node.value<std::string>();
   }
 
@@ -136,7 +139,7 @@ class ScenarioParser {
         "share_stopped", "name",       "note"};
     for (const auto& [key, node] : table) {
       if (!kKeys.contains(key.str())) {
-        Fail(InputErrorKind::kBadHeader, node, key.str(), std::string(key.str()),
+        Fail(InputErrorKind::kBadKey, node, key.str(), std::string(key.str()),
              "a policy key: kind, rate, rate_percent, rate_before, rate_before_percent, elasticity, imposed_by, on, "
              "products, from, share_stopped, name or note");
       }
@@ -145,7 +148,7 @@ class ScenarioParser {
       const toml::node* node = table.get(key);
       if (node == nullptr) {
         const auto& begin = table.source().begin;
-        Throw(InputErrorKind::kBadHeader, begin.line, begin.column, "",
+        Throw(InputErrorKind::kBadKey, begin.line, begin.column, "",
               fmt::format("key '{}' in [[policy]] #{} (required)", key, index + 1));
       }
       return *node;
@@ -159,20 +162,34 @@ class ScenarioParser {
     } else if (kind_text == "tariff") {
       policy.kind = PolicyKind::kTariff;
     } else {
-      Fail(InputErrorKind::kBadHeader, kind, "kind", kind_text, "\"ban\" or \"tariff\"");
+      Fail(InputErrorKind::kBadKey, kind, "kind", kind_text, "\"ban\" or \"tariff\"");
     }
     if (policy.kind == PolicyKind::kBan) {
       for (std::string_view key : {"rate", "rate_percent", "rate_before", "rate_before_percent", "elasticity"}) {
         if (const toml::node* node = table.get(key))
-          Fail(InputErrorKind::kBadHeader, *node, key, Shown(*node), "no tariff rate or elasticity for a ban");
+          Fail(InputErrorKind::kBadKey, *node, key, Shown(*node), "no tariff rate or elasticity for a ban");
       }
     }
     policy.imposed_by = Economy("imposed_by", required("imposed_by"));
     policy.on = Economy("on", required("on"));
+    // The world imposes nothing and exports nothing of its own; a policy on itself stops no trade.
+    if (policy.imposed_by == "WLD") {
+      Fail(InputErrorKind::kUnknownCode, required("imposed_by"), "imposed_by", "WLD",
+           "the importer that imposes the policy: an economy or a group, not the world");
+    }
+    if (policy.on == "WLD") {
+      Fail(InputErrorKind::kUnknownCode, required("on"), "on", "WLD",
+           "the exporter the policy is on: an economy or region, not the world");
+    }
+    if (policy.on == policy.imposed_by) {
+      Fail(InputErrorKind::kConflict, required("on"), "on", policy.on,
+           fmt::format("an exporter other than the importer imposing the policy (imposed_by = \"{}\")",
+                       policy.imposed_by));
+    }
     const toml::node& products = required("products");
     if (const toml::array* list = products.as_array()) {
       if (list->empty())
-        Fail(InputErrorKind::kBadHeader, products, "products", "[]", "\"all\" or a non-empty list of codes");
+        Fail(InputErrorKind::kBadKey, products, "products", "[]", "\"all\" or a non-empty list of codes");
       for (const toml::node& element : *list) policy.products.push_back(Product("products", element));
     } else {
       policy.products.push_back(Product("products", products));
@@ -196,7 +213,7 @@ class ScenarioParser {
     const std::optional<double> rate = Rate(table, "rate");
     if (!rate) {
       const auto& begin = table.source().begin;
-      Throw(InputErrorKind::kBadHeader, begin.line, begin.column, "",
+      Throw(InputErrorKind::kBadKey, begin.line, begin.column, "",
             fmt::format("key 'rate' or 'rate_percent' in [[policy]] #{} (required for a tariff)", index + 1));
     }
     policy.rate = *rate;
@@ -212,7 +229,7 @@ class ScenarioParser {
         fmt::format("tradeshock default (data/reference/trade_elasticity.csv): {}", fallback.source), true};
     if (const toml::node* elasticity = table.get("elasticity")) {
       if (policy.share_stopped_stated) {
-        Fail(InputErrorKind::kBadHeader, *elasticity, "elasticity", Shown(*elasticity),
+        Fail(InputErrorKind::kBadKey, *elasticity, "elasticity", Shown(*elasticity),
              "no elasticity with share_stopped (share_stopped overrides the trade response: give one of them)");
       }
       policy.elasticity =
@@ -261,12 +278,12 @@ class ScenarioParser {
   NowcastSettings Nowcast(const toml::node& node) const {
     NowcastSettings settings;
     const toml::table* table = node.as_table();
-    if (table == nullptr) Fail(InputErrorKind::kBadHeader, node, "nowcast", Shown(node), "a table [nowcast]");
+    if (table == nullptr) Fail(InputErrorKind::kBadKey, node, "nowcast", Shown(node), "a table [nowcast]");
     for (const auto& [key, value] : *table) {
       if (key == "profile") {
         const toml::table* profile = value.as_table();
         if (profile == nullptr)
-          Fail(InputErrorKind::kBadHeader, value, "profile", Shown(value), "a table { partner = ..., flow = ... }");
+          Fail(InputErrorKind::kBadKey, value, "profile", Shown(value), "a table { partner = ..., flow = ... }");
         for (const auto& [pkey, pvalue] : *profile) {
           const std::string full = fmt::format("profile.{}", pkey.str());
           if (pkey == "reporter") {
@@ -278,13 +295,13 @@ class ScenarioParser {
           } else if (pkey == "product") {
             settings.profile_product = Product(full, pvalue);
           } else {
-            Fail(InputErrorKind::kBadHeader, pvalue, full, std::string(pkey.str()),
+            Fail(InputErrorKind::kBadKey, pvalue, full, std::string(pkey.str()),
                  "one of reporter, partner, flow, product");
           }
         }
       } else if (key == "years") {
         const toml::array* years = value.as_array();
-        if (years == nullptr) Fail(InputErrorKind::kBadHeader, value, "years", Shown(value), "a list of years");
+        if (years == nullptr) Fail(InputErrorKind::kBadKey, value, "years", Shown(value), "a list of years");
         for (const toml::node& year : *years) {
           if (!year.is_integer() || *year.value<int64_t>() < 1000 || *year.value<int64_t>() > 2999) {
             Fail(InputErrorKind::kBadNumber, year, "years", Shown(year), "a year such as 2019");
@@ -294,7 +311,7 @@ class ScenarioParser {
       } else if (key == "target") {
         settings.target = Target(value);
       } else {
-        Fail(InputErrorKind::kBadHeader, value, key.str(), std::string(key.str()),
+        Fail(InputErrorKind::kBadKey, value, key.str(), std::string(key.str()),
              "a [nowcast] key: profile, years or target");
       }
     }
@@ -311,7 +328,7 @@ class ScenarioParser {
   Selection Target(const toml::node& node) const {
     const toml::table* table = node.as_table();
     if (table == nullptr)
-      Fail(InputErrorKind::kBadHeader, node, "target", Shown(node), "a table { reporter, partner, flow, period }");
+      Fail(InputErrorKind::kBadKey, node, "target", Shown(node), "a table { reporter, partner, flow, period }");
     Selection selection;
     bool has_reporter = false, has_period = false;
     for (const auto& [key, value] : *table) {
@@ -332,12 +349,12 @@ class ScenarioParser {
         selection.period = *period;
         has_period = true;
       } else {
-        Fail(InputErrorKind::kBadHeader, value, full, std::string(key.str()),
+        Fail(InputErrorKind::kBadKey, value, full, std::string(key.str()),
              "one of reporter, partner, flow, product, period");
       }
     }
     if (!has_reporter || !has_period) {
-      Fail(InputErrorKind::kBadHeader, node, "target", "", "both target.reporter and target.period");
+      Fail(InputErrorKind::kBadKey, node, "target", "", "both target.reporter and target.period");
     }
     return selection;
   }
@@ -346,7 +363,7 @@ class ScenarioParser {
   ModelSettings Models(const toml::node& node) const {
     ModelSettings models;
     const toml::table* table = node.as_table();
-    if (table == nullptr) Fail(InputErrorKind::kBadHeader, node, "models", Shown(node), "a table [models]");
+    if (table == nullptr) Fail(InputErrorKind::kBadKey, node, "models", Shown(node), "a table [models]");
     for (const auto& [key, value] : *table) {
       if (key == "pe") {
         models.pe = Pe(value);
@@ -354,11 +371,10 @@ class ScenarioParser {
         models.ge = Ge(value);
       } else if (key == "notes") {
         const toml::array* notes = value.as_array();
-        if (notes == nullptr)
-          Fail(InputErrorKind::kBadHeader, value, "models.notes", Shown(value), "a list of strings");
+        if (notes == nullptr) Fail(InputErrorKind::kBadKey, value, "models.notes", Shown(value), "a list of strings");
         for (const toml::node& note : *notes) models.notes.push_back(String("models.notes", note));
       } else {
-        Fail(InputErrorKind::kBadHeader, value, fmt::format("models.{}", key.str()), std::string(key.str()),
+        Fail(InputErrorKind::kBadKey, value, fmt::format("models.{}", key.str()), std::string(key.str()),
              "a [models] key: notes, [models.pe] or [models.ge]");
       }
     }
@@ -367,7 +383,7 @@ class ScenarioParser {
 
   const toml::table& TableOf(const toml::node& node, std::string_view key, std::string_view expected) const {
     const toml::table* table = node.as_table();
-    if (table == nullptr) Fail(InputErrorKind::kBadHeader, node, key, Shown(node), expected);
+    if (table == nullptr) Fail(InputErrorKind::kBadKey, node, key, Shown(node), expected);
     return *table;
   }
 
@@ -387,10 +403,10 @@ class ScenarioParser {
           parameter.source = String(full, value);
           if (parameter.source.empty()) Fail(InputErrorKind::kEmpty, value, full, "", "a non-empty source");
         } else {
-          Fail(InputErrorKind::kBadHeader, value, full, std::string(sub.str()), "value or source");
+          Fail(InputErrorKind::kBadKey, value, full, std::string(sub.str()), "value or source");
         }
       }
-      if (number == nullptr) Fail(InputErrorKind::kBadHeader, node, key, "", "a table { value = N, source = \"...\" }");
+      if (number == nullptr) Fail(InputErrorKind::kBadKey, node, key, "", "a table { value = N, source = \"...\" }");
     }
     parameter.value = Number(key, *number);
     if (!std::isfinite(parameter.value) || parameter.value < low || (low_open && parameter.value == low) ||
@@ -430,13 +446,13 @@ class ScenarioParser {
       } else if (sub == "source") {
         amount.source = String(full, value);
       } else {
-        Fail(InputErrorKind::kBadHeader, value, full, std::string(sub.str()), "one of value, currency, unit, source");
+        Fail(InputErrorKind::kBadKey, value, full, std::string(sub.str()), "one of value, currency, unit, source");
       }
     }
     for (const auto& [name, present] :
          {std::pair{"value", value_node != nullptr}, std::pair{"currency", !amount.currency.empty()},
           std::pair{"source", !amount.source.empty()}}) {
-      if (!present) Fail(InputErrorKind::kBadHeader, node, key, "", fmt::format("'{}' in the table (required)", name));
+      if (!present) Fail(InputErrorKind::kBadKey, node, key, "", fmt::format("'{}' in the table (required)", name));
     }
     amount.value *= scale;
     return amount;
@@ -475,7 +491,7 @@ class ScenarioParser {
           } else if (text == "trade") {
             pe.other_markets = OtherMarkets::kTrade;
           } else {
-            Fail(InputErrorKind::kBadHeader, value, full, text, "\"exports\", \"trade\" or a stated amount table");
+            Fail(InputErrorKind::kBadKey, value, full, text, "\"exports\", \"trade\" or a stated amount table");
           }
         } else {
           pe.other_markets = OtherMarkets::kStated;
@@ -484,7 +500,7 @@ class ScenarioParser {
       } else if (key == "importer_imports") {
         pe.importer_imports = Amount(full, value);
       } else {
-        Fail(InputErrorKind::kBadHeader, value, full, std::string(key.str()),
+        Fail(InputErrorKind::kBadKey, value, full, std::string(key.str()),
              "a [models.pe] key: import_demand, substitution, export_supply, redirection, exporter_supply, "
              "tariff_before, other_markets or importer_imports");
       }
@@ -520,7 +536,7 @@ class ScenarioParser {
           } else if (sub == "value") {
             ge.value_column = text;
           } else {
-            Fail(InputErrorKind::kBadHeader, column, name, std::string(sub.str()), "exporter, importer or value");
+            Fail(InputErrorKind::kBadKey, column, name, std::string(sub.str()), "exporter, importer or value");
           }
         }
       } else if (key == "theta" || key == "sigma") {
@@ -539,7 +555,7 @@ class ScenarioParser {
       } else if (key == "imbalance") {
         const std::string text = String(full, value);
         if (text != "multiplicative" && text != "additive")
-          Fail(InputErrorKind::kBadHeader, value, full, text, "\"multiplicative\" or \"additive\"");
+          Fail(InputErrorKind::kBadKey, value, full, text, "\"multiplicative\" or \"additive\"");
         ge.additive_imbalance = text == "additive";
       } else if (key == "ban_cost_change") {
         const double factor = Number(full, value);
@@ -552,13 +568,13 @@ class ScenarioParser {
       } else if (key == "label") {
         ge.label = String(full, value);
       } else {
-        Fail(InputErrorKind::kBadHeader, value, full, std::string(key.str()),
+        Fail(InputErrorKind::kBadKey, value, full, std::string(key.str()),
              "a [models.ge] key: panel, columns, theta, sigma, reference, imbalance, ban_cost_change, exporter "
              "or label");
       }
     }
-    if (panel_node == nullptr) Fail(InputErrorKind::kBadHeader, node, "models.ge", "", "key 'panel' (required)");
-    if (!has_theta) Fail(InputErrorKind::kBadHeader, node, "models.ge", "", "key 'theta' or 'sigma' (required)");
+    if (panel_node == nullptr) Fail(InputErrorKind::kBadKey, node, "models.ge", "", "key 'panel' (required)");
+    if (!has_theta) Fail(InputErrorKind::kBadKey, node, "models.ge", "", "key 'theta' or 'sigma' (required)");
     if (options_.refuse_paths) {
       Fail(InputErrorKind::kIo, *panel_node, "models.ge.panel", ge.panel,
            "no file path: a scenario sent to the server may not name a file (give [models.ge] in a case folder "

@@ -1,4 +1,5 @@
-// `tradeshock --version`: the version stated once, in CMakeLists.txt's project() line, reaches the program.
+// The program's top level: `tradeshock --version` (the version stated once, in CMakeLists.txt's project() line,
+// reaches the program) and an unknown command.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -21,6 +22,17 @@ TEST(VersionCliTest, PrintsTheProjectVersion) {
   const CliRun run = RunCli({"--version"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "tradeshock " + match[1].str() + "\n");
+}
+
+TEST(VersionCliTest, UnknownCommandIsNamedWithTheKnownOnes) {
+  // The commands main.cc registers, in its order.
+  const CliRun run = RunCli({"breif", "data/cases/xinjiang-2021"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(
+      run.err,
+      "tradeshock: error: unknown command 'breif': expected one of indicators, lookup, inspect, scenario, claims, "
+      "brief, gravity, ge, serve\nRun with --help for usage.\n");
 }
 
 }  // namespace

@@ -2,8 +2,10 @@
 // file t,i,j,k,v,q (v in thousand USD, q in tonnes) and country_codes_V*.csv beside it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "io/io_test_util.h"
 
@@ -135,6 +137,53 @@ TEST(BaciTest, ShortLineInCountryCodesFileIsLocated) {
             codes + ":4: wrong number of fields: got '2 fields', expected 4 fields as in the header");
 }
 
+TEST(BaciTest, CodeListedForTwoEconomiesIsAConflict) {
+  TempDir dir;
+  const std::string codes = dir.Write("country_codes_V202401.csv",
+                                      "country_code,country_name,country_iso2,country_iso3\n"
+                                      "156,China,CN,CHN\n"         // line 2
+                                      "842,USA,US,USA\n"           // line 3
+                                      "156,China again,CN,CHN\n"   // line 4: the same economy again is harmless
+                                      "156,Kazakhstan,KZ,KAZ\n");  // line 5: 156 cannot also be Kazakhstan
+  const std::string path = dir.Write("BACI.csv", "t,i,j,k,v,q\n2022,156,842,010121,1,1\n");
+  const InputError error = FileErrorOf({path});
+  EXPECT_EQ(error.Message(), codes +
+                                 ":5:1: conflict: got '156', expected a country_code listed for one economy (line 2 "
+                                 "lists it for CHN, this line for KAZ)");
+  EXPECT_EQ(error.kind, InputErrorKind::kConflict);
+}
+
+TEST(BaciTest, UnknownIsoCodeInCodeListIsAnError) {
+  TempDir dir;
+  const std::string codes = dir.Write("country_codes_V202401.csv",
+                                      "country_code,country_name,country_iso2,country_iso3\n"
+                                      "156,China,CN,CHM\n");  // a typo of CHN: not kept as a new economy
+  const std::string path = dir.Write("BACI.csv", "t,i,j,k,v,q\n2022,156,156,010121,1,1\n");
+  EXPECT_EQ(FileErrorOf({path}).Message(),
+            codes +
+                ":2:4: unknown code: got 'CHM', expected an ISO 3166-1 alpha-3 code, a former country's ISO 3166-3 "
+                "code (CSK, SUN) or a BACI aggregate code with a digit or '/' (S19, N/A)");
+}
+
+TEST(BaciTest, FormerCountriesAndAggregatesAreKept) {
+  // Lines of CEPII's country_codes_V202301.csv: Czechoslovakia (ISO 3166-3 CSK), the former USSR (SUN), and
+  // "Other Asia, nes" (N/A), plus S19 as older releases write it.
+  TempDir dir;
+  dir.Write("country_codes_V202301.csv",
+            "country_code,country_name,country_iso2,country_iso3\n"
+            "200,Czechoslovakia,CS,CSK\n810,Fmr USSR,SU,SUN\n490,Other Asia nes,N/A,N/A\n491,Other Asia,,S19\n"
+            "156,China,CN,CHN\n");
+  const std::string path = dir.Write("BACI.csv",
+                                     "t,i,j,k,v,q\n1990,200,156,010121,1,1\n1990,810,156,010121,2,1\n"
+                                     "2022,490,156,010121,3,1\n2022,491,156,010121,4,1\n");
+  const TradeTable table = ReadTradeFiles({path}, Ref(), {});
+  ASSERT_EQ(table.size(), 4u);
+  std::vector<std::string> reporters;
+  for (std::size_t row = 0; row < table.size(); ++row) reporters.push_back(table.economies()[table.reporter()[row]]);
+  std::ranges::sort(reporters);
+  EXPECT_EQ(reporters, (std::vector<std::string>{"CSK", "N/A", "S19", "SUN"}));
+}
+
 // ------------------------------------------------------------------------------------------ Comtrade
 
 constexpr char kComtradeHeader[] =
@@ -214,6 +263,38 @@ TEST(ComtradeTest, MissingRequiredColumn) {
             "t.csv:1: bad header: got 'period,reporteriso,partneriso,flowcode,primaryvalue', expected a Comtrade "
             "column named 'cmdCode' (needs period, reporterISO or reporterCode, partnerISO or partnerCode, "
             "flowCode, cmdCode, primaryValue)");
+}
+
+TEST(ComtradeTest, IsoAndNumericCodesMustAgree) {
+  const std::string header = "period,reporterCode,reporterISO,partnerCode,partnerISO,flowCode,cmdCode,primaryValue\n";
+  // 842 is Comtrade's USA and 156 is China: both columns agree on both rows.
+  EXPECT_EQ(ReadText(header + "2022,156,CHN,842,USA,X,TOTAL,1\n").size(), 1u);
+  const InputError error = ErrorOf(header + "2022,156,CHN,842,USA,X,TOTAL,1\n2022,156,CHN,392,USA,X,01,1\n");
+  // 392 is Japan in ISO 3166-1 numeric.
+  EXPECT_EQ(error.Message(),
+            "t.csv:3:4: conflict: got '392', expected the numeric code of USA given in column 5 (392 is JPN)");
+  EXPECT_EQ(error.kind, InputErrorKind::kConflict);
+}
+
+TEST(ComtradeTest, BreakdownCodesMustBeComtradeCodes) {
+  const std::string header = std::string(kComtradeHeader);
+  EXPECT_EQ(ErrorOf(header + "C,A,2022,156,CHN,X,842,USA,x9,TOTAL,C00,0,1\n").Message(),
+            "t.csv:2:9: unknown code: got 'x9', expected a Comtrade partner2Code (a number; 0 is the total)");
+  EXPECT_EQ(ErrorOf(header + "C,A,2022,156,CHN,X,842,USA,0,TOTAL,C00,air,1\n").Message(),
+            "t.csv:2:12: unknown code: got 'air', expected a Comtrade motCode (a number; 0 is the total)");
+  EXPECT_EQ(ErrorOf(header + "C,A,2022,156,CHN,X,842,USA,0,TOTAL,X01,0,1\n").Message(),
+            "t.csv:2:11: unknown code: got 'X01', expected a Comtrade customsCode (C and two digits; C00 is the "
+            "total)");
+}
+
+TEST(ComtradeTest, ColumnNamedTwiceIsABadHeader) {
+  const InputError error = ErrorOf(
+      "period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue,PrimaryValue\n"
+      "2022,CHN,USA,X,TOTAL,1,2\n");
+  EXPECT_EQ(error.Message(),
+            "t.csv:1:7: bad header: got 'PrimaryValue', expected a column name used once (column 6 has the same "
+            "name)");
+  EXPECT_EQ(error.kind, InputErrorKind::kBadHeader);
 }
 
 }  // namespace

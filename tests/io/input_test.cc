@@ -269,22 +269,31 @@ TEST(WriteFileTest, MissingDirectoryThrowsAndLeavesNothing) {
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 
-TEST(WriteFileTest, FailedRenameLeavesNoTemporaryAndKeepsTarget) {
+TEST(WriteFileTest, TargetThatIsNotARegularFileIsRefusedAndKept) {
   TempDir dir;
-  // The target is a non-empty directory: the temporary is written, the rename fails, and must be removed.
-  const auto target = dir.path() / "out.csv";
-  std::filesystem::create_directory(target);
+  // A folder, a device and a symbolic link in the target's place: renaming over them would replace the folder,
+  // the device itself (as root) or the link, so each is refused, and nothing is left beside them.
+  const auto folder = dir.path() / "out.csv";
+  std::filesystem::create_directory(folder);
   dir.Write("out.csv/keep", "kept");
-  try {
-    WriteFileAtomically(target.string(), "x");
-    FAIL() << "no Error";
-  } catch (const Error& error) {
-    EXPECT_EQ(std::string(error.what()), "cannot write " + target.string() + ": Is a directory");
+  const auto link = dir.path() / "link.csv";
+  std::filesystem::create_symlink(folder / "keep", link);
+  for (const std::string target : {folder.string(), std::string("/dev/null"), link.string()}) {
+    try {
+      WriteFileAtomically(target, "x");
+      ADD_FAILURE() << "no Error for " << target;
+    } catch (const Error& error) {
+      EXPECT_EQ(std::string(error.what()), "cannot write " + target +
+                                               ": it exists and is not a regular file (expected a new file or one to "
+                                               "replace)");
+    }
   }
   std::size_t entries = 0;
   for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++entries;
-  EXPECT_EQ(entries, 1u);  // only out.csv/, no .out.csv.tmp-*
-  EXPECT_TRUE(std::filesystem::exists(target / "keep"));
+  EXPECT_EQ(entries, 2u);  // out.csv/ and link.csv, no .out.csv.tmp-*
+  std::ifstream kept(folder / "keep");
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(kept)), std::istreambuf_iterator<char>()), "kept");
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
 }
 
 }  // namespace

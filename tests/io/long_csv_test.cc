@@ -142,6 +142,17 @@ TEST(LongCsvTest, LenientSkipsBadRowsAndCountsThemByKind) {
   EXPECT_EQ(report.files[0].rows, 2u);
 }
 
+TEST(LongCsvTest, LenientReadThatKeepsNoRowIsAnError) {
+  ReadOptions options;
+  options.lenient = true;
+  const InputError error =
+      ErrorOf(Long("CN-XJ,USA,trade,TOTAL,2020,x,USD,\nCN-XJ,RUS,sideways,TOTAL,2020,1,USD,\n"), options);
+  EXPECT_EQ(error.Message(),
+            "t.csv: no data, expected at least one row without faults (--lenient skipped all 2 data rows; the first: "
+            "t.csv:2:6: bad number: got 'x', expected a decimal number)");
+  EXPECT_EQ(error.kind, InputErrorKind::kEmpty);
+}
+
 TEST(LongCsvTest, LenientResynchronisesAfterMisplacedQuote) {
   ReadOptions options;
   options.lenient = true;
@@ -329,6 +340,13 @@ TEST(LongCsvErrorTest, MissingHeaderColumn) {
             "source)");
 }
 
+TEST(LongCsvErrorTest, ColumnNamedTwice) {
+  const InputError error =
+      ErrorOf("reporter,partner,flow,product,period,value,currency,unit,value\nCN-XJ,KAZ,trade,TOTAL,2020,1,USD,,2\n");
+  EXPECT_EQ(error.Message(),
+            "t.csv:1:9: bad header: got 'value', expected a column name used once (column 6 has the same name)");
+}
+
 TEST(LongCsvErrorTest, InvalidUtf8InHeader) {
   const InputError error = ErrorOf("reporter\xFF,partner\n1,2\n");
   EXPECT_EQ(error.Message(), "t.csv:1:1: invalid UTF-8: got 'reporter\\xFF', expected UTF-8 text");
@@ -353,6 +371,27 @@ TEST(LongCsvErrorTest, DuplicateKeyNamesBothLines) {
             "t.csv:4: duplicate key: got 'CN-XJ,KAZ,trade,TOTAL,2020', expected a key not seen before (first at "
             "t.csv:2; use --sum-duplicates to add them)");
   EXPECT_EQ(error.kind, InputErrorKind::kDuplicateKey);
+}
+
+TEST(LongCsvErrorTest, OneQuantityThroughTwoPeriodFormsIsADuplicate) {
+  // 2020 and 2020-01..2020-12 cover the same twelve months; so do 2021-03 and 2021-03..2021-03. Adding them
+  // would count the quantity twice, so --sum-duplicates does not either.
+  ReadOptions sum;
+  sum.duplicates = DuplicatePolicy::kSum;
+  for (const ReadOptions& options : {ReadOptions{}, sum}) {
+    const InputError year =
+        ErrorOf(Long("CN-XJ,KAZ,trade,TOTAL,2020,1,USD,\nCN-XJ,KAZ,trade,TOTAL,2020-01..2020-12,1,USD,\n"), options);
+    EXPECT_EQ(year.Message(),
+              "t.csv:3: duplicate key: got 'CN-XJ,KAZ,trade,TOTAL,2020-01..2020-12', expected one value per key and "
+              "months (the row at t.csv:2 gives the same months as 2020; not added even with --sum-duplicates)");
+    const InputError month =
+        ErrorOf(Long("CN-XJ,KAZ,trade,TOTAL,2021-03..2021-03,1,USD,\nCN-XJ,KAZ,trade,TOTAL,2021-03,1,USD,\n"), options);
+    EXPECT_EQ(month.kind, InputErrorKind::kDuplicateKey);
+    EXPECT_EQ(month.line, 3u);
+  }
+  // Different months stay separate quantities: a year and its first five months.
+  EXPECT_EQ(ReadText(Long("CN-XJ,KAZ,trade,TOTAL,2020,1,USD,\nCN-XJ,KAZ,trade,TOTAL,2020-01..2020-05,1,USD,\n")).size(),
+            2u);
 }
 
 TEST(LongCsvErrorTest, SumDuplicatesRefusesMixedCurrencies) {

@@ -7,7 +7,7 @@ set -euo pipefail
 build_dir=${1:?usage: fuzz/run.sh BUILD_DIR SECONDS}
 total_seconds=${2:?usage: fuzz/run.sh BUILD_DIR SECONDS}
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
-targets=(read_trade read_baci period reference)
+targets=(read_trade read_baci period reference scenario_file claims_file expressions)
 per_target=$(( total_seconds / ${#targets[@]} ))
 (( per_target >= 1 )) || per_target=1
 

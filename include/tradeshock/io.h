@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <string>
@@ -77,5 +78,20 @@ TradeTable ReadTradeBuffer(std::string_view bytes, const std::string& name, cons
 // leaves a half-written file. A `path` that exists and is not a regular file (a device, FIFO, folder or
 // symbolic link) is refused. Throws Error.
 void WriteFileAtomically(const std::string& path, std::string_view content);
+
+// One file of a set written by WriteFileSet: its name inside the folder and its content.
+struct NamedContent {
+  std::string name;  // a plain file name, no folder
+  std::string_view content;
+};
+
+// Writes `files` into the folder `dir` as one set: a reader, a killed run or a second run writing the same
+// folder at once sees the old set or the new one, never a mix and never a half-written file. The files are
+// staged in a sibling folder (.NAME.new-PID-TAG) and swapped in with one rename (Linux renameat2
+// RENAME_EXCHANGE; a rename when `dir` does not exist). That holds when `dir` holds only the set's files;
+// a folder with other files in it (or a link, or a file system without the exchange) gets the files one by
+// one under a lock on the folder, so two runs still do not interleave, but a run killed between renames
+// leaves a mix. Staging folders of runs that died are removed by the next run. Throws Error.
+void WriteFileSet(const std::filesystem::path& dir, const std::vector<NamedContent>& files);
 
 }  // namespace tradeshock

@@ -1,12 +1,9 @@
 // The brief's three files, written all together or not at all, and the terminal summary.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <random>
 #include <string>
-#include <system_error>
 
 #include "report/brief_model.h"
 #include "tradeshock/error.h"
@@ -45,44 +42,13 @@ std::string RenderBriefJson(const CaseAnalysis& analysis, const TradeTable& tabl
 
 BriefPaths WriteBrief(const CaseAnalysis& analysis, const TradeTable& table, const Reference& reference,
                       const std::filesystem::path& out_dir) {
-  namespace fs = std::filesystem;
   // Render everything before touching the disk: a failure while rendering writes nothing.
   const brief::Document document = brief::BuildDocument(analysis, reference);
   const std::string contents[3] = {brief::RenderMarkdown(document), brief::RenderHtml(document),
                                    BriefJson(analysis, table, document.lead)};
   const BriefPaths paths{out_dir / "brief.md", out_dir / "brief.html", out_dir / "brief.json"};
-  const fs::path targets[3] = {paths.markdown, paths.html, paths.json};
-
-  std::error_code error;
-  fs::create_directories(out_dir, error);
-  if (error || !fs::is_directory(out_dir)) {
-    throw Error(fmt::format("cannot write the brief into {}: {}", out_dir.string(),
-                            error ? error.message() : "not a directory"));
-  }
-  for (const fs::path& target : targets) {
-    if (fs::exists(target) && !fs::is_regular_file(target)) {
-      throw Error(fmt::format("cannot write {}: a non-file is in the way", target.string()));
-    }
-  }
-  // Each file goes to a temporary name first (itself written atomically); only when all three are on
-  // disk are they renamed into place, so a full disk or a permission problem leaves no mix of old and new.
-  std::random_device random;
-  const std::string tag = fmt::format("{}-{:08x}", ::getpid(), random());
-  fs::path temps[3];
-  std::size_t written = 0;
-  try {
-    for (; written < 3; ++written) {
-      temps[written] = out_dir / fmt::format(".{}.new-{}", targets[written].filename().string(), tag);
-      WriteFileAtomically(temps[written].string(), contents[written]);
-    }
-    for (std::size_t i = 0; i < 3; ++i) {
-      fs::rename(temps[i], targets[i], error);
-      if (error) throw Error(fmt::format("cannot write {}: {}", targets[i].string(), error.message()));
-    }
-  } catch (...) {
-    for (std::size_t i = 0; i < written && i < 3; ++i) fs::remove(temps[i], error);
-    throw;
-  }
+  // The three files change together: a killed run, or two runs writing one folder, leave one whole brief.
+  WriteFileSet(out_dir, {{"brief.md", contents[0]}, {"brief.html", contents[1]}, {"brief.json", contents[2]}});
   return paths;
 }
 

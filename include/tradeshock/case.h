@@ -73,4 +73,26 @@ bool AddMirrorImports(Case& c, const Reference& reference, MirrorImports mode);
 TradeTable WithMirrorImports(const TradeTable& table, const Reference& reference,
                              const std::vector<std::string>& importers = {});
 
+// A value of a nowcast target's own flow a year before a year-to-date period, implied by two claims of the
+// case: a growth claim and the value claim whose figure it describes (refers_to). "More than 90 million USD
+// ... down 10% on a year earlier" gives 90 / (1 - 10%) = 100 million USD a year earlier. It is the article's
+// arithmetic, not data: the nowcast that uses it says so (docs/METHODS.md, "Nowcast").
+struct ImpliedValue {
+  Selection selection;  // the flow, canonical codes; period: the growth's base
+  double value = 0.0;
+  std::string currency;
+  std::string value_claim;  // ids
+  std::string growth_claim;
+  std::string explanation;  // the sentence above with the numbers, also the row's source
+};
+// Pairs of claims of `target`'s flow (reporter, one partner, one flow, one product) whose period lies in or
+// before the target's year: each growth claim with a percent figure that refers_to a value claim with a
+// currency gives one ImpliedValue. A comparison ("more than") is read at its figure and named.
+std::vector<ImpliedValue> ImpliedHistory(const ClaimsFile& claims, const Selection& target, const Reference& reference);
+// The values whose key (over the same months, in any period form) the table does not hold already.
+std::vector<ImpliedValue> NotInTable(const TradeTable& table, std::vector<ImpliedValue> values);
+// A copy of the table with one row per value (source: its explanation). The copy is row by row: meant for
+// hand-written cases, not for a BACI table.
+TradeTable WithImpliedRows(const TradeTable& table, const std::vector<ImpliedValue>& values);
+
 }  // namespace tradeshock

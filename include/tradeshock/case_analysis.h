@@ -71,6 +71,9 @@ struct CaseAnalysis {
   std::optional<NowcastResult> nowcast;  // when the scenario names a [nowcast] target
   // The scenario's stand-in profile, when the data also give the target's own history (which `nowcast` uses).
   std::optional<NowcastResult> nowcast_stand_in;
+  // The target's own history that `nowcast` takes from the case's claims (ImpliedHistory, case.h), when the
+  // data lack it; empty when the data give it or the nowcast uses a stand-in.
+  std::vector<ImpliedValue> nowcast_implied;
   std::optional<ClaimsReport> claims;  // when the case has claims; projections use the nowcast
   // The scenario's [models] (when it has any): PE redirection and net loss, GE changes.
   std::optional<BeyondDirectLoss> beyond;

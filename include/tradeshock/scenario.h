@@ -98,6 +98,9 @@ struct NowcastSettings {
   std::optional<Flow> profile_flow;
   std::optional<std::string> profile_product;
   std::vector<int> profile_years;  // empty: every earlier year with data
+  // Whether the case's claims may give the target flow's own history: a growth claim on a value claim of the
+  // target's flow and period implies the value a year earlier (ImpliedHistory, case.h). Default true.
+  bool profile_from_claims = true;
   // Year-to-date flow to nowcast (optional): { reporter, partner, flow, product, period = "2021-01..2021-05" }.
   std::optional<Selection> target;
 };

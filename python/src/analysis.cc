@@ -143,8 +143,10 @@ py::object Analyse(const std::optional<std::filesystem::path>& case_dir, const P
     py::gil_scoped_release release;
     Case c = LoadCaseOrTable(case_dir, table, scenario, "", read_options, mirror);
     if (!c.scenario) throw Error("no scenario: give scenario=FILE, or a case folder that holds scenario.toml");
-    c.claims.reset();
-    const CaseAnalysis analysis = AnalyseCase(c, Reference::Default(), options);
+    // As the command line: the claims are not checked here, but they may give the nowcast its own history.
+    CaseAnalysisOptions unchecked = options;
+    unchecked.check_claims = false;
+    const CaseAnalysis analysis = AnalyseCase(c, Reference::Default(), unchecked);
     json = CaseAnalysisToJson(analysis, c.table);
   }
   json.erase("claims");

@@ -40,8 +40,13 @@ def test_scenario_of_a_table_with_a_scenario_file_equals_the_command_line():
 def test_nowcast_is_the_scenarios_nowcast():
     nowcast = tradeshock.nowcast(XINJIANG)
     assert nowcast == run_cli("scenario", XINJIANG)["nowcast"]
-    # The README's figure for the seed case: 117.5 million USD with the policies.
-    assert nowcast["with_policy"]["central"]["full_year"] == pytest.approx(117.5e6, rel=5e-4)
+    # The README's figure for the seed case: 193.7 million USD with the policies, on the flow's own profile as
+    # the claims imply it: C(5) = (90 / 0.9) / 655.833 = 0.152478; months 6-12 each (90 / C(5) - 90) / 7 =
+    # 71.464 M; 90 + 71.464 + 71.464 * 14 / 31 = 193.738 M.
+    c5 = (90 / 0.9) / (4528 / 6.9042)
+    month = (90 / c5 - 90) / 7
+    assert nowcast["with_policy"]["central"]["full_year"] == pytest.approx((90 + month + month * 14 / 31) * 1e6,
+                                                                         rel=1e-6)
 
 
 def test_claims_equal_the_command_lines_json():

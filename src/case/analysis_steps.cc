@@ -286,13 +286,32 @@ void AddProductComposition(const Case& c, const Reference& reference, CaseAnalys
   }
 }
 
+NowcastTable MakeNowcastTable(const Case& c, const Reference& reference) {
+  NowcastTable table;
+  if (!c.scenario || !c.scenario->nowcast.target || !c.scenario->nowcast.profile_from_claims || !c.claims) {
+    return table;
+  }
+  table.implied = NotInTable(c.table, ImpliedHistory(*c.claims, *c.scenario->nowcast.target, reference));
+  if (!table.implied.empty()) table.with_implied = WithImpliedRows(c.table, table.implied);
+  return table;
+}
+
 void AddNowcast(const Case& c, const Reference& reference, CaseAnalysis& analysis) {
   const Scenario& scenario = *c.scenario;
   if (!scenario.nowcast.target) return;
   try {
+    const NowcastTable nowcast_table = MakeNowcastTable(c, reference);
+    const TradeTable& table = nowcast_table.Of(c);
     NowcastRequests requests =
-        ChooseNowcastRequests(c.table, reference, scenario, *scenario.nowcast.target, IndicatorOptionsOf(analysis));
-    analysis.nowcast = Nowcast(c.table, reference, requests.main);
+        ChooseNowcastRequests(table, reference, scenario, *scenario.nowcast.target, IndicatorOptionsOf(analysis));
+    analysis.nowcast = Nowcast(table, reference, requests.main);
+    if (!analysis.nowcast->stand_in && !nowcast_table.implied.empty()) {
+      // The own history it leans on is the article's arithmetic: say so first.
+      std::vector<std::string> implied;
+      for (const ImpliedValue& value : nowcast_table.implied) implied.push_back(value.explanation);
+      analysis.nowcast->assumptions.insert(analysis.nowcast->assumptions.begin(), implied.begin(), implied.end());
+      analysis.nowcast_implied = nowcast_table.implied;
+    }
     AddRates(analysis.rates, analysis.nowcast->rates);
     if (analysis.nowcast->stand_in) {
       AddNote(analysis.notes, fmt::format("nowcast: the data give no monthly history of {}; the profile of {} stands "
@@ -300,11 +319,12 @@ void AddNowcast(const Case& c, const Reference& reference, CaseAnalysis& analysi
                                           FlowWords(analysis.nowcast->target), FlowWords(analysis.nowcast->profile)));
     }
     if (requests.stand_in) {
-      analysis.nowcast_stand_in = Nowcast(c.table, reference, *requests.stand_in);
+      analysis.nowcast_stand_in = Nowcast(table, reference, *requests.stand_in);
       AddRates(analysis.rates, analysis.nowcast_stand_in->rates);
       AddNote(analysis.notes,
-              fmt::format("nowcast: the data give earlier years of {} itself, so its own profile is used; the "
-                          "scenario's stand-in, the profile of {}, is shown beside it",
+              fmt::format("nowcast: {} earlier years of {} itself, so its own profile is used; the scenario's "
+                          "stand-in, the profile of {}, is shown beside it",
+                          analysis.nowcast_implied.empty() ? "the data give" : "the article's claims imply",
                           FlowWords(analysis.nowcast->target), FlowWords(analysis.nowcast_stand_in->profile)));
     }
   } catch (const Error& error) {

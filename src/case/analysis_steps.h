@@ -11,9 +11,11 @@
 // Internal to src/case/.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "tradeshock/case.h"
 #include "tradeshock/case_analysis.h"
 
 namespace tradeshock::case_internal {
@@ -33,5 +35,14 @@ void AddPartnerShares(const Case& c, const Reference& reference, CaseAnalysis& a
 void AddExposure(const Case& c, const Reference& reference, CaseAnalysis& analysis);
 void AddProductComposition(const Case& c, const Reference& reference, CaseAnalysis& analysis);
 void AddNowcast(const Case& c, const Reference& reference, CaseAnalysis& analysis);
+
+// The table the nowcast reads: the case's own, or a copy with the target's history that the case's claims
+// imply ([nowcast] profile_from_claims, on by default; ImpliedHistory, case.h) where the data lack it.
+struct NowcastTable {
+  std::vector<ImpliedValue> implied;
+  std::optional<TradeTable> with_implied;
+  const TradeTable& Of(const Case& c) const { return with_implied ? *with_implied : c.table; }
+};
+NowcastTable MakeNowcastTable(const Case& c, const Reference& reference);
 
 }  // namespace tradeshock::case_internal

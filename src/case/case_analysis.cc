@@ -30,10 +30,12 @@ std::optional<ClaimsReport> CheckCaseClaims(const Case& c, const Reference& refe
   options.Validate(reference);
   if (!c.claims) return std::nullopt;
   std::optional<NowcastProjectionSource> source;
+  const case_internal::NowcastTable nowcast_table = case_internal::MakeNowcastTable(c, reference);
   if (c.scenario && c.scenario->nowcast.target) {
-    NowcastRequests requests = ChooseNowcastRequests(c.table, reference, *c.scenario, *c.scenario->nowcast.target,
-                                                     IndicatorOptions{.currency = options.currency});
-    source.emplace(c.table, reference, std::move(requests.main));
+    NowcastRequests requests =
+        ChooseNowcastRequests(nowcast_table.Of(c), reference, *c.scenario, *c.scenario->nowcast.target,
+                              IndicatorOptions{.currency = options.currency});
+    source.emplace(nowcast_table.Of(c), reference, std::move(requests.main));
   }
   ClaimCheckOptions check;
   if (source) check.projections = &*source;

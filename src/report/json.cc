@@ -52,6 +52,20 @@ json RowsJson(const std::vector<std::size_t>& rows, const TradeTable& table) {
   return list;
 }
 
+// The nowcast's own history taken from claims; its rows come after the table's (index >= the table's rows).
+json ImpliedValuesJson(const std::vector<ImpliedValue>& values) {
+  json list = json::array();
+  for (const ImpliedValue& value : values) {
+    list.push_back({{"selection", SelectionJson(value.selection)},
+                    {"value", value.value},
+                    {"currency", value.currency},
+                    {"value_claim", value.value_claim},
+                    {"growth_claim", value.growth_claim},
+                    {"explanation", value.explanation}});
+  }
+  return list;
+}
+
 json RatesJson(const std::vector<RateUsed>& rates) {
   json list = json::array();
   for (const RateUsed& rate : rates) {
@@ -588,6 +602,7 @@ nlohmann::json CaseAnalysisToJson(const CaseAnalysis& analysis, const TradeTable
           {"exposure", ToJson(analysis.exposure, table)},
           {"nowcast", analysis.nowcast ? ToJson(*analysis.nowcast, table) : json(nullptr)},
           {"nowcast_stand_in", analysis.nowcast_stand_in ? ToJson(*analysis.nowcast_stand_in, table) : json(nullptr)},
+          {"nowcast_implied", ImpliedValuesJson(analysis.nowcast_implied)},
           {"claims", analysis.claims ? ToJson(*analysis.claims, table) : json(nullptr)},
           {"beyond_direct_loss", analysis.beyond ? ToJson(*analysis.beyond) : json(nullptr)},
           {"rates", RatesJson(analysis.rates)},

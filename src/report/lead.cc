@@ -144,6 +144,19 @@ std::string NowcastSentence(const CaseAnalysis& analysis, const Reference& refer
         "if the rest of the year follows the monthly profile of {}, which stands in for the flow's "
         "own history",
         FlowInWords(reference, nowcast.profile));
+  } else if (!analysis.nowcast_implied.empty()) {
+    // The own history is the article's arithmetic: say whose, and what the stand-in would give.
+    const ImpliedValue& implied = analysis.nowcast_implied.front();
+    profile = fmt::format(
+        "if the rest of the year follows the flow's own monthly profile of {}, which the article's own figures "
+        "imply ({} in {})",
+        implied.selection.period.first_month() / 12, FormatMoney(implied.value, implied.currency),
+        implied.selection.period.ToString());
+    if (analysis.nowcast_stand_in) {
+      profile += fmt::format(
+          "; with the profile of {} instead, about {}", FlowInWords(reference, analysis.nowcast_stand_in->profile),
+          FormatMoney(analysis.nowcast_stand_in->with_policy.central.full_year, analysis.nowcast_stand_in->currency));
+    }
   } else {
     profile = "if the rest of the year follows the flow's own monthly profile in earlier years";
   }

@@ -310,9 +310,14 @@ class ScenarioParser {
         }
       } else if (key == "target") {
         settings.target = Target(value);
+      } else if (key == "profile_from_claims") {
+        if (!value.is_boolean()) {
+          Fail(InputErrorKind::kBadKey, value, "profile_from_claims", Shown(value), "true or false");
+        }
+        settings.profile_from_claims = *value.value<bool>();
       } else {
         Fail(InputErrorKind::kBadKey, value, key.str(), std::string(key.str()),
-             "a [nowcast] key: profile, years or target");
+             "a [nowcast] key: profile, years, target or profile_from_claims");
       }
     }
     return settings;

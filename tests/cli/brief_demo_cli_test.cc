@@ -180,15 +180,33 @@ TEST_F(BriefDemoTest, MonthlyTableSaysWhichMonthsAreData) {
   EXPECT_THAT(*md_, Not(HasSubstr("| Apr | observed")));
 }
 
+// The nowcast leans on the flow's own history as the article's claims imply it: "more than 90 million USD" in
+// January-May 2021, down 10% on a year earlier, gives 90 / 0.9 = 100 million USD for January-May 2020; with
+// 2020's 4.528 billion CNY / 6.9042 = 655.832 million USD, C(5) = 100 / 655.832 = 0.152478. Without the ban:
+// 90 / 0.152478 = 590.249 million USD; each month June-December (1 - C(5)) / 7 of it = 71.464 million. The ban
+// from 15 July stops June not at all and July from its 15th (17 of 31 days stopped, 14 kept):
+// 90 + 71.464 + 71.464 x 14/31 = 193.738 million USD.
 TEST_F(BriefDemoTest, NowcastCentralValue) {
-  ExpectKey("Nowcast 2021", "117.5 million USD", "range 103.8 million USD to 145.1 million USD; \u221282.1% on 2020");
+  const double year_2020 = 4528.0 / 6.9042;
+  const double c5 = 100.0 / year_2020;
+  const double month = (90.0 / c5 - 90.0) / 7.0;
+  const double central = 90.0 + month + month * 14.0 / 31.0;
+  EXPECT_NEAR(central, 193.738, 0.001);
+  ExpectKey("Nowcast 2021: exports to United States", "193.7 million USD",
+            "range 141.9 million USD to 297.5 million USD; \u221270.5% on 2020");
   const nlohmann::json& with = (*json_)["nowcast"]["with_policy"];
-  EXPECT_NEAR(with["central"]["full_year"].get<double>(), 117.540e6, 0.001e6);
-  // One profile year, no back-test: the wide band, the projected 27.540 M (117.540 - 90 observed) x/÷ 2
-  // (SeedScenarioTest.NowcastOf2021ExportsToTheUs has the central path by hand).
-  EXPECT_NEAR(with["low"]["full_year"].get<double>(), 90e6 + 27.540e6 / 2, 0.001e6);
-  EXPECT_NEAR(with["high"]["full_year"].get<double>(), 90e6 + 27.540e6 * 2, 0.001e6);
-  EXPECT_NEAR(with["yoy_central"].get<double>(), 117.540 / (4528 / 6.9042) - 1, 2e-6);
+  EXPECT_NEAR(with["central"]["full_year"].get<double>(), central * 1e6, 0.001e6);
+  // One profile year, no back-test: the wide band, the projected months (central - 90 observed) x/÷ 2.
+  EXPECT_NEAR(with["low"]["full_year"].get<double>(), (90.0 + (central - 90.0) / 2) * 1e6, 0.001e6);
+  EXPECT_NEAR(with["high"]["full_year"].get<double>(), (90.0 + (central - 90.0) * 2) * 1e6, 0.001e6);
+  EXPECT_NEAR(with["yoy_central"].get<double>(), central / year_2020 - 1, 2e-6);
+  // Where that history comes from, in the JSON and the assumptions.
+  ASSERT_EQ((*json_)["nowcast_implied"].size(), 1u);
+  EXPECT_NEAR((*json_)["nowcast_implied"][0]["value"].get<double>(), 100e6, 1.0);
+  EXPECT_EQ((*json_)["nowcast_implied"][0]["growth_claim"], "us-exports-jan-may-2021-yoy");
+  // The scenario's stand-in (Xinjiang's total trade) is shown beside it: its value is checked by hand in
+  // SeedScenarioTest.NowcastOf2021ExportsToTheUs (117.540 million USD).
+  EXPECT_NEAR((*json_)["nowcast_stand_in"]["with_policy"]["central"]["full_year"].get<double>(), 117.540e6, 0.001e6);
 }
 
 // The lead says the finding in words. Exports to the US in 2020: 4.528 billion CNY at 6.9042 CNY per USD (the
@@ -200,8 +218,9 @@ TEST_F(BriefDemoTest, LeadSaysTheFindingInWords) {
                               "a fall of more than 70%: that needs less than 196.7 million USD."));
   // The nowcast's central value, as in the key numbers, and the assumption it leans on.
   EXPECT_THAT(lead, HasSubstr("may come to about " + MarkdownKey(*md_, "Nowcast 2021").value));
-  EXPECT_THAT(lead, HasSubstr("if the rest of the year follows the monthly profile of Xinjiang's total trade, which "
-                              "stands in for the flow's own history"));
+  EXPECT_THAT(lead, HasSubstr("if the rest of the year follows the flow's own monthly profile of 2020, which the "
+                              "article's own figures imply (100.0 million USD in 2020-01..2020-05); with the profile "
+                              "of Xinjiang's total trade instead, about 117.5 million USD."));
   // The same paragraph first in brief.md and in brief.html (where the apostrophe is escaped).
   EXPECT_THAT(*md_, HasSubstr("\n**" + lead + "**\n"));
   EXPECT_THAT(*html_, HasSubstr("<p class=\"lead\">At stake under"));

@@ -60,12 +60,12 @@ TEST(ScenarioCliTest, SeedCaseJsonByHand) {
   EXPECT_THAT(json["partner_shares"]["total"]["rows"][0]["source"].get<std::string>(),
               HasSubstr("21.387 billion U.S. dollars"));
 
-  // Nowcast. Profile 2020 from profile.csv, 2020 total trade = 21.387 x 6.9042 = 147.6601 bn CNY:
-  // C(2) = (12.95 + 7.08) / 147.6601 = 0.135649, C(8) = 88.950 / 147.6601 = 0.602397, C(5) interpolated
-  // = (C(2) + C(8)) / 2 = 0.369023. Without the ban: 90 M / 0.369023 = 243.888 M USD. With it (from 2021-07-15):
-  // June adds F x (C(6) - C(5)) = F x (4/6 - 3/6) x (C(8) - C(2)) = 243.888 x 0.077791 = 18.972 M, July keeps
-  // 14/31 of as much = 8.568 M, August-December nothing: 90 + 18.972 + 8.568 = 117.540 M USD; against 2020's
-  // 655.833 M: 117.540 / 655.833 - 1 = -82.08%.
+  // Nowcast with the scenario's stand-in, shown beside the main one. Profile 2020 from profile.csv, 2020 total trade
+  // = 21.387 x 6.9042 = 147.6601 bn CNY: C(2) = (12.95 + 7.08) / 147.6601 = 0.135649, C(8) = 88.950 / 147.6601 =
+  // 0.602397, C(5) interpolated = (C(2) + C(8)) / 2 = 0.369023. Without the ban: 90 M / 0.369023 = 243.888 M USD. With
+  // it (from 2021-07-15): June adds F x (C(6) - C(5)) = F x (4/6 - 3/6) x (C(8) - C(2)) = 243.888 x 0.077791 = 18.972
+  // M, July keeps 14/31 of as much = 8.568 M, August-December nothing: 90 + 18.972 + 8.568 = 117.540 M USD; against
+  // 2020's 655.833 M: 117.540 / 655.833 - 1 = -82.08%.
   const double total_trade_cny = 21.387 * kCnyPerUsd2020;
   const double c2 = (12.95 + 7.08) / total_trade_cny;
   const double c8 = 88.950 / total_trade_cny;
@@ -73,12 +73,27 @@ TEST(ScenarioCliTest, SeedCaseJsonByHand) {
   const double without = 90e6 / c5;
   const double month = without * (c8 - c2) / 6.0;
   const double with = 90e6 + month + month * 14.0 / 31.0;
-  const nlohmann::json& nowcast = json["nowcast"];
-  EXPECT_NEAR(nowcast["without_policy"]["central"]["full_year"].get<double>(), without, 1.0);
-  EXPECT_NEAR(nowcast["with_policy"]["central"]["full_year"].get<double>(), with, 1.0);
+  const nlohmann::json& stand_in = json["nowcast_stand_in"];
+  EXPECT_NEAR(stand_in["without_policy"]["central"]["full_year"].get<double>(), without, 1.0);
+  EXPECT_NEAR(stand_in["with_policy"]["central"]["full_year"].get<double>(), with, 1.0);
   EXPECT_NEAR(with, 117.540e6, 0.001e6);
-  EXPECT_NEAR(nowcast["with_policy"]["yoy_central"].get<double>(), with / at_risk - 1.0, 1e-9);
-  EXPECT_TRUE(nowcast["stand_in"].get<bool>());
+  EXPECT_NEAR(stand_in["with_policy"]["yoy_central"].get<double>(), with / at_risk - 1.0, 1e-9);
+  EXPECT_TRUE(stand_in["stand_in"].get<bool>());
+
+  // The main nowcast uses the flow's own profile, which the claims imply: January-May 2020 = 90 M / (1 - 10%)
+  // = 100 M USD of 2020's 655.833 M, C(5) = 0.152478, months 6-12 linear: each (90 / C(5) - 90) / 7 = 71.464 M;
+  // with the ban 90 + 71.464 + 71.464 x 14/31 = 193.738 M USD.
+  const double own_c5 = 100e6 / at_risk;
+  const double own_without = 90e6 / own_c5;
+  const double own_month = (own_without - 90e6) / 7.0;
+  const double own_with = 90e6 + own_month + own_month * 14.0 / 31.0;
+  const nlohmann::json& nowcast = json["nowcast"];
+  EXPECT_FALSE(nowcast["stand_in"].get<bool>());
+  EXPECT_NEAR(nowcast["without_policy"]["central"]["full_year"].get<double>(), own_without, 1.0);
+  EXPECT_NEAR(nowcast["with_policy"]["central"]["full_year"].get<double>(), own_with, 1.0);
+  EXPECT_NEAR(own_with, 193.738e6, 0.001e6);
+  ASSERT_EQ(json["nowcast_implied"].size(), 1u);
+  EXPECT_EQ(json["nowcast_implied"][0]["selection"]["period"], "2020-01..2020-05");
 
   // The one rate used, with its source.
   ASSERT_EQ(json["rates"].size(), 1u);
@@ -98,9 +113,9 @@ TEST(ScenarioCliTest, SeedCaseTable) {
   // KAZ: 75.826 / 6.9042 = 10,982.6 million USD, 51.4%; USA 6.681 / 6.9042 = 967.7 million, 4.5%.
   EXPECT_THAT(run.out, HasSubstr("10,982.6  51.4%"));
   EXPECT_THAT(run.out, HasSubstr("967.7   4.5%"));
-  EXPECT_THAT(run.out, HasSubstr("with the policies:    117.5 million USD"));
+  EXPECT_THAT(run.out, HasSubstr("with the policies:    193.7 million USD"));  // SeedCaseJsonByHand
   EXPECT_THAT(run.out, HasSubstr("CNY 2020: 6.9042 per USD"));
-  EXPECT_THAT(run.out, HasSubstr("the profile of CN-XJ's total trade stands in for that flow"));
+  EXPECT_THAT(run.out, HasSubstr("implied by the article's claims 'us-exports-jan-may-2021'"));
   // Never a product share above 100% (34.996 bn CNY of exports against 4.528 bn of "total" would be 772.9%).
   // The product section gives values only: CN-MECH-ELEC 34.996 / 6.9042 = 5,068.8 million USD.
   EXPECT_THAT(run.out, HasSubstr("(no total of exports in the data: values only):\n  product       million USD\n"

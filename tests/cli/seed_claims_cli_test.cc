@@ -13,7 +13,8 @@
 // Rows holding the article's own figures: a value claim matched against such a row checks the data entry
 // (flows.csv against the article), not the article; it is marked "data entry" below.
 //
-// The nowcast (worked out in scenario_cli_test.cc): 117.540 M USD for 2021 with the ban from 2021-07-15.
+// The nowcast (worked out in scenario_cli_test.cc, SeedCaseJsonByHand): 193.738 M USD for 2021 with the ban from
+// 2021-07-15, on the flow's own profile as the claims imply it (Jan-May 2020 = 90 / (1 - 10%) = 100 M USD).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -66,9 +67,9 @@ constexpr Expected kVerdicts[] = {
     // "Xinjiang's exports increased by more than 20%": no row of Xinjiang's total exports in 2020-01..05
     // (profile.csv has 2020-01..02 only), so no base.
     {"exports-jan-may-2021-yoy", "not_checkable"},
-    // "will not exceed 300 million U.S. dollars": the nowcast, 117.540 M USD <= 300 M.
+    // "will not exceed 300 million U.S. dollars": the nowcast, 193.738 M USD <= 300 M.
     {"us-exports-2021-cap", "supported"},
-    // "will drop by more than 70%": 117.540 / 655.833 - 1 = -82.08% < -70%.
+    // "will drop by more than 70%": 193.738 / 655.833 - 1 = -70.46% < -70%.
     {"us-exports-2021-drop", "supported"},
     // "exports of 34.996 billion yuan [mechanical and electrical]": the row. Data entry.
     {"mech-elec-exports-2020", "supported"},
@@ -139,9 +140,9 @@ TEST_F(SeedClaimsCliTest, ComputedValuesBehindTheVerdicts) {
   // Ranks and shares.
   EXPECT_DOUBLE_EQ(ById(Results(), "kaz-largest-partner")["computed"].get<double>(), 1.0);
   EXPECT_NEAR(ById(Results(), "us-share-2020")["computed"].get<double>(), 6.681 / 6.9042 / 21.387, 1e-12);
-  // Projections: 117.540 M USD, and 117.540 / 655.833 - 1.
-  EXPECT_NEAR(ById(Results(), "us-exports-2021-cap")["computed"].get<double>(), 117.540e6, 0.001e6);
-  EXPECT_NEAR(ById(Results(), "us-exports-2021-drop")["computed"].get<double>(), 117.540 / (4528.0 / 6.9042) - 1.0,
+  // Projections: 193.738 M USD, and 193.738 / 655.833 - 1.
+  EXPECT_NEAR(ById(Results(), "us-exports-2021-cap")["computed"].get<double>(), 193.738e6, 0.001e6);
+  EXPECT_NEAR(ById(Results(), "us-exports-2021-drop")["computed"].get<double>(), 193.738 / (4528.0 / 6.9042) - 1.0,
               2e-6);
 }
 

@@ -20,10 +20,6 @@
 namespace tradeshock {
 namespace {
 
-void AddRate(std::vector<RateUsed>& rates, const RateUsed& rate) {
-  if (std::find(rates.begin(), rates.end(), rate) == rates.end()) rates.push_back(rate);
-}
-
 // "655.8 million USD": the library's own wording for amounts inside sentences.
 std::string Amount(double value, const std::string& currency) { return FormatMoney(value, currency); }
 
@@ -33,8 +29,8 @@ double Convert(const StatedAmount& amount, const Reference& reference, const Per
   if (amount.currency == currency) return amount.value;
   const FxRate from = reference.PerUsd(amount.currency, period);
   const FxRate to = reference.PerUsd(currency, period);
-  if (amount.currency != "USD") AddRate(rates, RateUsed{from.currency, from.period, from.per_usd, from.source});
-  if (currency != "USD") AddRate(rates, RateUsed{to.currency, to.period, to.per_usd, to.source});
+  if (amount.currency != "USD") MergeRates(rates, {RateUsed{from.currency, from.period, from.per_usd, from.source}});
+  if (currency != "USD") MergeRates(rates, {RateUsed{to.currency, to.period, to.per_usd, to.source}});
   return amount.value / from.per_usd * to.per_usd;
 }
 
@@ -111,7 +107,7 @@ std::optional<double> OtherMarkets(const Case& c, const Reference& reference, co
               analysis.exporter, partner, period));
           return std::nullopt;
         }
-        for (const RateUsed& rate : value->rates) AddRate(pe.rates, rate);
+        MergeRates(pe.rates, value->rates);
         with_partners += value->value;
         partners += (partners.empty() ? "" : ", ") + partner;
       }
@@ -205,7 +201,7 @@ PeAnalysis ComputePe(const Case& c, const Reference& reference, const CaseAnalys
           complete = false;
           break;
         }
-        for (const RateUsed& rate : value->rates) AddRate(pe.rates, rate);
+        MergeRates(pe.rates, value->rates);
         market += value->value;
       }
       if (!complete) {

@@ -602,18 +602,12 @@ double Converter::Sum(std::span<const std::size_t> rows, std::vector<RateUsed>* 
     if (factor == nullptr || key != factor_key) {  // runs of rows share one currency and period
       factor = &FactorFor(currency, period);
       factor_key = key;
-      if (rates != nullptr) AppendRates(*rates, factor->rates);
+      if (rates != nullptr) MergeRates(*rates, factor->rates);
     }
     sum += table_.value()[row] * factor->factor;
   }
   if (!std::isfinite(sum)) ThrowOverflow(table_, rows, currency_);
   return sum;
-}
-
-void AppendRates(std::vector<RateUsed>& into, const std::vector<RateUsed>& rates) {
-  for (const RateUsed& rate : rates) {
-    if (std::ranges::find(into, rate) == into.end()) into.push_back(rate);
-  }
 }
 
 }  // namespace tradeshock::indicators_internal

@@ -13,12 +13,6 @@ namespace tradeshock {
 
 namespace {
 
-void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
-  for (const RateUsed& rate : more) {
-    if (std::find(rates.begin(), rates.end(), rate) == rates.end()) rates.push_back(rate);
-  }
-}
-
 std::optional<ValueResult> TryValue(const TradeTable& table, const Reference& reference, const Selection& selection,
                                     const IndicatorOptions& options, std::vector<std::string>& notes) {
   Maybe<ValueResult> value = TryComputeValue(table, reference, selection, options);
@@ -96,7 +90,7 @@ PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, c
       year_earlier_complete = false;
       continue;
     }
-    AddRates(result.rates, value->rates);
+    MergeRates(result.rates, value->rates);
     if (result.currency.empty()) result.currency = value->currency;
     exposure.covered += value->value;
     // By product: the most detailed products under the selector, when the data itemise them.
@@ -106,7 +100,7 @@ PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, c
       if (shares && !shares->items.empty()) {
         for (const ShareItem& item : shares->items) AddItem(by_product, item.product, item.value, policy.share_stopped);
         if (shares->rest) AddItem(by_product, "rest (not itemised)", shares->rest->value, policy.share_stopped);
-        AddRates(result.rates, shares->rates);
+        MergeRates(result.rates, shares->rates);
         itemised = true;
       }
     }
@@ -134,7 +128,7 @@ PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, c
     std::vector<std::string> earlier_notes;
     if (auto before = TryValue(table, reference, earlier, options, earlier_notes)) {
       year_earlier += before->value;
-      AddRates(result.rates, before->rates);
+      MergeRates(result.rates, before->rates);
       year_earlier_rows.insert(year_earlier_rows.end(), before->rows.begin(), before->rows.end());
     } else {
       year_earlier_complete = false;
@@ -179,8 +173,8 @@ std::optional<ConcentrationChange> ConcentrationOf(const TradeTable& table, cons
   }
   ShareResult shares = *std::move(found).ToOptional();
   if (shares.items.empty()) return std::nullopt;
-  AddRates(result.rates, shares.total.rates);
-  AddRates(result.rates, shares.rates);
+  MergeRates(result.rates, shares.total.rates);
+  MergeRates(result.rates, shares.rates);
   ConcentrationChange change;
   change.flow = flow;
   change.before = ComputeConcentration(shares);
@@ -317,11 +311,11 @@ ExposureResult ComputeExposure(const TradeTable& table, const Reference& referen
     }
   }
   if (result.exports_total && result.exports_total->value > 0.0) {
-    AddRates(result.rates, result.exports_total->rates);
+    MergeRates(result.rates, result.exports_total->rates);
     result.share_of_exports = result.at_risk / result.exports_total->value;
   }
   if (result.trade_total && result.trade_total->value > 0.0) {
-    AddRates(result.rates, result.trade_total->rates);
+    MergeRates(result.rates, result.trade_total->rates);
     result.share_of_trade = result.at_risk / result.trade_total->value;
   }
   for (auto* items : {&result.by_partner, &result.by_product}) {

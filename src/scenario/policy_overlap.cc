@@ -189,11 +189,7 @@ class RegionValuer {
         }
         any = true;
         total += value->value;
-        for (const RateUsed& rate : value->rates) {
-          if (std::find(coverage_.rates.begin(), coverage_.rates.end(), rate) == coverage_.rates.end()) {
-            coverage_.rates.push_back(rate);
-          }
-        }
+        MergeRates(coverage_.rates, value->rates);
       }
     }
     if (!any) return std::nullopt;

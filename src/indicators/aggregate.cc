@@ -235,6 +235,8 @@ Selection Canonicalize(const Reference& reference, const Selection& selection) {
   return canonical;
 }
 
+// Long by design: the hot row scan (two passes, state kept in locals so it stays in registers) and the choice of
+// the way of adding up per key share the buckets the scan builds; split, they would pass them all through calls.
 AggregateResult Aggregate(const TradeTable& table, const Reference& reference, const Selection& selection,
                           bool by_partner, bool by_product) {
   const auto reporter_match = MatchEconomies(table.economies(), reference, selection.reporter, false);

@@ -70,6 +70,7 @@ void SortItems(std::vector<ExposureItem>& items) {
                    [](const ExposureItem& a, const ExposureItem& b) { return a.at_risk > b.at_risk; });
 }
 
+// Long (81 lines): one policy's value, split by product and by partner as the data itemise them, and a year earlier.
 PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, const Policy& policy,
                           const Period& period, const IndicatorOptions& options, ExposureResult& result) {
   PolicyExposure exposure;
@@ -229,6 +230,8 @@ void AddOverlaps(const TradeTable& table, const Reference& reference, const std:
 
 }  // namespace
 
+// Long: the exposure's steps in order (each policy, their overlap, the totals that may serve as denominators and
+// the shares); the rules for when a summed total is a denominator are one argument and are kept together.
 ExposureResult ComputeExposure(const TradeTable& table, const Reference& reference, const Scenario& scenario,
                                const Period& period, const IndicatorOptions& options, Itemisation itemisation) {
   if (scenario.policies.empty()) throw Error("scenario has no policy");

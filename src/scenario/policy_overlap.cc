@@ -208,6 +208,8 @@ class RegionValuer {
 
 }  // namespace
 
+// Long: the max-min identity in its order (base period, single policies, then growing sets of policies), each
+// stage reading the previous one's cells; kept in one place so that it can be read against docs/METHODS.md.
 FlowCoverage MeasureCoverage(const TradeTable& table, const Reference& reference, const std::vector<Policy>& policies,
                              const Selection& flow, const std::vector<Period>& base_candidates,
                              const IndicatorOptions& options) {

@@ -51,7 +51,10 @@ CLI::Validator LibraryWords(Enum (*parse)(std::string_view, std::string_view), s
           parse(text, option);
           return std::string();
         } catch (const Error& error) {
-          return std::string(error.what());
+          // CLI11 puts the option's name in front: "--imbalance: must be multiplicative or additive, got 'x'".
+          std::string message = error.what();
+          const std::string prefix = "ge: " + option + " ";
+          return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
         }
       },
       "");

@@ -4,7 +4,6 @@
 #include <fmt/ranges.h>
 
 #include <cmath>
-#include <filesystem>
 
 #include "tradeshock/error.h"
 
@@ -170,28 +169,10 @@ Case LoadCaseOrFiles(const InputFlags& input, const std::string& scenario, const
   options.baci_country_codes = input.baci_codes;
   options.max_inflated_bytes = input.max_inflated_bytes;
   options.allow_outside_case = input.allow_outside_case;
-  Case c;
-  if (input.files.size() == 1 && std::filesystem::is_directory(input.files.front())) {
-    c = LoadCase(input.files.front(), reference, options, MirrorImports::kOff);  // derived below, for --scenario
-  } else {
-    for (const std::string& file : input.files) {
-      if (std::filesystem::is_directory(file)) {
-        throw Error(fmt::format("'{}' is a folder: give one case folder, or trade files", file));
-      }
-      c.files.data.emplace_back(file);
-    }
-    c.files.dir = c.files.data.front().parent_path();
-    ReadReport report;
-    c.table = ReadTradeFiles(input.files, reference, options, &report);
-    c.read = std::move(report.files);
-  }
-  if (!scenario.empty()) {
-    c.scenario = ReadScenarioFile(scenario, reference, options);
-    c.files.scenario = scenario;
-    CheckScenarioAgainstTable(*c.scenario, c.table);
-  }
-  AddMirrorImports(c, reference, mirror);  // after the scenario: it names whose imports are needed
-  return c;
+  CaseSource source;
+  source.paths = input.files;
+  source.scenario = scenario;
+  return LoadCaseFrom(source, reference, options, mirror);
 }
 
 }  // namespace tradeshock::cli

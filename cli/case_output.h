@@ -27,9 +27,9 @@ std::string BeyondCsv(const BeyondDirectLoss& beyond, const std::string& currenc
 // "rates:\n  CNY 2020: 6.9042 per USD (source)\n" or "rates: none (no conversion)\n".
 std::string RatesText(const std::vector<RateUsed>& rates);
 
-// `paths` is one case folder (its scenario.toml unless `scenario` is given) or trade files (then
-// `scenario` is needed for a scenario). The folder's claims.toml is loaded too. A table of exports only gets
-// imports derived from mirror exports as `mirror` says (AddMirrorImports, tradeshock/case.h).
+// The input flags' one case folder (its scenario.toml unless `scenario` is given) or trade files (then
+// `scenario` is needed for a scenario), loaded by the library's LoadCaseFrom (tradeshock/case.h) with the read
+// options the flags give.
 Case LoadCaseOrFiles(const InputFlags& input, const std::string& scenario, const Reference& reference,
                      MirrorImports mirror = MirrorImports::kAuto);
 

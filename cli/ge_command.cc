@@ -6,54 +6,58 @@
 // (include/tradeshock/ge_panel.h); this file turns flags into GePanelOptions and formats the result.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "commands.h"
 #include "output.h"
 #include "tradeshock/error.h"
 #include "tradeshock/ge.h"
 #include "tradeshock/ge_panel.h"
+#include "tradeshock/result_json.h"
 
 namespace tradeshock::cli {
 namespace {
 
-// The flags: the library's options plus what only the command line decides (names of the enum values as
-// typed, for the JSON; the output format and file).
+// The flags: the library's options plus what only the command line decides (the enum options as typed, parsed by
+// ge::Parse*; the output format and file).
 struct GeFlags {
   GePanelOptions options = GePanelOptions::Defaults();
-  std::string imbalance = "multiplicative";
-  std::string stopping_rule = "log-flows";
-  std::string method = "equilibrium";  // equilibrium | book
+  std::string imbalance{ge::ToString(ge::Imbalance::kMultiplicative)};
+  std::string stopping_rule{ge::ToString(ge::StoppingRule::kLogFlows)};
+  std::string method{ge::ToString(ge::FullEndowmentMethod::kFixedPoint)};
   std::string format = "table";
   std::string out;
 };
 
 GePanelOptions ToOptions(const GeFlags& flags) {
   GePanelOptions options = flags.options;
-  options.imbalance = flags.imbalance == "additive" ? ge::Imbalance::kAdditive : ge::Imbalance::kMultiplicative;
-  options.method =
-      flags.method == "book" ? ge::FullEndowmentMethod::kBookProcedure : ge::FullEndowmentMethod::kFixedPoint;
-  options.stopping_rule = flags.stopping_rule == "book" ? ge::StoppingRule::kBookPrices : ge::StoppingRule::kLogFlows;
+  options.imbalance = ge::ParseImbalance(flags.imbalance, "--imbalance");
+  options.method = ge::ParseFullEndowmentMethod(flags.method, "--method");
+  options.stopping_rule = ge::ParseStoppingRule(flags.stopping_rule, "--stopping-rule");
   options.note = [](std::string_view text) { Note(text); };
   return options;
 }
 
-constexpr const char* kColumns[] = {"economy",
-                                    "exports_change_cdl_pct",
-                                    "exports_change_full_pct",
-                                    "price_change_full_pct",
-                                    "inward_mr_change_full_pct",
-                                    "outward_mr_change_full_pct",
-                                    "real_gdp_change_full_pct",
-                                    "welfare_change_pct"};
-
-std::vector<double> Values(const ge::EconomyResult& row) {
-  return {row.exports_change_cdl_pct,    row.exports_change_full_pct,    row.price_change_full_pct,
-          row.inward_mr_change_full_pct, row.outward_mr_change_full_pct, row.real_gdp_change_full_pct,
-          row.welfare_change_pct};
+// A flag whose words the library names: a word it does not parse is a usage error with the library's message.
+template <typename Enum>
+CLI::Validator LibraryWords(Enum (*parse)(std::string_view, std::string_view), std::string option) {
+  return CLI::Validator(
+      [parse, option](const std::string& text) {
+        try {
+          parse(text, option);
+          return std::string();
+        } catch (const Error& error) {
+          // CLI11 puts the option's name in front: "--imbalance: must be multiplicative or additive, got 'x'".
+          std::string message = error.what();
+          const std::string prefix = "ge: " + option + " ";
+          return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
+        }
+      },
+      "");
 }
 
 std::string SolveSummary(std::string_view name, const ge::SolveInfo& info) {
@@ -62,66 +66,32 @@ std::string SolveSummary(std::string_view name, const ge::SolveInfo& info) {
                      info.damping < 1 ? fmt::format(", damping {}", info.damping) : "");
 }
 
-nlohmann::json SolveJson(const ge::SolveInfo& info) {
-  return {{"iterations", info.iterations},
-          {"final_change", info.final_change},
-          {"converged", info.converged},
-          {"damping", info.damping}};
-}
-
-void Report(const GePanelResult& run, const GeFlags& flags) {
+void Report(const GePanelResult& run, const GePanelOptions& options, const GeFlags& flags) {
   const std::vector<ge::EconomyResult>& rows = run.result.economies;
+  const std::vector<std::string>& columns = GeEconomyColumns();
   std::string text;
   if (flags.format == "table") {
-    std::vector<std::string> header(std::begin(kColumns), std::end(kColumns));
-    std::vector<bool> right(header.size(), true);
+    std::vector<bool> right(columns.size(), true);
     right[0] = false;
-    TextTable table(header, right);
+    TextTable table(columns, right);
     for (const ge::EconomyResult& row : rows) {
       std::vector<std::string> cells = {row.economy};
       // Values below the printed precision show as 0.0000, never as -0.0000.
-      for (const double value : Values(row))
+      for (const double value : GeEconomyValues(row))
         cells.push_back(fmt::format("{:.4f}", std::abs(value) < 5e-5 ? 0.0 : value));
       table.AddRow(std::move(cells));
     }
     text = table.Render("");
   } else if (flags.format == "csv") {
-    for (const char* column : kColumns) text += (text.empty() ? "" : ",") + std::string(column);
+    for (const std::string& column : columns) text += (text.empty() ? "" : ",") + column;
     text += "\n";
     for (const ge::EconomyResult& row : rows) {
       text += CsvField(row.economy);
-      for (const double value : Values(row)) text += fmt::format(",{:.17g}", value);
+      for (const double value : GeEconomyValues(row)) text += fmt::format(",{:.17g}", value);
       text += "\n";
     }
   } else {
-    nlohmann::json json;
-    json["counterfactual"] = flags.options.counterfactual;
-    json["theta"] = run.options.theta;
-    json["sigma"] = run.options.theta + 1;
-    json["reference"] = run.options.reference;
-    json["baseline"] = run.baseline_kind;
-    json["imbalance"] = flags.imbalance;
-    json["method"] = flags.method;
-    json["stopping_rule"] = flags.method == "book" ? "book-procedure" : flags.stopping_rule;
-    json["tolerance"] = run.options.tolerance;
-    if (flags.method == "book") {
-      json["book_rounds"] = nlohmann::json::array();
-      for (const ge::BookRoundSummary& round : run.result.book_rounds) {
-        json["book_rounds"].push_back({{"mean", round.mean}, {"sd", round.sd}, {"min", round.min}, {"max", round.max}});
-      }
-    }
-    for (const auto& [name, beta] : run.coefficients) json["coefficients"][name] = beta;
-    json["conditional"] = SolveJson(run.result.conditional);
-    json["full"] = SolveJson(run.result.full);
-    json["economies"] = nlohmann::json::array();
-    for (const ge::EconomyResult& row : rows) {
-      nlohmann::json item;
-      item[kColumns[0]] = row.economy;
-      const std::vector<double> values = Values(row);
-      for (std::size_t k = 0; k < values.size(); ++k) item[kColumns[k + 1]] = values[k];
-      json["economies"].push_back(item);
-    }
-    text = json.dump(2) + "\n";
+    text = ToJson(run, options).dump(2) + "\n";
   }
   Emit(flags.out, text);
   if (flags.format != "json") {
@@ -173,7 +143,7 @@ void AddGeCommand(CLI::App& app) {
                    "observed or fitted flows (default: fitted with --estimate, observed with --beta)")
       ->check(CLI::IsMember({"observed", "fitted"}));
   command->add_option("--imbalance", flags->imbalance, "multiplicative (default) or additive trade imbalances")
-      ->check(CLI::IsMember({"multiplicative", "additive"}));
+      ->check(LibraryWords(&ge::ParseImbalance, "--imbalance"));
   command->add_option("--fill-costs", flags->options.fill_costs,
                       "with --estimate and pair fixed effects: regressors of the book's second-stage PPML that gives "
                       "trade costs to pairs with no fitted flow, e.g. 'ln_dist + cntg + lang + clny'");
@@ -181,11 +151,11 @@ void AddGeCommand(CLI::App& app) {
       ->add_option("--method", flags->method,
                    "equilibrium (default: solve market clearing to the stopping rule) or book (the book's do-file "
                    "procedure and stop, which reproduces its printed numbers; multiplicative imbalances only)")
-      ->check(CLI::IsMember({"equilibrium", "book"}));
+      ->check(LibraryWords(&ge::ParseFullEndowmentMethod, "--method"));
   command
       ->add_option("--stopping-rule", flags->stopping_rule,
                    "log-flows (default: max change in log flows, ge_gravity) or book (sd and max change in prices)")
-      ->check(CLI::IsMember({"log-flows", "book"}));
+      ->check(LibraryWords(&ge::ParseStoppingRule, "--stopping-rule"));
   GePanelOptions book = GePanelOptions::Defaults();
   book.method = ge::FullEndowmentMethod::kBookProcedure;
   command->add_option("--tolerance", flags->options.tolerance,
@@ -197,7 +167,10 @@ void AddGeCommand(CLI::App& app) {
       fmt::format("iteration limit of each solve (default {})", GePanelOptions::Defaults().max_iterations));
   command->add_option("--format", flags->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
   command->add_option("--out", flags->out, "write to this file instead of stdout");
-  command->callback([flags] { Report(RunGeOnPanel(ToOptions(*flags)), *flags); });
+  command->callback([flags] {
+    const GePanelOptions options = ToOptions(*flags);
+    Report(RunGeOnPanel(options), options, *flags);
+  });
 }
 
 }  // namespace tradeshock::cli

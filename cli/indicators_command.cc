@@ -89,16 +89,11 @@ std::string ConcentrationLine(const Concentration& hhi, std::string_view noun) {
   return line;
 }
 
-std::string RenderTable(const DescribeResult& report, const Reference& reference, ShareBy by, std::size_t top) {
+// The shares as a table: the first `top` items (0: all), the other itemised as one row, the rest, the total.
+std::string SharesTable(const DescribeResult& report, const Reference& reference, ShareBy by, std::size_t top,
+                        const Scale& scale) {
   const ShareResult& shares = report.shares;
-  const Scale scale = ChooseScale(shares.total.value);
   const std::string value_header = fmt::format("{}{}", shares.currency, scale.word.empty() ? "" : " " + scale.word);
-  std::string out = fmt::format("{}, in {}\n", shares.total.selection.Describe(), shares.currency);
-  out += fmt::format("total: {} ({} row{})\n", ValueWithUnit(shares.total.value, shares.currency, scale),
-                     shares.total.rows.size(), shares.total.rows.size() == 1 ? "" : "s");
-  for (const std::string& line : shares.total.method) out += fmt::format("  {}\n", line);
-  out += "\n";
-
   const bool with_rca = !report.item_rca.empty();
   std::vector<std::string> header;
   std::vector<bool> right;
@@ -158,9 +153,13 @@ std::string RenderTable(const DescribeResult& report, const Reference& reference
   }
   if (shares.rest) add_line(label_cells("", "rest (not itemised)"), shares.rest->value, shares.rest->share);
   add_line(label_cells("", "total"), shares.total.value, 1.0);
-  out += text_table.Render();
-  out += "\n";
+  return text_table.Render();
+}
 
+// The indicators under the table: concentration, dependence, growth, RCA and the rates used.
+std::string IndicatorLines(const DescribeResult& report, const Reference& reference, const Scale& scale) {
+  const ShareResult& shares = report.shares;
+  std::string out;
   if (report.partner_hhi)
     out += fmt::format("HHI of partners: {}\n", ConcentrationLine(*report.partner_hhi, "partners"));
   if (report.product_hhi)
@@ -195,6 +194,20 @@ std::string RenderTable(const DescribeResult& report, const Reference& reference
           fmt::format("  {} {}: {} per USD ({})\n", rate.currency, rate.period.ToString(), rate.per_usd, rate.source);
     }
   }
+  return out;
+}
+
+std::string RenderTable(const DescribeResult& report, const Reference& reference, ShareBy by, std::size_t top) {
+  const ShareResult& shares = report.shares;
+  const Scale scale = ChooseScale(shares.total.value);
+  std::string out = fmt::format("{}, in {}\n", shares.total.selection.Describe(), shares.currency);
+  out += fmt::format("total: {} ({} row{})\n", ValueWithUnit(shares.total.value, shares.currency, scale),
+                     shares.total.rows.size(), shares.total.rows.size() == 1 ? "" : "s");
+  for (const std::string& line : shares.total.method) out += fmt::format("  {}\n", line);
+  out += "\n";
+  out += SharesTable(report, reference, by, top, scale);
+  out += "\n";
+  out += IndicatorLines(report, reference, scale);
   return out;
 }
 

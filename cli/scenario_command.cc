@@ -33,7 +33,8 @@ struct ScenarioFlags {
   CaseDataFlags data;
 };
 
-std::string RenderTable(const CaseAnalysis& analysis) {
+// The title, the policies and the exports at risk with their shares.
+std::string PoliciesText(const CaseAnalysis& analysis) {
   const ExposureResult& exposure = analysis.exposure;
   const std::string& currency = analysis.currency;
   std::string out = fmt::format("{}\n", analysis.title);
@@ -55,7 +56,12 @@ std::string RenderTable(const CaseAnalysis& analysis) {
                      exposure.trade_total ? fmt::format(" (of {})", Money(exposure.trade_total->value, currency)) : "");
   out += fmt::format("  the covered flow a year earlier ({}): {}\n", exposure.period.ShiftYears(-1).ToString(),
                      exposure.year_earlier_value ? Money(*exposure.year_earlier_value, currency) : "not in the data");
+  return out;
+}
 
+// The exports at risk by partner and by product (kMaxTableRows rows each, the rest as one).
+std::string AtRiskItemsText(const ExposureResult& exposure, const std::string& currency) {
+  std::string out;
   for (const auto& [title, items] :
        {std::pair{"by partner", &exposure.by_partner}, std::pair{"by product", &exposure.by_product}}) {
     out += fmt::format("\nat risk {}:\n", title);
@@ -79,7 +85,13 @@ std::string RenderTable(const CaseAnalysis& analysis) {
     }
     out += table.Render();
   }
+  return out;
+}
 
+// The exporter's partners with their shares and the largest.
+std::string PartnersText(const CaseAnalysis& analysis) {
+  const std::string& currency = analysis.currency;
+  std::string out;
   const std::string partner_flow = analysis.partner_flow == Flow::kTrade ? "total trade" : "exports";
   const bool whole = analysis.partner_total_known;
   out += fmt::format("\npartners of {}'s {}, {} ({} {}):\n", analysis.exporter, partner_flow,
@@ -111,7 +123,12 @@ std::string RenderTable(const CaseAnalysis& analysis) {
                              Percent(analysis.largest_partner.share, 1), partner_flow)
                : fmt::format("largest partner in the data: {} (its share of {} is not known)\n",
                              analysis.largest_partner.partner, partner_flow);
+  return out;
+}
 
+// The partner concentration before and after the policies, with the five largest partners.
+std::string ConcentrationText(const ExposureResult& exposure) {
+  std::string out;
   for (const ConcentrationChange& change : exposure.concentration) {
     out += fmt::format("\npartner concentration of {} before -> after the policies:\n", ToString(change.flow));
     out += fmt::format("  HHI {} -> {}\n", HhiText(change.before), HhiText(change.after));
@@ -124,7 +141,13 @@ std::string RenderTable(const CaseAnalysis& analysis) {
     }
     out += ranks.Render();
   }
+  return out;
+}
 
+// The exporter's products: shares against a total, or values only without one.
+std::string ProductsText(const CaseAnalysis& analysis) {
+  const std::string& currency = analysis.currency;
+  std::string out;
   // The partners the product rows cover when they are not the world's (RUS -> USA only): " to USA".
   const std::string to = analysis.product_partners.empty() ? std::string()
                                                            : fmt::format(" to {} (not its whole export mix)",
@@ -166,7 +189,16 @@ std::string RenderTable(const CaseAnalysis& analysis) {
     }
     out += products.Render();
   }
+  return out;
+}
 
+std::string RenderTable(const CaseAnalysis& analysis) {
+  const std::string& currency = analysis.currency;
+  std::string out = PoliciesText(analysis);
+  out += AtRiskItemsText(analysis.exposure, currency);
+  out += PartnersText(analysis);
+  out += ConcentrationText(analysis.exposure);
+  out += ProductsText(analysis);
   if (analysis.nowcast) out += "\n" + NowcastText(*analysis.nowcast);
   if (analysis.beyond) out += "\n" + BeyondText(*analysis.beyond, currency);
   out += "\n" + RatesText(analysis.rates);

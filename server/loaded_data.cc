@@ -54,19 +54,11 @@ LoadedData LoadedData::Load(const ServeOptions& options, const Reference& refere
       }
     }
     std::error_code error;
-    if (fs::is_directory(input, error)) {
-      Log(options, fmt::format("loading case {} ...", input));
-      dataset.is_case = true;
-      dataset.data = LoadCase(input, reference, options.read, options.mirror);
-    } else {
-      Log(options, fmt::format("loading table {} ...", input));
-      ReadReport report;
-      dataset.data.table = ReadTradeFiles({input}, reference, options.read, &report);
-      dataset.data.read = std::move(report.files);
-      dataset.data.files.dir = fs::path(input).parent_path();
-      dataset.data.files.data = {fs::path(input)};
-      AddMirrorImports(dataset.data, reference, options.mirror);
-    }
+    dataset.is_case = fs::is_directory(input, error);
+    Log(options, fmt::format("loading {} {} ...", dataset.is_case ? "case" : "table", input));
+    CaseSource source;
+    source.paths = {input};
+    dataset.data = LoadCaseFrom(source, reference, options.read, options.mirror);
     for (const fs::path& file : dataset.data.files.data) dataset.file_names.push_back(file.filename().string());
     FillPickers(dataset);
     if (dataset.data.scenario) {

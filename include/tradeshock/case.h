@@ -57,6 +57,26 @@ struct Case {
 Case LoadCase(const std::filesystem::path& dir, const Reference& reference, const ReadOptions& options = {},
               MirrorImports mirror = MirrorImports::kAuto);
 
+// Where a front end's case comes from (`tradeshock scenario`, the Python package's scenario(), `tradeshock serve`'s
+// inputs): one case folder, or loose trade files, or a table read before; with a scenario and a claims file that
+// may replace the folder's.
+struct CaseSource {
+  // One case folder (read as LoadCase reads it), or trade files read as one table (a folder among several is an
+  // Error: "'X' is a folder: give one case folder, or trade files").
+  std::vector<std::string> paths;
+  // Or, with `paths` empty, a table read before (copied; its files() are the case's data files) and how its
+  // files were read (may be null).
+  const TradeTable* table = nullptr;
+  const ReadReport* read = nullptr;
+  std::string scenario;  // a scenario file read instead of the folder's scenario.toml; empty: the folder's, if any
+  std::string claims;    // a claims file read instead of the folder's claims.toml; empty: the folder's, if any
+};
+// Loads the case, reads source.scenario (checked against the table: CheckScenarioAgainstTable) and
+// source.claims, then completes the table by `mirror` (AddMirrorImports, after the scenario and claims: they
+// name whose imports are needed). Throws as LoadCase, ReadTradeFiles, ReadScenarioFile and ReadClaimsFile do.
+Case LoadCaseFrom(const CaseSource& source, const Reference& reference, const ReadOptions& options = {},
+                  MirrorImports mirror = MirrorImports::kAuto);
+
 // Derives imports from exports when `mode` asks for it and the table holds exports only: an exports row
 // (i -> j, product k, period t) gets an imports row (j <- i, k, t) with the same value, currency and
 // quantity (WithMirrorImports). Only the imports of the economies the case is about are derived (the

@@ -52,6 +52,18 @@ enum class FullEndowmentMethod {
                    // Multiplicative imbalances only; `stopping_rule` is not used.
 };
 
+// The words that name these options (src/models/ge/option_names.cc), one vocabulary for the command line
+// (--imbalance, --stopping-rule, --method), the Python package and the JSON: "multiplicative" | "additive",
+// "log-flows" | "book", "equilibrium" (kFixedPoint) | "book" (kBookProcedure).
+std::string_view ToString(Imbalance imbalance);
+std::string_view ToString(StoppingRule rule);
+std::string_view ToString(FullEndowmentMethod method);
+// The inverse; a word not in the list throws tradeshock::Error naming the option as the caller's user writes it
+// and the words accepted: "ge: --imbalance must be multiplicative or additive, got 'x'".
+Imbalance ParseImbalance(std::string_view text, std::string_view option = "imbalance");
+StoppingRule ParseStoppingRule(std::string_view text, std::string_view option = "stopping_rule");
+FullEndowmentMethod ParseFullEndowmentMethod(std::string_view text, std::string_view option = "method");
+
 struct Options {
   double theta = 4.0;     // trade elasticity theta = sigma - 1 (> 0)
   std::string reference;  // economy whose inward MR is fixed at 1; empty = the first

@@ -96,6 +96,9 @@ struct RateUsed {
   std::string source;
   bool operator==(const RateUsed&) const = default;
 };
+// Appends the rates of `more` that `rates` does not hold yet: every result lists each rate once, in the order
+// first used. The one merge of rate lists, for indicators, scenario, case and models alike.
+void MergeRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more);
 
 // The value of one selection and where it came from.
 struct ValueResult {

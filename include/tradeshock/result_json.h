@@ -6,9 +6,12 @@
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tradeshock/case_analysis.h"
 #include "tradeshock/describe.h"
+#include "tradeshock/ge.h"
+#include "tradeshock/ge_panel.h"
 #include "tradeshock/gravity.h"
 #include "tradeshock/indicators.h"
 #include "tradeshock/io.h"
@@ -54,5 +57,16 @@ nlohmann::json ToJson(const TradeTable& table, const ReadReport& read);
 // variance's type and clusters, observations and dropped rows, convergence; `formula` is the text fitted.
 // Defined in src/report/gravity_json.cc.
 nlohmann::json ToJson(const gravity::FitResult& fit, const std::string& formula);
+
+// A GE run on a panel (`tradeshock ge --format json`, the Python package's ge.run_panel): the counterfactual, the
+// elasticity, reference, baseline kind, the options' words (ge::ToString; "stopping_rule" is "book-procedure"
+// under --method book, which also gives "book_rounds"), the tolerance, the counterfactual variables'
+// "coefficients" (absent for bans only), the "conditional" and "full" solves, and one object per economy with
+// the GeEconomyColumns. `options` are those the run was given. Defined in src/report/ge_json.cc.
+nlohmann::json ToJson(const GePanelResult& run, const GePanelOptions& options);
+// The columns of a GE run's economies, in order, for the JSON, the table and the CSV: "economy" and the seven
+// percentage changes that GeEconomyValues gives for a row.
+const std::vector<std::string>& GeEconomyColumns();
+std::vector<double> GeEconomyValues(const ge::EconomyResult& row);
 
 }  // namespace tradeshock

@@ -95,33 +95,6 @@ ReadOptions CaseReadOptions(const std::string& baci_codes, bool lenient, bool al
   return options;
 }
 
-// A case folder, or a table read before with a scenario file (and claims file) beside it.
-Case LoadCaseOrTable(const std::optional<std::filesystem::path>& case_dir, const PyTable* table,
-                     const std::string& scenario, const std::string& claims, const ReadOptions& read_options,
-                     MirrorImports mirror) {
-  const Reference& reference = Reference::Default();
-  Case c;
-  if (case_dir) {
-    c = LoadCase(*case_dir, reference, read_options, MirrorImports::kOff);
-  } else {
-    c.table = table->table;
-    for (const std::string& file : table->table.files()) c.files.data.emplace_back(file);
-    if (!c.files.data.empty()) c.files.dir = c.files.data.front().parent_path();
-    c.read = table->read.files;
-  }
-  if (!scenario.empty()) {
-    c.scenario = ReadScenarioFile(scenario, reference, read_options);
-    c.files.scenario = scenario;
-    CheckScenarioAgainstTable(*c.scenario, c.table);
-  }
-  if (!claims.empty()) {
-    c.claims = ReadClaimsFile(claims);
-    c.files.claims = claims;
-  }
-  AddMirrorImports(c, reference, mirror);
-  return c;
-}
-
 CaseAnalysisOptions AnalysisOptions(const std::string& currency, const std::string& period) {
   CaseAnalysisOptions options = CaseAnalysisOptions::Defaults();
   options.currency = currency;
@@ -141,7 +114,16 @@ py::object Analyse(const std::optional<std::filesystem::path>& case_dir, const P
   nlohmann::json json;
   {
     py::gil_scoped_release release;
-    Case c = LoadCaseOrTable(case_dir, table, scenario, "", read_options, mirror);
+    // A case folder, or a table read before with a scenario file beside it.
+    CaseSource source;
+    if (case_dir) {
+      source.paths = {case_dir->string()};
+    } else {
+      source.table = &table->table;
+      source.read = &table->read;
+    }
+    source.scenario = scenario;
+    Case c = LoadCaseFrom(source, Reference::Default(), read_options, mirror);
     if (!c.scenario) throw Error("no scenario: give scenario=FILE, or a case folder that holds scenario.toml");
     // As the command line: the claims are not checked here, but they may give the nowcast its own history.
     CaseAnalysisOptions unchecked = options;

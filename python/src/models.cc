@@ -1,6 +1,6 @@
 // gravity.fit on a data frame handed over column by column from pandas, and GE on a panel file
-// (RunGeOnPanel): options struct in, one library call, the result out (the fit as result_json.h's object, the
-// same as `tradeshock gravity --format json`; GE as its fields).
+// (RunGeOnPanel): options struct in, one library call, the result out as result_json.h's object (the same as
+// `tradeshock gravity --format json` and `tradeshock ge --format json`).
 #include <fmt/format.h>
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -126,7 +126,7 @@ py::dict Fit(const std::vector<py::tuple>& columns, std::size_t rows, const std:
   return result;
 }
 
-py::dict RunGe(const py::dict& given) {
+py::object RunGe(const py::dict& given) {
   GePanelOptions options = GePanelOptions::Defaults();
   options.panel.file = given["panel"].cast<std::string>();
   options.panel.exporter = given["exporter"].cast<std::string>();
@@ -144,21 +144,9 @@ py::dict RunGe(const py::dict& given) {
   options.policy = given["policy"].cast<std::string>();
   options.baseline = given["baseline"].cast<std::string>();
   options.fill_costs = given["fill_costs"].cast<std::string>();
-  const std::string imbalance = given["imbalance"].cast<std::string>();
-  if (imbalance != "multiplicative" && imbalance != "additive") {
-    throw Error("ge: imbalance must be multiplicative or additive, got '" + Printable(imbalance) + "'");
-  }
-  options.imbalance = imbalance == "additive" ? ge::Imbalance::kAdditive : ge::Imbalance::kMultiplicative;
-  const std::string method = given["method"].cast<std::string>();
-  if (method != "equilibrium" && method != "book") {
-    throw Error("ge: method must be equilibrium or book, got '" + Printable(method) + "'");
-  }
-  options.method = method == "book" ? ge::FullEndowmentMethod::kBookProcedure : ge::FullEndowmentMethod::kFixedPoint;
-  const std::string stopping_rule = given["stopping_rule"].cast<std::string>();
-  if (stopping_rule != "log-flows" && stopping_rule != "book") {
-    throw Error("ge: stopping_rule must be log-flows or book, got '" + Printable(stopping_rule) + "'");
-  }
-  options.stopping_rule = stopping_rule == "book" ? ge::StoppingRule::kBookPrices : ge::StoppingRule::kLogFlows;
+  options.imbalance = ge::ParseImbalance(given["imbalance"].cast<std::string>(), "imbalance");
+  options.method = ge::ParseFullEndowmentMethod(given["method"].cast<std::string>(), "method");
+  options.stopping_rule = ge::ParseStoppingRule(given["stopping_rule"].cast<std::string>(), "stopping_rule");
   if (!given["tolerance"].is_none()) options.tolerance = given["tolerance"].cast<double>();
   if (!given["max_iterations"].is_none()) options.max_iterations = given["max_iterations"].cast<int>();
   std::vector<std::string> notes;
@@ -169,42 +157,11 @@ py::dict RunGe(const py::dict& given) {
     py::gil_scoped_release release;
     run = RunGeOnPanel(options);
   }
-  const auto solve = [](const ge::SolveInfo& info) {
-    py::dict dict;
-    dict["iterations"] = info.iterations;
-    dict["final_change"] = info.final_change;
-    dict["converged"] = info.converged;
-    dict["damping"] = info.damping;
-    return dict;
-  };
-  py::dict result;
-  result["theta"] = run.options.theta;
-  result["sigma"] = run.options.theta + 1;
-  result["reference"] = run.options.reference;
-  result["baseline"] = run.baseline_kind;
-  result["tolerance"] = run.options.tolerance;
-  py::dict coefficients;
-  for (const auto& [name, beta] : run.coefficients) coefficients[py::str(name)] = beta;
-  result["coefficients"] = coefficients;
-  result["conditional"] = solve(run.result.conditional);
-  result["full"] = solve(run.result.full);
-  py::list economies;
-  for (const ge::EconomyResult& row : run.result.economies) {
-    py::dict item;
-    item["economy"] = row.economy;
-    item["exports_change_cdl_pct"] = row.exports_change_cdl_pct;
-    item["exports_change_full_pct"] = row.exports_change_full_pct;
-    item["price_change_full_pct"] = row.price_change_full_pct;
-    item["inward_mr_change_full_pct"] = row.inward_mr_change_full_pct;
-    item["outward_mr_change_full_pct"] = row.outward_mr_change_full_pct;
-    item["real_gdp_change_full_pct"] = row.real_gdp_change_full_pct;
-    item["welfare_change_pct"] = row.welfare_change_pct;
-    economies.append(item);
-  }
-  result["economies"] = economies;
-  result["notes"] = notes;
-  if (run.fit) result["fit"] = ToPython(ToJson(*run.fit, options.estimate));
-  return result;
+  // The object of `tradeshock ge --format json`, with the run's notes and the baseline fit.
+  nlohmann::json json = ToJson(run, options);
+  json["notes"] = notes;
+  if (run.fit) json["fit"] = ToJson(*run.fit, options.estimate);
+  return ToPython(json);
 }
 
 }  // namespace

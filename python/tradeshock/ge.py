@@ -30,9 +30,11 @@ class GeResult:
         Indexed by economy: the percentage changes of exports (conditional and full endowment), prices,
         inward and outward multilateral resistance, real GDP and welfare — the columns of ``tradeshock ge``.
     info : dict
-        theta, sigma, reference, baseline kind, tolerance, the counterfactual variables' coefficients, the
-        conditional and full solves' iterations, final change and convergence, the notes of the run, and
-        ``fit`` (the baseline PPML as ``gravity.fit``'s json) when estimated.
+        The object of ``tradeshock ge --format json`` but its economies: counterfactual, theta, sigma,
+        reference, baseline kind, imbalance, method, stopping rule, tolerance, the counterfactual variables'
+        coefficients (absent for bans only), the conditional and full solves' iterations, final change and
+        convergence (``book_rounds`` with ``method="book"``); plus the notes of the run and ``fit`` (the
+        baseline PPML as ``gravity.fit``'s json) when estimated.
     """
 
     economies: "object"

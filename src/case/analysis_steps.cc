@@ -93,12 +93,6 @@ ShareResult ValuesOnly(ShareResult products, const CaseAnalysis& analysis, std::
 
 }  // namespace
 
-void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
-  for (const RateUsed& rate : more) {
-    if (std::find(rates.begin(), rates.end(), rate) == rates.end()) rates.push_back(rate);
-  }
-}
-
 void AddNote(std::vector<std::string>& notes, std::string note) {
   if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
 }
@@ -172,8 +166,8 @@ void AddPartnerShares(const Case& c, const Reference& reference, CaseAnalysis& a
   analysis.partner_concentration = ComputeConcentration(analysis.partner_shares);
   analysis.largest_partner = ComputeDependence(analysis.partner_shares);
   for (const std::string& note : analysis.partner_shares.notes) AddNote(analysis.notes, "partner shares: " + note);
-  AddRates(analysis.rates, analysis.partner_shares.total.rates);
-  AddRates(analysis.rates, analysis.partner_shares.rates);
+  MergeRates(analysis.rates, analysis.partner_shares.total.rates);
+  MergeRates(analysis.rates, analysis.partner_shares.rates);
   if (analysis.partner_shares.coverage > 1.0 + 1e-6) {
     AddNote(analysis.notes,
             fmt::format("the partners of {} add up to {:.1f}% of the total: the shares are not consistent",
@@ -191,7 +185,7 @@ Itemisation ItemisationOf(const Case& c) {
 void AddExposure(const Case& c, const Reference& reference, CaseAnalysis& analysis) {
   analysis.exposure = ComputeExposure(c.table, reference, *c.scenario, analysis.base_period,
                                       IndicatorOptionsOf(analysis), ItemisationOf(c));
-  AddRates(analysis.rates, analysis.exposure.rates);
+  MergeRates(analysis.rates, analysis.exposure.rates);
   if (analysis.partner_flow == Flow::kExports) {
     // Without the exporter's imports, ChooseBasePeriod's note already says that its total trade is not known.
     std::erase_if(analysis.exposure.notes, [&](const std::string& note) {
@@ -273,9 +267,9 @@ void AddProductComposition(const Case& c, const Reference& reference, CaseAnalys
                                    [](const std::string& m) { return m.starts_with("product "); });
       }
     }
-    AddRates(analysis.rates, products.rates);
+    MergeRates(analysis.rates, products.rates);
     if (total_known && products.coverage <= 1.0 + 1e-6) {
-      AddRates(analysis.rates, products.total.rates);
+      MergeRates(analysis.rates, products.total.rates);
       for (const std::string& note : products.notes) AddNote(analysis.notes, "product shares: " + note);
       analysis.product_shares = std::move(products);
     } else {
@@ -312,7 +306,7 @@ void AddNowcast(const Case& c, const Reference& reference, CaseAnalysis& analysi
       analysis.nowcast->assumptions.insert(analysis.nowcast->assumptions.begin(), implied.begin(), implied.end());
       analysis.nowcast_implied = nowcast_table.implied;
     }
-    AddRates(analysis.rates, analysis.nowcast->rates);
+    MergeRates(analysis.rates, analysis.nowcast->rates);
     if (analysis.nowcast->stand_in) {
       AddNote(analysis.notes, fmt::format("nowcast: the data give no monthly history of {}; the profile of {} stands "
                                           "in for that flow",
@@ -320,7 +314,7 @@ void AddNowcast(const Case& c, const Reference& reference, CaseAnalysis& analysi
     }
     if (requests.stand_in) {
       analysis.nowcast_stand_in = Nowcast(table, reference, *requests.stand_in);
-      AddRates(analysis.rates, analysis.nowcast_stand_in->rates);
+      MergeRates(analysis.rates, analysis.nowcast_stand_in->rates);
       AddNote(analysis.notes,
               fmt::format("nowcast: {} earlier years of {} itself, so its own profile is used; the scenario's "
                           "stand-in, the profile of {}, is shown beside it",

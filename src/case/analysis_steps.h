@@ -20,8 +20,7 @@
 
 namespace tradeshock::case_internal {
 
-// Appends what is not there yet (rates and notes are listed once).
-void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more);
+// Appends a note not there yet (notes are listed once, as rates are by MergeRates, tradeshock/indicators.h).
 void AddNote(std::vector<std::string>& notes, std::string note);
 
 // kComplete when every file of the case is BACI (the complete bilateral HS 6-digit matrix: sums of its rows

@@ -20,10 +20,6 @@
 namespace tradeshock {
 namespace {
 
-void AddRate(std::vector<RateUsed>& rates, const RateUsed& rate) {
-  if (std::find(rates.begin(), rates.end(), rate) == rates.end()) rates.push_back(rate);
-}
-
 // "655.8 million USD": the library's own wording for amounts inside sentences.
 std::string Amount(double value, const std::string& currency) { return FormatMoney(value, currency); }
 
@@ -33,8 +29,8 @@ double Convert(const StatedAmount& amount, const Reference& reference, const Per
   if (amount.currency == currency) return amount.value;
   const FxRate from = reference.PerUsd(amount.currency, period);
   const FxRate to = reference.PerUsd(currency, period);
-  if (amount.currency != "USD") AddRate(rates, RateUsed{from.currency, from.period, from.per_usd, from.source});
-  if (currency != "USD") AddRate(rates, RateUsed{to.currency, to.period, to.per_usd, to.source});
+  if (amount.currency != "USD") MergeRates(rates, {RateUsed{from.currency, from.period, from.per_usd, from.source}});
+  if (currency != "USD") MergeRates(rates, {RateUsed{to.currency, to.period, to.per_usd, to.source}});
   return amount.value / from.per_usd * to.per_usd;
 }
 
@@ -111,7 +107,7 @@ std::optional<double> OtherMarkets(const Case& c, const Reference& reference, co
               analysis.exporter, partner, period));
           return std::nullopt;
         }
-        for (const RateUsed& rate : value->rates) AddRate(pe.rates, rate);
+        MergeRates(pe.rates, value->rates);
         with_partners += value->value;
         partners += (partners.empty() ? "" : ", ") + partner;
       }
@@ -127,29 +123,11 @@ std::optional<double> OtherMarkets(const Case& c, const Reference& reference, co
   return std::nullopt;
 }
 
-PeAnalysis ComputePe(const Case& c, const Reference& reference, const CaseAnalysis& analysis,
-                     const PeSettings& settings) {
-  PeAnalysis pe;
-  pe.currency = analysis.currency;
-  pe.parameters = {settings.import_demand, settings.substitution,    settings.export_supply,
-                   settings.redirection,   settings.exporter_supply, settings.tariff_before};
+// The exporter side: what it can sell in its other markets (SimulateBan on the direct loss), when they are known.
+void AddPeExporterSide(const Case& c, const Reference& reference, const CaseAnalysis& analysis,
+                       const PeSettings& settings, PeAnalysis& pe) {
   const ExposureResult& exposure = analysis.exposure;
   const std::string& currency = analysis.currency;
-  const std::string period = analysis.base_period.ToString();
-  pe.assumptions.push_back(fmt::format(
-      "The direct loss is the exposure's value at risk in {} ({}): the covered exports times the share the policies "
-      "stop, at {} prices.",
-      period, Amount(exposure.at_risk, currency), period));
-  for (const PolicyExposure& policy : exposure.policies) {
-    if (policy.policy.kind == PolicyKind::kTariff) {
-      pe.assumptions.push_back(fmt::format(
-          "{} is {}; as in the exposure, the PE ban mode takes that share of the covered flow as stopped, not "
-          "simulated again as a price change.",
-          policy.policy.name, DescribeEffect(policy.policy)));
-    }
-  }
-
-  // Exporter side.
   std::string from;
   const std::optional<double> other_markets = OtherMarkets(c, reference, analysis, settings, pe, from);
   if (other_markets && exposure.at_risk <= 0.0) {
@@ -184,67 +162,97 @@ PeAnalysis ComputePe(const Case& c, const Reference& reference, const CaseAnalys
         "the model treats the exporter's sales as one good.",
         from));
   }
+}
 
-  // Importer side, policy by policy.
+// The importer side of one policy: what the imposing economy buys from other suppliers instead, when its imports
+// of the covered products are known (else a line of pe.not_computed).
+void AddPeImporterSide(const Case& c, const Reference& reference, const CaseAnalysis& analysis,
+                       const PeSettings& settings, const PolicyExposure& policy, PeAnalysis& pe) {
+  const std::string& currency = analysis.currency;
+  const std::string period = analysis.base_period.ToString();
   const IndicatorOptions options{.currency = currency};
-  for (const PolicyExposure& policy : exposure.policies) {
-    const Policy& p = policy.policy;
-    double market = 0.0;
-    std::string market_from;
-    if (settings.importer_imports) {
-      market = Convert(*settings.importer_imports, reference, analysis.base_period, currency, pe.rates);
-      market_from =
-          fmt::format("stated in the scenario: {} ({})", Amount(market, currency), settings.importer_imports->source);
-    } else {
-      bool complete = true;
-      for (const std::string& product : p.products) {
-        const auto value =
-            DirectValue(c.table, reference,
-                        Selection{p.imposed_by, kWorld, Flow::kImports, product, analysis.base_period}, options);
-        if (!value) {
-          complete = false;
-          break;
-        }
-        for (const RateUsed& rate : value->rates) AddRate(pe.rates, rate);
-        market += value->value;
+  const Policy& p = policy.policy;
+  double market = 0.0;
+  std::string market_from;
+  if (settings.importer_imports) {
+    market = Convert(*settings.importer_imports, reference, analysis.base_period, currency, pe.rates);
+    market_from =
+        fmt::format("stated in the scenario: {} ({})", Amount(market, currency), settings.importer_imports->source);
+  } else {
+    bool complete = true;
+    for (const std::string& product : p.products) {
+      const auto value = DirectValue(
+          c.table, reference, Selection{p.imposed_by, kWorld, Flow::kImports, product, analysis.base_period}, options);
+      if (!value) {
+        complete = false;
+        break;
       }
-      if (!complete) {
-        pe.not_computed.push_back(fmt::format(
-            "What {} buys from other suppliers instead ({}) is not computed: the case has no figure for {}'s imports "
-            "of the covered products from all suppliers in {}, which the importer side of the PE model needs (give "
-            "models.pe.importer_imports).",
-            p.imposed_by, p.name, p.imposed_by, period));
-        continue;
-      }
-      market_from = fmt::format("{}'s imports from all suppliers in {}, from the data", p.imposed_by, period);
+      MergeRates(pe.rates, value->rates);
+      market += value->value;
     }
-    if (market < policy.covered) {
+    if (!complete) {
       pe.not_computed.push_back(fmt::format(
-          "What {} buys from other suppliers instead ({}) is not computed: its imports of the covered products ({}) "
-          "are smaller than the covered flow itself ({}).",
-          p.imposed_by, p.name, Amount(market, currency), Amount(policy.covered, currency)));
-      continue;
+          "What {} buys from other suppliers instead ({}) is not computed: the case has no figure for {}'s imports "
+          "of the covered products from all suppliers in {}, which the importer side of the PE model needs (give "
+          "models.pe.importer_imports).",
+          p.imposed_by, p.name, p.imposed_by, period));
+      return;
     }
-    const double t0 = settings.tariff_before.value;
-    const std::string stopped = p.on + " (stopped)";
-    std::vector<pe::Supplier> suppliers = {{stopped, policy.at_risk, t0, t0}};
-    if (policy.covered - policy.at_risk > 0)
-      suppliers.push_back({p.on + " (not stopped)", policy.covered - policy.at_risk, t0, t0});
-    suppliers.push_back({"other suppliers", market - policy.covered, 0.0, 0.0});
-    const pe::BanResult ban = pe::SimulateBan(suppliers, stopped, BanOptionsOf(settings, 0.0));
-    PeImporterSide side;
-    side.policy = p.name;
-    side.importer = p.imposed_by;
-    side.importer_imports = market;
-    side.importer_imports_from = market_from;
-    side.banned_imports = ban.imports_lost;
-    side.substitution_by_others = ban.substitution_by_others;
-    side.importer_net_change = ban.importer_net_change;
-    side.import_price_index_change_pct = ban.import_price_index_change_pct;
-    side.substitution_modelled = ban.substitution_modelled;
-    side.tariff_revenue_lost = t0 * ban.imports_lost;
-    pe.importer_side.push_back(side);
+    market_from = fmt::format("{}'s imports from all suppliers in {}, from the data", p.imposed_by, period);
   }
+  if (market < policy.covered) {
+    pe.not_computed.push_back(fmt::format(
+        "What {} buys from other suppliers instead ({}) is not computed: its imports of the covered products ({}) "
+        "are smaller than the covered flow itself ({}).",
+        p.imposed_by, p.name, Amount(market, currency), Amount(policy.covered, currency)));
+    return;
+  }
+  const double t0 = settings.tariff_before.value;
+  const std::string stopped = p.on + " (stopped)";
+  std::vector<pe::Supplier> suppliers = {{stopped, policy.at_risk, t0, t0}};
+  if (policy.covered - policy.at_risk > 0)
+    suppliers.push_back({p.on + " (not stopped)", policy.covered - policy.at_risk, t0, t0});
+  suppliers.push_back({"other suppliers", market - policy.covered, 0.0, 0.0});
+  const pe::BanResult ban = pe::SimulateBan(suppliers, stopped, BanOptionsOf(settings, 0.0));
+  PeImporterSide side;
+  side.policy = p.name;
+  side.importer = p.imposed_by;
+  side.importer_imports = market;
+  side.importer_imports_from = market_from;
+  side.banned_imports = ban.imports_lost;
+  side.substitution_by_others = ban.substitution_by_others;
+  side.importer_net_change = ban.importer_net_change;
+  side.import_price_index_change_pct = ban.import_price_index_change_pct;
+  side.substitution_modelled = ban.substitution_modelled;
+  side.tariff_revenue_lost = t0 * ban.imports_lost;
+  pe.importer_side.push_back(side);
+}
+
+PeAnalysis ComputePe(const Case& c, const Reference& reference, const CaseAnalysis& analysis,
+                     const PeSettings& settings) {
+  PeAnalysis pe;
+  pe.currency = analysis.currency;
+  pe.parameters = {settings.import_demand, settings.substitution,    settings.export_supply,
+                   settings.redirection,   settings.exporter_supply, settings.tariff_before};
+  const ExposureResult& exposure = analysis.exposure;
+  const std::string& currency = analysis.currency;
+  const std::string period = analysis.base_period.ToString();
+  pe.assumptions.push_back(fmt::format(
+      "The direct loss is the exposure's value at risk in {} ({}): the covered exports times the share the policies "
+      "stop, at {} prices.",
+      period, Amount(exposure.at_risk, currency), period));
+  for (const PolicyExposure& policy : exposure.policies) {
+    if (policy.policy.kind == PolicyKind::kTariff) {
+      pe.assumptions.push_back(fmt::format(
+          "{} is {}; as in the exposure, the PE ban mode takes that share of the covered flow as stopped, not "
+          "simulated again as a price change.",
+          policy.policy.name, DescribeEffect(policy.policy)));
+    }
+  }
+
+  AddPeExporterSide(c, reference, analysis, settings, pe);
+  for (const PolicyExposure& policy : exposure.policies)
+    AddPeImporterSide(c, reference, analysis, settings, policy, pe);
   if (pe.importer_side.empty()) {
     for (ModelParameter& parameter : pe.parameters) {
       if (parameter.name == "import_demand" || parameter.name == "substitution" || parameter.name == "export_supply" ||

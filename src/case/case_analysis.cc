@@ -11,8 +11,6 @@
 
 namespace tradeshock {
 
-using case_internal::AddRates;
-
 CaseAnalysisOptions CaseAnalysisOptions::Defaults() { return CaseAnalysisOptions{}; }
 
 void CaseAnalysisOptions::Validate(const Reference& reference) const {
@@ -66,11 +64,11 @@ CaseAnalysis AnalyseCase(const Case& c, const Reference& reference, const CaseAn
   case_internal::AddNowcast(c, reference, analysis);
   if (c.scenario->models.any()) {
     analysis.beyond = ComputeBeyondDirectLoss(c, reference, analysis);
-    if (analysis.beyond->pe) AddRates(analysis.rates, analysis.beyond->pe->rates);
+    if (analysis.beyond->pe) MergeRates(analysis.rates, analysis.beyond->pe->rates);
   }
   if (options.check_claims) analysis.claims = CheckCaseClaims(c, reference, options);
   if (analysis.claims) {
-    for (const ClaimResult& result : analysis.claims->results) AddRates(analysis.rates, result.rates);
+    for (const ClaimResult& result : analysis.claims->results) MergeRates(analysis.rates, result.rates);
   }
   return analysis;
 }

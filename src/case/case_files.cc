@@ -105,4 +105,42 @@ Case LoadCase(const std::filesystem::path& dir, const Reference& reference, cons
   return c;
 }
 
+Case LoadCaseFrom(const CaseSource& source, const Reference& reference, const ReadOptions& options,
+                  MirrorImports mirror) {
+  Case c;
+  std::error_code error;
+  if (source.paths.size() == 1 && std::filesystem::is_directory(source.paths.front(), error)) {
+    c = LoadCase(source.paths.front(), reference, options, MirrorImports::kOff);  // derived below
+  } else if (!source.paths.empty()) {
+    for (const std::string& file : source.paths) {
+      if (std::filesystem::is_directory(file, error)) {
+        throw Error(fmt::format("'{}' is a folder: give one case folder, or trade files", file));
+      }
+      c.files.data.emplace_back(file);
+    }
+    c.files.dir = c.files.data.front().parent_path();
+    ReadReport report;
+    c.table = ReadTradeFiles(source.paths, reference, options, &report);
+    c.read = std::move(report.files);
+  } else if (source.table != nullptr) {
+    c.table = *source.table;
+    for (const std::string& file : source.table->files()) c.files.data.emplace_back(file);
+    if (!c.files.data.empty()) c.files.dir = c.files.data.front().parent_path();
+    if (source.read != nullptr) c.read = source.read->files;
+  } else {
+    throw Error("give a case folder, trade files or a table");
+  }
+  if (!source.scenario.empty()) {
+    c.scenario = ReadScenarioFile(source.scenario, reference, options);
+    c.files.scenario = source.scenario;
+    CheckScenarioAgainstTable(*c.scenario, c.table);
+  }
+  if (!source.claims.empty()) {
+    c.claims = ReadClaimsFile(source.claims);
+    c.files.claims = source.claims;
+  }
+  AddMirrorImports(c, reference, mirror);  // after the scenario and claims: they name whose imports are needed
+  return c;
+}
+
 }  // namespace tradeshock

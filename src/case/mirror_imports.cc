@@ -69,6 +69,8 @@ bool ExportsOnly(const TradeTable& table) {
 
 }  // namespace
 
+// Long: the counting sort of the mirror rows and the two-thread column copy work on the same buffers; split, they
+// would pass every column through calls.
 TradeTable WithMirrorImports(const TradeTable& table, const Reference& reference,
                              const std::vector<std::string>& importers) {
   if (!ExportsOnly(table)) {

@@ -96,11 +96,7 @@ void AddProvenance(const TradeTable& table, const ValueResult& value, ClaimReadi
     if (table.has_source()) claim_row.source = table.sources()[table.source()[row]];
     reading.rows.push_back(std::move(claim_row));
   }
-  for (const RateUsed& rate : value.rates) {
-    if (std::find(reading.rates.begin(), reading.rates.end(), rate) == reading.rates.end()) {
-      reading.rates.push_back(rate);
-    }
-  }
+  MergeRates(reading.rates, value.rates);
   for (const std::string& method : value.method) reading.method.push_back(method);
 }
 

@@ -194,6 +194,8 @@ std::optional<StatedFigure> ParseFigureWords(std::string_view trimmed) {
 
 }  // namespace
 
+// Long: a left-to-right scanner (currency, sign, digits with separators, decimals, percent, unit word) whose steps
+// share the cursor; the figure words are split out (ParseFigureWords).
 StatedFigure ParseStatedFigure(std::string_view text) {
   std::string_view rest = Trim(text);
   if (std::optional<StatedFigure> words = ParseFigureWords(rest)) return *words;

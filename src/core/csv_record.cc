@@ -7,6 +7,8 @@
 
 namespace tradeshock::csv_internal {
 
+// Long by design: one pass of the RFC 4180 state machine (field start, quoted, unquoted, line end) over the
+// bytes, with the limits checked inside the loop; split, each state would take the cursor and fields as arguments.
 RecordStatus RecordReader::Next() {
   fields_.clear();
   scratch_used_ = 0;

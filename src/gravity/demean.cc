@@ -186,6 +186,8 @@ bool Close(const std::vector<double>& a, const std::vector<double>& b, double to
 }
 }  // namespace
 
+// Long: the alternating-projection loop with its Irons-Tuck acceleration step and the final coefficients, sharing
+// the scratch buffers of one iteration.
 int Demeaner::DemeanWith(double* x, double tolerance, int max_iterations, bool* converged, DemeanState* state,
                          Scratch& scratch) const {
   *converged = true;

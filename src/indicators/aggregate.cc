@@ -235,6 +235,8 @@ Selection Canonicalize(const Reference& reference, const Selection& selection) {
   return canonical;
 }
 
+// Long by design: the hot row scan (two passes, state kept in locals so it stays in registers) and the choice of
+// the way of adding up per key share the buckets the scan builds; split, they would pass them all through calls.
 AggregateResult Aggregate(const TradeTable& table, const Reference& reference, const Selection& selection,
                           bool by_partner, bool by_product) {
   const auto reporter_match = MatchEconomies(table.economies(), reference, selection.reporter, false);
@@ -602,18 +604,12 @@ double Converter::Sum(std::span<const std::size_t> rows, std::vector<RateUsed>* 
     if (factor == nullptr || key != factor_key) {  // runs of rows share one currency and period
       factor = &FactorFor(currency, period);
       factor_key = key;
-      if (rates != nullptr) AppendRates(*rates, factor->rates);
+      if (rates != nullptr) MergeRates(*rates, factor->rates);
     }
     sum += table_.value()[row] * factor->factor;
   }
   if (!std::isfinite(sum)) ThrowOverflow(table_, rows, currency_);
   return sum;
-}
-
-void AppendRates(std::vector<RateUsed>& into, const std::vector<RateUsed>& rates) {
-  for (const RateUsed& rate : rates) {
-    if (std::ranges::find(into, rate) == into.end()) into.push_back(rate);
-  }
 }
 
 }  // namespace tradeshock::indicators_internal

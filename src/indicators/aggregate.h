@@ -92,6 +92,4 @@ class Converter {
   std::map<std::uint32_t, Factor> factors_;
 };
 
-void AppendRates(std::vector<RateUsed>& into, const std::vector<RateUsed>& rates);
-
 }  // namespace tradeshock::indicators_internal

@@ -79,7 +79,7 @@ ShareResult ComputeShares(const TradeTable& table, const Reference& reference, c
   if (!(total > 0.0)) {
     throw Error(fmt::format("the value of {} is {}: shares of it are undefined", canonical.Describe(), total));
   }
-  indicators_internal::AppendRates(result.rates, result.total.rates);
+  MergeRates(result.rates, result.total.rates);
 
   for (AggregateEntry& entry : items.entries) {
     ShareItem item;

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "indicators/aggregate.h"
 #include "tradeshock/indicators.h"
 
@@ -23,6 +25,12 @@ ValueResult ComputeValue(const TradeTable& table, const Reference& reference, co
   result.method = indicators_internal::DescribeMethod(table, reference, canonical, entry);
   result.rows = std::move(entry.rows);
   return result;
+}
+
+void MergeRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
+  for (const RateUsed& rate : more) {
+    if (std::ranges::find(rates, rate) == rates.end()) rates.push_back(rate);
+  }
 }
 
 }  // namespace tradeshock

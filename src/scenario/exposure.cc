@@ -13,12 +13,6 @@ namespace tradeshock {
 
 namespace {
 
-void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
-  for (const RateUsed& rate : more) {
-    if (std::find(rates.begin(), rates.end(), rate) == rates.end()) rates.push_back(rate);
-  }
-}
-
 std::optional<ValueResult> TryValue(const TradeTable& table, const Reference& reference, const Selection& selection,
                                     const IndicatorOptions& options, std::vector<std::string>& notes) {
   Maybe<ValueResult> value = TryComputeValue(table, reference, selection, options);
@@ -76,6 +70,7 @@ void SortItems(std::vector<ExposureItem>& items) {
                    [](const ExposureItem& a, const ExposureItem& b) { return a.at_risk > b.at_risk; });
 }
 
+// Long (81 lines): one policy's value, split by product and by partner as the data itemise them, and a year earlier.
 PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, const Policy& policy,
                           const Period& period, const IndicatorOptions& options, ExposureResult& result) {
   PolicyExposure exposure;
@@ -96,7 +91,7 @@ PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, c
       year_earlier_complete = false;
       continue;
     }
-    AddRates(result.rates, value->rates);
+    MergeRates(result.rates, value->rates);
     if (result.currency.empty()) result.currency = value->currency;
     exposure.covered += value->value;
     // By product: the most detailed products under the selector, when the data itemise them.
@@ -106,7 +101,7 @@ PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, c
       if (shares && !shares->items.empty()) {
         for (const ShareItem& item : shares->items) AddItem(by_product, item.product, item.value, policy.share_stopped);
         if (shares->rest) AddItem(by_product, "rest (not itemised)", shares->rest->value, policy.share_stopped);
-        AddRates(result.rates, shares->rates);
+        MergeRates(result.rates, shares->rates);
         itemised = true;
       }
     }
@@ -134,7 +129,7 @@ PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, c
     std::vector<std::string> earlier_notes;
     if (auto before = TryValue(table, reference, earlier, options, earlier_notes)) {
       year_earlier += before->value;
-      AddRates(result.rates, before->rates);
+      MergeRates(result.rates, before->rates);
       year_earlier_rows.insert(year_earlier_rows.end(), before->rows.begin(), before->rows.end());
     } else {
       year_earlier_complete = false;
@@ -179,8 +174,8 @@ std::optional<ConcentrationChange> ConcentrationOf(const TradeTable& table, cons
   }
   ShareResult shares = *std::move(found).ToOptional();
   if (shares.items.empty()) return std::nullopt;
-  AddRates(result.rates, shares.total.rates);
-  AddRates(result.rates, shares.rates);
+  MergeRates(result.rates, shares.total.rates);
+  MergeRates(result.rates, shares.rates);
   ConcentrationChange change;
   change.flow = flow;
   change.before = ComputeConcentration(shares);
@@ -235,6 +230,8 @@ void AddOverlaps(const TradeTable& table, const Reference& reference, const std:
 
 }  // namespace
 
+// Long: the exposure's steps in order (each policy, their overlap, the totals that may serve as denominators and
+// the shares); the rules for when a summed total is a denominator are one argument and are kept together.
 ExposureResult ComputeExposure(const TradeTable& table, const Reference& reference, const Scenario& scenario,
                                const Period& period, const IndicatorOptions& options, Itemisation itemisation) {
   if (scenario.policies.empty()) throw Error("scenario has no policy");
@@ -317,11 +314,11 @@ ExposureResult ComputeExposure(const TradeTable& table, const Reference& referen
     }
   }
   if (result.exports_total && result.exports_total->value > 0.0) {
-    AddRates(result.rates, result.exports_total->rates);
+    MergeRates(result.rates, result.exports_total->rates);
     result.share_of_exports = result.at_risk / result.exports_total->value;
   }
   if (result.trade_total && result.trade_total->value > 0.0) {
-    AddRates(result.rates, result.trade_total->rates);
+    MergeRates(result.rates, result.trade_total->rates);
     result.share_of_trade = result.at_risk / result.trade_total->value;
   }
   for (auto* items : {&result.by_partner, &result.by_product}) {

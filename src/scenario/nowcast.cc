@@ -198,12 +198,6 @@ NowcastBand BandOf(const std::vector<BacktestPoint>& points, int observed) {
   return band;
 }
 
-void AddRates(std::vector<RateUsed>& rates, const std::vector<RateUsed>& more) {
-  for (const RateUsed& rate : more) {
-    if (std::find(rates.begin(), rates.end(), rate) == rates.end()) rates.push_back(rate);
-  }
-}
-
 // The share of each month the policies stop: day by day, each policy on the share of the flow it covers in
 // the base period (the year before, else the same months of it), overlaps counted once (policy_overlap.h).
 void ApplyPolicies(const TradeTable& table, const Reference& reference, const NowcastRequest& request,
@@ -216,9 +210,7 @@ void ApplyPolicies(const TradeTable& table, const Reference& reference, const No
                                     Period::Range(result.year - 1, 1, result.year - 1, observed)};
   const scenario_internal::FlowCoverage coverage =
       scenario_internal::MeasureCoverage(table, reference, policies, result.target, base, request.options);
-  for (const RateUsed& rate : coverage.rates) {
-    if (std::find(result.rates.begin(), result.rates.end(), rate) == result.rates.end()) result.rates.push_back(rate);
-  }
+  MergeRates(result.rates, coverage.rates);
   for (const auto* notes : {&coverage.notes, &coverage.overlap_notes}) {
     for (const std::string& note : *notes) assumptions.push_back(note);
   }
@@ -363,7 +355,7 @@ NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const
   result.year = period.first_year();
   result.months_observed = period.month_count();
   const int observed = result.months_observed;
-  AddRates(result.rates, result.ytd.rates);
+  MergeRates(result.rates, result.ytd.rates);
   std::vector<std::string>& assumptions = result.assumptions;
 
   // The profile's flow, with canonical codes.
@@ -446,7 +438,7 @@ NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const
   result.last_year = TryValue(table, reference, result.target, Period::Year(result.year - 1),
                               IndicatorOptions{result.currency, request.options.tolerance});
   if (result.last_year && result.last_year->value > 0.0) {
-    AddRates(result.rates, result.last_year->rates);
+    MergeRates(result.rates, result.last_year->rates);
     const double last = result.last_year->value;
     for (NowcastEstimate* estimate : {&result.without_policy, &result.with_policy}) {
       estimate->yoy_central = estimate->central.full_year / last - 1.0;

@@ -189,11 +189,7 @@ class RegionValuer {
         }
         any = true;
         total += value->value;
-        for (const RateUsed& rate : value->rates) {
-          if (std::find(coverage_.rates.begin(), coverage_.rates.end(), rate) == coverage_.rates.end()) {
-            coverage_.rates.push_back(rate);
-          }
-        }
+        MergeRates(coverage_.rates, value->rates);
       }
     }
     if (!any) return std::nullopt;
@@ -212,6 +208,8 @@ class RegionValuer {
 
 }  // namespace
 
+// Long: the max-min identity in its order (base period, single policies, then growing sets of policies), each
+// stage reading the previous one's cells; kept in one place so that it can be read against docs/METHODS.md.
 FlowCoverage MeasureCoverage(const TradeTable& table, const Reference& reference, const std::vector<Policy>& policies,
                              const Selection& flow, const std::vector<Period>& base_candidates,
                              const IndicatorOptions& options) {

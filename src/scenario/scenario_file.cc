@@ -517,6 +517,7 @@ class ScenarioParser {
     return pe;
   }
 
+  // Long: one check per key of [models.ge], each with its own located message.
   GeSettings Ge(const toml::node& node) const {
     const toml::table& table = TableOf(node, "models.ge", "a table [models.ge]");
     GeSettings ge;

@@ -131,6 +131,56 @@ TEST(CaseFilesTest, BadScenarioIsLocatedByLine) {
   }
 }
 
+// LoadCaseFrom, the one loader behind `tradeshock scenario`, Python's scenario() and `tradeshock serve`: a folder,
+// loose files with a scenario file, or a table read before give the same table and scenario.
+TEST(CaseSourceTest, FolderFilesAndTableGiveTheSameCase) {
+  TempDir dir;
+  WriteSmallCase(dir);
+  CaseSource folder;
+  folder.paths = {dir.path().string()};
+  const Case from_folder = LoadCaseFrom(folder, RepoReference());
+  ASSERT_TRUE(from_folder.scenario.has_value());
+  ASSERT_TRUE(from_folder.claims.has_value());
+  EXPECT_EQ(from_folder.table.size(), 10u);
+
+  CaseSource files;
+  files.paths = {(dir.path() / "flows.csv").string()};
+  files.scenario = (dir.path() / "scenario.toml").string();
+  const Case from_files = LoadCaseFrom(files, RepoReference());
+  EXPECT_EQ(from_files.table.size(), from_folder.table.size());
+  ASSERT_EQ(from_files.files.data.size(), 1u);
+  EXPECT_EQ(from_files.files.dir, dir.path());
+  ASSERT_TRUE(from_files.scenario.has_value());
+  EXPECT_EQ(from_files.scenario->policies.size(), from_folder.scenario->policies.size());
+  EXPECT_FALSE(from_files.claims.has_value());  // loose files have no claims.toml of their own
+  ASSERT_EQ(from_files.read.size(), 1u);
+
+  CaseSource table;
+  table.table = &from_files.table;
+  table.scenario = files.scenario;
+  table.claims = (dir.path() / "claims.toml").string();
+  const Case from_table = LoadCaseFrom(table, RepoReference());
+  EXPECT_EQ(from_table.table.size(), from_folder.table.size());
+  ASSERT_EQ(from_table.files.data.size(), 1u);
+  EXPECT_EQ(from_table.files.data[0], dir.path() / "flows.csv");
+  ASSERT_TRUE(from_table.claims.has_value());
+  EXPECT_EQ(from_table.claims->claims.size(), from_folder.claims->claims.size());
+}
+
+TEST(CaseSourceTest, AFolderAmongFilesIsNamed) {
+  TempDir dir;
+  WriteSmallCase(dir);
+  CaseSource source;
+  source.paths = {(dir.path() / "flows.csv").string(), dir.path().string()};
+  try {
+    LoadCaseFrom(source, RepoReference());
+    FAIL() << "expected an Error";
+  } catch (const Error& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "'" + dir.path().string() + "' is a folder: give one case folder, or trade files");
+  }
+}
+
 TEST(CaseAnalysisTest, SmallCaseByHand) {
   TempDir dir;
   WriteSmallCase(dir);

@@ -248,5 +248,18 @@ TEST(GeCliTest, ErrorsAreLocatedAndComplete) {
   EXPECT_THAT(run.err, HasSubstr("give the elasticity: --sigma"));
 }
 
+// The enum options' words are the library's (ge::Parse*): a wrong one is a usage error naming the flag and the words.
+TEST(GeCliTest, AWrongWordOfAnEnumOptionIsAUsageError) {
+  std::vector<std::string> args = TradeWithoutBorders("json");
+  args.insert(args.end(), {"--imbalance", "Additive"});
+  const CliRun run = RunCli(args);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(run.out.empty());
+  EXPECT_THAT(run.err, HasSubstr("--imbalance: must be multiplicative or additive, got 'Additive'"));
+  args = TradeWithoutBorders("json");
+  args.insert(args.end(), {"--stopping-rule", "prices"});
+  EXPECT_THAT(RunCli(args).err, HasSubstr("--stopping-rule: must be log-flows or book, got 'prices'"));
+}
+
 }  // namespace
 }  // namespace tradeshock::testing

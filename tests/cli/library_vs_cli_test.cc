@@ -1,7 +1,7 @@
 // One test per front-end entry point (issue 12): the command run as a process and the library entry it calls
-// (AnalyseCase, CheckCaseClaims, Fit), called here on the same input, give the same JSON object for the same
-// result struct; and one figure of each against a hand calculation or a peer tool, so that a test fails when
-// both sides drift together. The seed case is data/cases/xinjiang-2021; its 2020 CNY rate is 6.9042 CNY per USD
+// (AnalyseCase, CheckCaseClaims, Fit, RunGeOnPanel), called here on the same input, give the same JSON object for the
+// same result struct; and one figure of each against a hand calculation or a peer tool, so that a test fails when both
+// sides drift together. The seed case is data/cases/xinjiang-2021; its 2020 CNY rate is 6.9042 CNY per USD
 // (data/reference/fx, Federal Reserve H.10 annual average).
 #include <gtest/gtest.h>
 
@@ -11,6 +11,7 @@
 #include "reference/reference_fixture.h"
 #include "tradeshock/case.h"
 #include "tradeshock/case_analysis.h"
+#include "tradeshock/ge_panel.h"
 #include "tradeshock/gravity.h"
 #include "tradeshock/result_json.h"
 
@@ -127,6 +128,34 @@ TEST(LibraryVsCliTest, GravityJsonIsFitResult) {
   // Peer tool: R 4.2.2 glm(family = quasipoisson) with dummy fixed effects gives log(dist) -2.276913777975102
   // (the R output recorded in the header of glm_small.csv).
   EXPECT_NEAR(cli["coefficients"][0]["estimate"].get<double>(), -2.276913777975102, 1e-6);
+}
+
+TEST(LibraryVsCliTest, GeJsonIsRunGeOnPanelJson) {
+  const std::string file = RepoPath("tests/data/models/agtpa_2006.csv").string();
+  const std::string estimate = "trade ~ ln_dist + cntg + intl_brdr | exporter + importer";
+  const CliRun run = RunCli({"ge", file, "--sigma", "7", "--reference", "DEU", "--estimate", estimate,
+                             "--counterfactual", "intl_brdr = 0", "--imbalance", "additive", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const nlohmann::json cli = nlohmann::json::parse(run.out);
+
+  GePanelOptions options = GePanelOptions::Defaults();
+  options.panel.file = file;
+  options.sigma = 7;
+  options.reference = "DEU";
+  options.estimate = estimate;
+  options.counterfactual = "intl_brdr = 0";
+  options.imbalance = ge::Imbalance::kAdditive;
+  const GePanelResult library = RunGeOnPanel(options);
+  // The CLI's JSON went through text: compare after the same round trip.
+  EXPECT_EQ(cli, nlohmann::json::parse(ToJson(library, options).dump(2)));
+  EXPECT_EQ(cli["imbalance"], "additive");
+  EXPECT_EQ(cli["method"], "equilibrium");
+  EXPECT_EQ(cli["stopping_rule"], "log-flows");
+  ASSERT_EQ(cli["economies"].size(), 69u);
+  ASSERT_EQ(library.result.economies.size(), 69u);
+  EXPECT_EQ(cli["economies"][0].size(), GeEconomyColumns().size());
+  // theta = sigma - 1, by hand.
+  EXPECT_EQ(cli["theta"].get<double>(), 6.0);
 }
 
 }  // namespace

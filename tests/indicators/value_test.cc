@@ -206,5 +206,18 @@ TEST(ValueTest, UnknownCurrencyIsAnError) {
             "unknown currency 'XYZ': expected an ISO 4217 code (USD, CNY, EUR, ...)");
 }
 
+// The one merge of rate lists (indicators, scenario, case, claims, models): each rate once, in the order first used.
+TEST(MergeRatesTest, KeepsEachRateOnceInFirstUseOrder) {
+  const RateUsed cny{"CNY", Period::Year(2020), 6.9042, "H.10"};
+  const RateUsed eur{"EUR", Period::Year(2020), 0.8755, "H.10"};
+  RateUsed cny_2019 = cny;
+  cny_2019.period = Period::Year(2019);
+  std::vector<RateUsed> rates = {cny};
+  MergeRates(rates, {eur, cny, cny_2019, eur});
+  EXPECT_THAT(rates, ElementsAre(cny, eur, cny_2019));
+  MergeRates(rates, {});
+  EXPECT_EQ(rates.size(), 3u);
+}
+
 }  // namespace
 }  // namespace tradeshock::testing

@@ -182,6 +182,34 @@ TEST(GePanelOptionsTest, ValidateNamesTheOption) {
   EXPECT_THAT(ValidateMessage(options), HasSubstr("at column 30, found 'inn'"));
 }
 
+// The words of the enum options: each parses back to itself, and a wrong word names the option and the words.
+TEST(GeOptionNamesTest, EveryWordParsesBackAndAWrongOneNamesTheOption) {
+  for (const ge::Imbalance value : {ge::Imbalance::kMultiplicative, ge::Imbalance::kAdditive})
+    EXPECT_EQ(ge::ParseImbalance(ge::ToString(value)), value);
+  for (const ge::StoppingRule value : {ge::StoppingRule::kLogFlows, ge::StoppingRule::kBookPrices})
+    EXPECT_EQ(ge::ParseStoppingRule(ge::ToString(value)), value);
+  for (const ge::FullEndowmentMethod value :
+       {ge::FullEndowmentMethod::kFixedPoint, ge::FullEndowmentMethod::kBookProcedure})
+    EXPECT_EQ(ge::ParseFullEndowmentMethod(ge::ToString(value)), value);
+  EXPECT_EQ(ge::ToString(ge::StoppingRule::kLogFlows), "log-flows");
+  EXPECT_EQ(ge::ToString(ge::FullEndowmentMethod::kFixedPoint), "equilibrium");
+
+  const auto message = [](const auto& parse) {
+    try {
+      parse();
+    } catch (const Error& error) {
+      return std::string(error.what());
+    }
+    return std::string("(no error)");
+  };
+  EXPECT_EQ(message([] { ge::ParseImbalance("Additive", "--imbalance"); }),
+            "ge: --imbalance must be multiplicative or additive, got 'Additive'");
+  EXPECT_EQ(message([] { ge::ParseStoppingRule("prices"); }),
+            "ge: stopping_rule must be log-flows or book, got 'prices'");
+  EXPECT_EQ(message([] { ge::ParseFullEndowmentMethod("", "--method"); }),
+            "ge: --method must be equilibrium or book, got ''");
+}
+
 // ---------------------------------------------------------------------------------------------------
 // ge::ReadPanel: bad cells are located (line and byte column counted by hand in each file below).
 

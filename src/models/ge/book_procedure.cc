@@ -53,6 +53,7 @@ BookRoundSummary Summarize(const ArrayXd& values) {
 
 }  // namespace
 
+// Long by design: the do-files' rounds (i)-(iv) in their order, so that the code can be read against them.
 BookSolution SolveBookProcedure(const MatrixXd& flows, const MatrixXd& cost_change, Index reference,
                                 const Options& options) {
   const double theta = options.theta;

@@ -175,6 +175,8 @@ struct FullSolution {
 };
 
 // Full endowment (G4..G7): find p such that p_i Y_i = sum_j X'_ij(p) with P_ref hat = 1.
+// Long by design: equations G4..G8 of docs/METHODS.md in their order inside one fixed-point loop, with its stall
+// fallback, so that the code can be read against them.
 FullSolution SolveFull(const MatrixXd& flows, const MatrixXd& cost_change, Index reference, const Options& options) {
   const Index n = flows.rows();
   const double theta = options.theta;

@@ -68,6 +68,16 @@ struct TradeElasticity {
   std::string as_of;
 };
 
+// One meaning of a code or name: an economy (country, region, group, the world), an HS code, a product group or
+// a currency, with its canonical code, name and a detail line ("region of CHN", "27 members as of ...").
+struct CodeMatch {
+  std::string query;
+  std::string kind;  // "country", "region", "country group", "world", "HS chapter", "product group", "currency"
+  std::string code;
+  std::string name;
+  std::string detail;
+};
+
 class Reference {
  public:
   struct Paths {
@@ -128,5 +138,8 @@ class Reference {
  private:
   std::unique_ptr<Impl> impl_;
 };
+
+// Every meaning `query` has (a code may be both an economy and an HS code); empty when it has none.
+std::vector<CodeMatch> LookUpCode(const Reference& reference, const std::string& query);
 
 }  // namespace tradeshock

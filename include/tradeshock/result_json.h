@@ -25,6 +25,8 @@ namespace tradeshock {
 // Indicators (tradeshock/indicators.h, describe.h). A ValueResult's "rows" is the list of rows it was added up
 // from (runs of indices beyond 20 rows), as everywhere in the JSON, never a count. A value that may be missing
 // (Maybe<T>) is its object or {"error": reason}.
+// `tradeshock lookup --format json`: [{query, kind, code, name, detail}].
+nlohmann::json ToJson(const std::vector<CodeMatch>& matches);
 nlohmann::json ToJson(const ValueResult& value, const TradeTable& table);
 nlohmann::json ToJson(const Concentration& hhi);
 nlohmann::json ToJson(const Dependence& dependence);

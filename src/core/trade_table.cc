@@ -223,6 +223,8 @@ class KeyIndex {
 
 }  // namespace
 
+// Long by design: one pass over the rows grouped by reporter with one key index; each duplicate's three
+// errors (kError, currencies that differ, a sum that overflows) need both rows' places, which the pass holds.
 void TradeTableBuilder::CheckDuplicates(DuplicatePolicy policy) {
   TradeTable& table = table_;
   const std::size_t n_rows = table.size();

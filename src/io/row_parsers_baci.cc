@@ -287,6 +287,8 @@ class BaciParser : public RowParser {
     return std::ranges::any_of(code, [](char c) { return (c >= '0' && c <= '9') || c == '/'; });
   }
 
+  // Long: the located reading loop of one small file (line numbers across quoted line breaks) with each
+  // line's checks, which need that line; the classification of a code is IsAggregateCode.
   void LoadCountryCodes(const std::string& path, const Reference& reference) {
     codes_name_ = std::filesystem::path(path).filename().string();
     const InputBytes bytes = InputBytes::Load(path);

@@ -212,6 +212,18 @@ json MaybeJson(const Maybe<T>& maybe, F&& to_json) {
 
 }  // namespace
 
+json ToJson(const std::vector<CodeMatch>& matches) {
+  json list = json::array();
+  for (const CodeMatch& match : matches) {
+    list.push_back({{"query", match.query},
+                    {"kind", match.kind},
+                    {"code", match.code},
+                    {"name", match.name},
+                    {"detail", match.detail}});
+  }
+  return list;
+}
+
 nlohmann::json ToJson(const ValueResult& value, const TradeTable& table) { return ValueJson(value, table); }
 
 nlohmann::json ToJson(const Concentration& hhi) { return ConcentrationJson(hhi); }

@@ -338,6 +338,9 @@ NowcastRequests ChooseNowcastRequests(const TradeTable& table, const Reference& 
   return requests;
 }
 
+// Long: the steps in order (year-to-date value, profile years, back-test and band, the estimates without and
+// with the policies, last year's actual) each read what the one before set in the one result; the heavy parts
+// are already their own functions (Backtest, BandOf, ApplyPolicies, ScaledPath).
 NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const NowcastRequest& request) {
   const Period& period = request.target.period;
   const bool january_start = period.first_month() % 12 == 0;

@@ -29,6 +29,22 @@ Case LoadSeedCase() {
   return c;
 }
 
+TEST(LibraryVsCliTest, LookupJsonIsLookUpCode) {
+  const CliRun run = RunCli({"lookup", "CN-XJ", "61", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::vector<CodeMatch> matches = LookUpCode(RepoReference(), "CN-XJ");
+  const std::vector<CodeMatch> hs = LookUpCode(RepoReference(), "61");
+  matches.insert(matches.end(), hs.begin(), hs.end());
+  EXPECT_EQ(nlohmann::json::parse(run.out), ToJson(matches));
+  // By the reference data: CN-XJ is an ISO 3166-2 region of China; 61 is an HS chapter (knitted apparel) of
+  // section XI.
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(matches[0].kind, "region");
+  EXPECT_EQ(matches[0].detail, "region of CHN");
+  EXPECT_EQ(matches[1].kind, "HS chapter");
+  EXPECT_EQ(matches[1].detail, "section XI");
+}
+
 TEST(LibraryVsCliTest, ScenarioJsonIsAnalyseCaseJson) {
   const CliRun run = RunCli({"scenario", CaseDir(), "--format", "json"});
   ASSERT_EQ(run.exit_code, 0) << run.err;

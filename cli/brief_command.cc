@@ -43,18 +43,12 @@ void Run(const BriefFlags& flags) {
   options.currency = flags.currency;
   options.Validate(reference);  // a bad flag is reported before any data are read
   if (!flags.period.empty()) options.base_period = ParsePeriodFlag(flags.period, "--period");
-  Case loaded = LoadCase(flags.case_dir, reference, read_options, MirrorImports::kOff);
-  if (!flags.scenario.empty()) {
-    loaded.scenario = ReadScenarioFile(flags.scenario, reference, read_options);
-    loaded.files.scenario = flags.scenario;
-    CheckScenarioAgainstTable(*loaded.scenario, loaded.table);
-  }
-  if (!flags.claims.empty()) {
-    loaded.claims = ReadClaimsFile(flags.claims);
-    loaded.files.claims = flags.claims;
-  }
-  timer.Lap("read");
-  if (AddMirrorImports(loaded, reference, ParseMirrorImports(flags.data.mirror_imports))) timer.Lap("mirror imports");
+  CaseSource source;
+  source.paths = {flags.case_dir};
+  source.scenario = flags.scenario;
+  source.claims = flags.claims;
+  const Case loaded = LoadCaseFrom(source, reference, read_options, ParseMirrorImports(flags.data.mirror_imports));
+  timer.Lap(loaded.mirror_rows_begin ? "read and mirror imports" : "read");
   const CaseAnalysis analysis = AnalyseCase(loaded, reference, options);
   timer.Lap("analysis");
   fs::path out_dir = flags.out;

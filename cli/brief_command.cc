@@ -47,6 +47,7 @@ void Run(const BriefFlags& flags) {
   source.paths = {flags.case_dir};
   source.scenario = flags.scenario;
   source.claims = flags.claims;
+  source.folder_only = true;
   const Case loaded = LoadCaseFrom(source, reference, read_options, ParseMirrorImports(flags.data.mirror_imports));
   timer.Lap(loaded.mirror_rows_begin ? "read and mirror imports" : "read");
   const CaseAnalysis analysis = AnalyseCase(loaded, reference, options);

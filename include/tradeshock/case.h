@@ -70,6 +70,9 @@ struct CaseSource {
   const ReadReport* read = nullptr;
   std::string scenario;  // a scenario file read instead of the folder's scenario.toml; empty: the folder's, if any
   std::string claims;    // a claims file read instead of the folder's claims.toml; empty: the folder's, if any
+  // `paths` must be one case folder (brief): anything else gets LoadCase's message ("case folder 'X' does not
+  // exist", "'X' is not a case folder").
+  bool folder_only = false;
 };
 // Loads the case, reads source.scenario (checked against the table: CheckScenarioAgainstTable) and
 // source.claims, then completes the table by `mirror` (AddMirrorImports, after the scenario and claims: they

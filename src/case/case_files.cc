@@ -109,7 +109,7 @@ Case LoadCaseFrom(const CaseSource& source, const Reference& reference, const Re
                   MirrorImports mirror) {
   Case c;
   std::error_code error;
-  if (source.paths.size() == 1 && std::filesystem::is_directory(source.paths.front(), error)) {
+  if (source.paths.size() == 1 && (source.folder_only || std::filesystem::is_directory(source.paths.front(), error))) {
     c = LoadCase(source.paths.front(), reference, options, MirrorImports::kOff);  // derived below
   } else if (!source.paths.empty()) {
     for (const std::string& file : source.paths) {

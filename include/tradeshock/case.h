@@ -114,8 +114,8 @@ struct ImpliedValue {
 std::vector<ImpliedValue> ImpliedHistory(const ClaimsFile& claims, const Selection& target, const Reference& reference);
 // The values whose key (over the same months, in any period form) the table does not hold already.
 std::vector<ImpliedValue> NotInTable(const TradeTable& table, std::vector<ImpliedValue> values);
-// A copy of the table with one row per value (source: its explanation). The copy is row by row: meant for
-// hand-written cases, not for a BACI table.
+// A copy of the table (its columns copied whole, ids kept) with one row per value after the table's rows
+// (source: its explanation; quantity not known). `values` must not repeat a key of the table (NotInTable).
 TradeTable WithImpliedRows(const TradeTable& table, const std::vector<ImpliedValue>& values);
 
 }  // namespace tradeshock

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <limits>
 
 #include "tradeshock/case.h"
 #include "tradeshock/number_format.h"
@@ -97,23 +99,34 @@ std::vector<ImpliedValue> NotInTable(const TradeTable& table, std::vector<Implie
 
 TradeTable WithImpliedRows(const TradeTable& table, const std::vector<ImpliedValue>& values) {
   TradeTableBuilder builder;
-  builder.EnableSource();
+  // The same dictionaries in the same order, so the copied rows keep their ids (as WithMirrorImports does).
+  for (const std::string& code : table.economies().texts()) builder.InternEconomy(code);
+  for (const std::string& code : table.products().texts()) builder.InternProduct(code);
+  for (const Period& period : table.periods()) builder.InternPeriod(period);
+  for (const std::string& code : table.currencies().texts()) builder.InternCurrency(code);
+  for (const std::string& text : table.sources().texts()) builder.InternSource(text);
   if (table.has_quantity()) builder.EnableQuantity();
+  builder.EnableSource();
   for (const std::string& file : table.files()) builder.AddFile(file);
-  // Row by row: a case with claims that imply a history is small (claims are written by hand).
-  for (std::size_t row = 0; row < table.size(); ++row) {
-    TradeTableBuilder::Row copy;
-    copy.reporter = table.economies()[table.reporter()[row]];
-    copy.partner = table.economies()[table.partner()[row]];
-    copy.flow = table.flow()[row];
-    copy.product = table.products()[table.product()[row]];
-    copy.period = table.periods()[table.period()[row]];
-    copy.value = table.value()[row];
-    copy.currency = table.currencies()[table.currency()[row]];
-    if (table.has_source()) copy.source = table.sources()[table.source()[row]];
-    if (table.has_quantity()) copy.quantity = table.quantity()[row];
-    builder.Add(copy, static_cast<std::uint32_t>(row + 2));
+  const std::size_t rows = table.size();
+  const TradeTableBuilder::Columns out = builder.Grow(rows);
+  const auto copy = [rows](const auto& from, auto* to) {
+    if (rows > 0) std::memcpy(to, from.data(), rows * sizeof(*to));
+  };
+  copy(table.reporter(), out.reporter);
+  copy(table.partner(), out.partner);
+  copy(table.flow(), out.flow);
+  copy(table.product(), out.product);
+  copy(table.period(), out.period);
+  copy(table.currency(), out.currency);
+  copy(table.value(), out.value);
+  if (table.has_quantity()) copy(table.quantity(), out.quantity);
+  if (table.has_source()) {
+    copy(table.source(), out.source);
+  } else {
+    std::fill(out.source, out.source + rows, builder.InternSource(""));
   }
+  // The table's keys are distinct (it was built); NotInTable keeps only values whose keys it lacks.
   builder.AddFile("claims (implied values)");
   for (std::size_t i = 0; i < values.size(); ++i) {
     const ImpliedValue& value = values[i];
@@ -126,6 +139,7 @@ TradeTable WithImpliedRows(const TradeTable& table, const std::vector<ImpliedVal
     row.value = value.value;
     row.currency = value.currency;
     row.source = value.explanation;
+    row.quantity = std::numeric_limits<float>::quiet_NaN();  // not known
     builder.Add(row, static_cast<std::uint32_t>(i + 1));
   }
   return builder.Build();

@@ -121,7 +121,7 @@ void RenameFilesUnderLock(const fs::path& dir, const std::vector<NamedContent>& 
 
 void WriteFileSet(const fs::path& out_dir, const std::vector<NamedContent>& files) {
   fs::path dir = out_dir.lexically_normal();
-  if (dir.has_filename() == false) dir = dir.parent_path();  // "out/" names the folder "out"
+  if (!dir.has_filename()) dir = dir.parent_path();  // "out/" names the folder "out"
   if (dir.empty() || dir.filename() == "." || dir.filename() == "..") dir = fs::absolute(dir).lexically_normal();
   std::set<std::string> names;
   for (const NamedContent& file : files) {

@@ -9,12 +9,17 @@
 
 namespace tradeshock::cli {
 
+std::string NormalisedText(const Concentration& hhi) {
+  return hhi.normalized ? fmt::format("normalised {:.4f}", *hhi.normalized) : std::string();
+}
+
 std::string Money(double value, const std::string& currency) { return FormatMoney(value, currency); }
 
 std::string Amount(double value) { return FormatScaled(value, kMillions, 1); }
 
 std::string HhiText(const Concentration& hhi) {
-  return fmt::format("{:.4f} (normalised {:.4f}, {} partner{}{})", hhi.hhi, hhi.normalized, hhi.item_count,
+  const std::string normalised = NormalisedText(hhi);
+  return fmt::format("{:.4f} ({}{}{} partner{}{})", hhi.hhi, normalised, normalised.empty() ? "" : ", ", hhi.item_count,
                      hhi.item_count == 1 ? "" : "s",
                      hhi.lower_bound ? fmt::format(", covering {}: a lower bound", Percent(hhi.coverage, 1)) : "");
 }

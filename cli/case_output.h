@@ -16,6 +16,8 @@ std::string Money(double value, const std::string& currency);
 std::string Amount(double value);
 // "0.3019 (normalised 0.1018, 9 partners)"
 std::string HhiText(const Concentration& hhi);
+// "normalised 0.0700", or nothing when the normalised index is not known (one item, or a rest).
+std::string NormalisedText(const Concentration& hhi);
 // The nowcast: target, year-to-date value, central and band with and without the policies, year-on-year
 // change, every assumption.
 std::string NowcastText(const NowcastResult& nowcast);

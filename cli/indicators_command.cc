@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "case_options.h"
+#include "case_output.h"
 #include "commands.h"
 #include "output.h"
 #include "stage_timer.h"
@@ -80,8 +81,9 @@ std::string ConcentrationLine(const Concentration& hhi, std::string_view noun) {
   if (hhi.coverage > 1.0 + 1e-6) {
     return fmt::format("not meaningful: the {} add up to {} of the total", noun, Percent(hhi.coverage));
   }
-  std::string line = fmt::format("{:.4f} (normalised {:.4f}) over {} {}", hhi.hhi, hhi.normalized, hhi.item_count,
-                                 hhi.item_count == 1 ? noun.substr(0, noun.size() - 1) : noun);
+  const std::string normalised = NormalisedText(hhi);
+  std::string line = fmt::format("{:.4f}{} over {} {}", hhi.hhi, normalised.empty() ? "" : " (" + normalised + ")",
+                                 hhi.item_count, hhi.item_count == 1 ? noun.substr(0, noun.size() - 1) : noun);
   if (hhi.lower_bound) {
     line += fmt::format(" covering {} of the total: a lower bound (at most {:.4f} if the rest were one {})",
                         Percent(hhi.coverage), hhi.hhi_upper, noun.substr(0, noun.size() - 1));
@@ -232,11 +234,13 @@ std::string RenderCsv(const DescribeResult& report, std::size_t top) {
   if (shares.rest) line("rest", "", "", shares.rest->value, shares.currency, shares.rest->share);
   if (report.partner_hhi) {
     line("hhi_partners", "", "", report.partner_hhi->hhi, "", std::nullopt);
-    line("hhi_partners_normalized", "", "", report.partner_hhi->normalized, "", std::nullopt);
+    if (report.partner_hhi->normalized)
+      line("hhi_partners_normalized", "", "", *report.partner_hhi->normalized, "", std::nullopt);
   }
   if (report.product_hhi) {
     line("hhi_products", "", "", report.product_hhi->hhi, "", std::nullopt);
-    line("hhi_products_normalized", "", "", report.product_hhi->normalized, "", std::nullopt);
+    if (report.product_hhi->normalized)
+      line("hhi_products_normalized", "", "", *report.product_hhi->normalized, "", std::nullopt);
   }
   if (report.dependence) {
     line("dependence", report.dependence->partner, selection.product, report.dependence->value,

@@ -43,11 +43,15 @@ std::string PoliciesText(const CaseAnalysis& analysis) {
   out += "policies:\n";
   for (const PolicyExposure& policy : exposure.policies) {
     out += fmt::format("  {}: by {} on {}, products {}, from {}: {}\n", policy.policy.name, policy.policy.imposed_by,
-                       policy.policy.on, fmt::join(policy.policy.products, ", "), policy.policy.from.ToString(),
+                       policy.policy.on, fmt::join(policy.policy.products, ", "), policy.policy.FromText(),
                        DescribeEffect(policy.policy));
   }
   out += "\nat risk:\n";
-  out += fmt::format("  exports at risk ({}): {}\n", exposure.period.ToString(), Money(exposure.at_risk, currency));
+  out += fmt::format("  exports at risk ({}): {}{}\n", exposure.period.ToString(), Money(exposure.at_risk, currency),
+                     exposure.at_risk_range ? fmt::format(" ({} to {} over the range of the share stopped)",
+                                                          Money(exposure.at_risk_range->first, currency),
+                                                          Money(exposure.at_risk_range->second, currency))
+                                            : "");
   out += fmt::format("  share of {}'s exports: {}\n", exposure.exporter,
                      exposure.share_of_exports ? Percent(*exposure.share_of_exports, 2)
                                                : std::string("not known (no total of its exports in the data)"));
@@ -229,6 +233,14 @@ std::string RenderCsv(const CaseAnalysis& analysis) {
     const Policy& p = policy.policy;
     out += fmt::format("policy,{},{},{},{},,\n", CsvField(p.name), policy.covered, policy.at_risk, analysis.currency);
     out += fmt::format("policy_share_stopped,{},{},,,,\n", CsvField(p.name), p.share_stopped);
+    if (const auto& range = p.share_stopped_range) {
+      out += fmt::format("policy_share_stopped_low,{},{},,,,\n", CsvField(p.name), range->first);
+      out += fmt::format("policy_share_stopped_high,{},{},,,,\n", CsvField(p.name), range->second);
+    }
+    if (const auto& range = policy.at_risk_range) {
+      out += fmt::format("policy_at_risk_low,{},,{},{},,\n", CsvField(p.name), range->first, analysis.currency);
+      out += fmt::format("policy_at_risk_high,{},,{},{},,\n", CsvField(p.name), range->second, analysis.currency);
+    }
     if (p.kind == PolicyKind::kTariff) {
       out += fmt::format("policy_rate,{},{},,,,\n", CsvField(p.name), p.rate);
       out += fmt::format("policy_rate_before,{},{},,,,\n", CsvField(p.name), p.rate_before);

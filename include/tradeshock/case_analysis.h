@@ -37,6 +37,8 @@ struct CaseAnalysisOptions {
 struct CaseAnalysis {
   std::string title;                     // the scenario's title, else the folder name
   std::string description;               // the scenario's description
+  std::vector<std::string> caveats;      // the scenario's caveats
+  std::optional<ClaimsSource> source;    // where the claims come from (the claims file's [source])
   std::vector<std::string> input_files;  // as given, relative to the case folder's parent when possible
   std::string exporter;                  // the scenario's exporter (policies' `on`)
   std::string currency;

@@ -121,9 +121,19 @@ struct Claim {
   Interval Feasible() const;
 };
 
+// Where the claims come from (the optional [source] table): an article, a report, a speech. Any field may be
+// empty (not known); the brief says "not known" for a missing link or date.
+struct ClaimsSource {
+  std::string outlet;  // "Global Times", "Reuters"
+  std::string title;
+  std::string date;  // as written: "2021-07-15", "July 2021"
+  std::string url;
+};
+
 struct ClaimsFile {
   std::string file;
   std::string case_name;  // optional top-level `case`
+  std::optional<ClaimsSource> source;
   std::vector<Claim> claims;
 };
 

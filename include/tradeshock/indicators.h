@@ -29,11 +29,16 @@ struct Selection {
   Flow flow = Flow::kTrade;
   std::string product = kTotalProduct;  // TOTAL, an HS code at 2, 4 or 6 digits, or a product group
   Period period = Period::Year(2000);
+  // The day (YYYY-MM-DD) whose membership a group reporter or partner has (Reference::MembersOn); empty: the
+  // period's last day. A policy's exposure asks for the members on the day it starts.
+  std::string members_on = {};
 
   // "CN-XJ exports to USA, TOTAL, 2019" / "CN-XJ trade with WLD, TOTAL, 2020"
   std::string Describe() const;
   // Without the period: "CN-XJ exports to USA, TOTAL".
   std::string DescribeFlow() const;
+  // The members of `code` (the reporter or partner, a group or not) on the selection's membership day.
+  std::vector<std::string> MembersOf(const Reference& reference, std::string_view code) const;
 };
 
 struct IndicatorOptions {
@@ -150,9 +155,11 @@ struct Concentration {
   std::size_t item_count = 0;  // n
   double hhi = 0.0;            // sum of squared shares, 0..1
   double hhi_upper = 0.0;      // hhi + (rest share)^2: the value if the rest were a single item
-  double normalized = 0.0;     // (hhi - 1/n) / (1 - 1/n); 1 by convention when n == 1
-  double coverage = 0.0;       // share of the total that the items cover
-  bool lower_bound = false;    // items cover less than the total: the true HHI is at least `hhi`
+  // (hhi - 1/n) / (1 - 1/n), within [0, 1]; not known with one item (0/0) or when the items do not cover the
+  // total (the rest's split is unknown, and the formula could leave [0, 1]).
+  std::optional<double> normalized;
+  double coverage = 0.0;     // share of the total that the items cover
+  bool lower_bound = false;  // items cover less than the total: the true HHI is at least `hhi`
 };
 Concentration ComputeConcentration(const ShareResult& shares);
 

@@ -108,6 +108,11 @@ struct NowcastResult {
   std::vector<std::string> applied_policies;  // names of the policies that cut the flow
   // Share of each month (1..12) that the policies stop: sum of share_stopped x (days from `from` / days).
   std::array<double, 12> stopped_share{};
+  // When a policy gives a range (Policy::from_range, share_stopped_range): the shares stopped with every
+  // policy at its most and at its least severe reading. The band with the policies runs from the low end of
+  // the most severe path to the high end of the least severe one.
+  std::optional<std::array<double, 12>> stopped_share_most;
+  std::optional<std::array<double, 12>> stopped_share_least;
   std::optional<ValueResult> last_year;  // the previous calendar year's actual
   std::vector<RateUsed> rates;
   // Every assumption, in plain words, to be printed with the result.

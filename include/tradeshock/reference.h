@@ -30,12 +30,22 @@ struct Economy {
   const std::string& NameInText() const { return name_in_text.empty() ? name : name_in_text; }
 };
 
+// One member's time in a group: from `from` to `until`, both days included (YYYY-MM-DD); empty: since
+// before any data, or still a member.
+struct Membership {
+  std::string member;  // alpha-3 code
+  std::string from;
+  std::string until;
+  bool On(std::string_view day) const { return (from.empty() || from <= day) && (until.empty() || day <= until); }
+};
+
 struct CountryGroup {
   std::string code;                  // EU27
   std::string name;                  // European Union (27 members)
-  std::vector<std::string> members;  // alpha-3 codes
+  std::vector<std::string> members;  // alpha-3 codes: the members on `as_of`
   std::string as_of;                 // date the membership holds for (YYYY-MM-DD)
   std::string source;
+  std::vector<Membership> history;  // every member that ever was, with its dates (groups.csv order)
 };
 
 struct HsEntry {
@@ -103,8 +113,13 @@ class Reference {
   const Economy& ResolveEconomy(std::string_view text) const;
   const CountryGroup* FindGroup(std::string_view code) const;
   const std::vector<CountryGroup>& groups() const;
-  // Group members; {code} for anything else.
+  // Group members on the group's as_of date; {code} for anything else.
   std::vector<std::string> Members(std::string_view code) const;
+  // Group members on a day (YYYY-MM-DD; a group of fixed membership has the same members every day);
+  // {code} for anything else.
+  std::vector<std::string> MembersOn(std::string_view code, std::string_view day) const;
+  // Members on the last day of `period` (a group's membership in a year is its membership on 31 December).
+  std::vector<std::string> MembersAtEndOf(std::string_view code, const Period& period) const;
 
   // HS chapters, headings and subheadings ("61", "6109", "610910"), sections ("XI") and "TOTAL".
   const HsEntry* FindHs(std::string_view code) const;

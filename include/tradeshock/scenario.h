@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "tradeshock/error.h"
@@ -34,6 +35,8 @@ struct Date {
   // The month the date falls in, as a Period of kind kMonth.
   Period MonthPeriod() const { return Period::Month(year, month); }
   std::string ToString() const;  // "2021-07-15"
+  // The day halfway from this one to `later` (rounded down): the central reading of a date range.
+  Date Midpoint(const Date& later) const;
   auto operator<=>(const Date&) const = default;
 };
 
@@ -74,6 +77,12 @@ struct Policy {
   std::vector<std::string> products;
   Date from;                   // first day the policy applies
   double share_stopped = 1.0;  // 0..1 of the covered flow that stops; < 1 for detention-style enforcement
+  // A policy whose date or enforcement is uncertain (a bill not yet law, a withhold-release order) gives a
+  // range: `from = [earliest, latest]`, `share_stopped = [low, high]`. `from` and `share_stopped` are then
+  // the ranges' midpoints (the central reading) and the nowcast's band covers both ends (MostSevere,
+  // LeastSevere).
+  std::optional<std::pair<Date, Date>> from_range;
+  std::optional<std::pair<double, double>> share_stopped_range;
   std::string note;
   SourcePlace place;       // where the [[policy]] table starts
   SourcePlace from_place;  // where `from` is written (for "date before the data" errors)
@@ -83,6 +92,14 @@ struct Policy {
   // (TOTAL is covered only by TOTAL).
   bool Covers(const Reference& reference, std::string_view reporter, std::string_view partner,
               std::string_view product) const;
+
+  bool HasRange() const { return from_range.has_value() || share_stopped_range.has_value(); }
+  // The policy read at the ends of its ranges: from the earliest date stopping the largest share, and from
+  // the latest stopping the smallest. Without ranges, the policy itself.
+  Policy MostSevere() const;
+  Policy LeastSevere() const;
+  // "2021-07-15", or for a range "between 2021-07-15 and 2022-06-21 (central 2022-01-01)".
+  std::string FromText() const;
 };
 
 // What the policy stops and why, in one phrase for every output: "a ban stopping 100% of the covered flow",
@@ -178,6 +195,9 @@ struct Scenario {
   std::string file;  // as given to the parser ("<string>" for ParseScenario without a name)
   std::string title;
   std::string description;
+  // Real-world facts a reader must know beside the analysis ("the bill did not become law as written"),
+  // printed near the top of the brief.
+  std::vector<std::string> caveats;
   std::vector<Policy> policies;  // at least one
   NowcastSettings nowcast;
   ModelSettings models;  // [models.pe], [models.ge]; both optional
@@ -230,6 +250,9 @@ struct PolicyExposure {
   Policy policy;
   double covered = 0.0;  // value of the covered exports in the period
   double at_risk = 0.0;  // covered x share_stopped
+  // covered x the ends of share_stopped's range, when the scenario gives one.
+  std::optional<std::pair<double, double>> at_risk_range;
+  std::vector<std::size_t> rows;  // the table rows `covered` adds up
   // The covered flow over the same months a year earlier (nullopt when not in the data; see notes).
   std::optional<ValueResult> year_earlier;
   std::vector<ExposureItem> by_partner;
@@ -243,8 +266,11 @@ struct ExposureResult {
   std::optional<ValueResult> exports_total;  // exporter -> WLD exports, TOTAL (nullopt when not in the data)
   std::optional<ValueResult> trade_total;    // exporter <-> WLD trade, TOTAL
   double at_risk = 0.0;                      // sum over policies
-  std::optional<double> share_of_exports;    // at_risk / exports_total
-  std::optional<double> share_of_trade;      // at_risk / trade_total
+  // The sum over policies at the ends of their share_stopped ranges (each policy's central value where it
+  // gives no range); nullopt when no policy gives one.
+  std::optional<std::pair<double, double>> at_risk_range;
+  std::optional<double> share_of_exports;  // at_risk / exports_total
+  std::optional<double> share_of_trade;    // at_risk / trade_total
   std::vector<PolicyExposure> policies;
   std::vector<ExposureItem> by_partner;  // all policies, largest at_risk first
   std::vector<ExposureItem> by_product;

@@ -50,8 +50,9 @@ struct BasePeriod {
 // imports), the last such year with its exports, the flow the policies stop.
 BasePeriod DefaultBasePeriod(const Case& c, const Reference& reference, const std::string& exporter,
                              const IndicatorOptions& options) {
-  Date first = c.scenario->policies.front().from;
-  for (const Policy& policy : c.scenario->policies) first = std::min(first, policy.from);
+  // The earliest day any policy may start (a range's earliest date).
+  Date first = c.scenario->policies.front().MostSevere().from;
+  for (const Policy& policy : c.scenario->policies) first = std::min(first, policy.MostSevere().from);
   int earliest = std::numeric_limits<int>::max();
   for (const Period& period : c.table.periods()) earliest = std::min(earliest, period.first_year());
   for (const Flow flow : {Flow::kTrade, Flow::kExports}) {
@@ -102,6 +103,8 @@ CaseAnalysis StartAnalysis(const Case& c, const CaseAnalysisOptions& options) {
   CaseAnalysis analysis;
   analysis.title = scenario.title.empty() ? c.files.dir.filename().string() : scenario.title;
   analysis.description = scenario.description;
+  analysis.caveats = scenario.caveats;
+  if (c.claims) analysis.source = c.claims->source;
   const std::filesystem::path parent = c.files.dir.parent_path();
   for (const auto& path : c.files.data) {
     std::error_code error;

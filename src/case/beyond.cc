@@ -334,7 +334,7 @@ Eigen::MatrixXd PolicyCostChange(const Reference& reference, const CaseAnalysis&
   for (const PolicyExposure& exposure : analysis.exposure.policies) {
     const Policy& policy = exposure.policy;
     std::vector<std::string> importers;
-    for (const std::string& member : reference.Members(policy.imposed_by)) {
+    for (const std::string& member : reference.MembersOn(policy.imposed_by, policy.from.ToString())) {
       if (index.contains(member) && member != result.exporter) importers.push_back(member);
     }
     if (importers.empty()) {

@@ -83,8 +83,11 @@ TradeTable WithMirrorImports(const TradeTable& table, const Reference& reference
   // Which importers get derived imports.
   std::vector<bool> wanted(table.economies().size(), importers.empty());
   for (const std::string& importer : importers) {
-    std::vector<std::string> members = reference.Members(importer);
-    members.push_back(importer);
+    // Every member a group ever had, so that a year of another membership finds its members' imports.
+    std::vector<std::string> members = {importer};
+    if (const CountryGroup* group = reference.FindGroup(importer)) {
+      for (const Membership& membership : group->history) members.push_back(membership.member);
+    }
     for (const std::string& member : members) {
       if (const auto id = table.economies().Find(member); id < wanted.size()) wanted[id] = true;
     }

@@ -343,6 +343,36 @@ class ClaimParser {
   std::string id_;
 };
 
+// [source]: outlet, title, date (a TOML date or a string as written) and url, all optional strings.
+ClaimsSource ParseSource(const std::string& file_name, const toml::node& node) {
+  const auto& place = node.source().begin;
+  const toml::table* table = node.as_table();
+  if (table == nullptr)
+    throw ClaimsFileError(file_name, place.line, place.column, "source", "key 'source': expected a [source] table");
+  ClaimsSource source;
+  for (const auto& [key, value] : *table) {
+    const auto& begin = value.source().begin;
+    std::string* field = key == "outlet"  ? &source.outlet
+                         : key == "title" ? &source.title
+                         : key == "date"  ? &source.date
+                         : key == "url"   ? &source.url
+                                          : nullptr;
+    if (field == nullptr) {
+      throw ClaimsFileError(file_name, begin.line, begin.column, std::string(key.str()),
+                            fmt::format("[source]: unknown key '{}', expected outlet, title, date or url", key.str()));
+    }
+    if (const auto* date = value.as_date(); date != nullptr && key == "date") {
+      *field = fmt::format("{:04}-{:02}-{:02}", date->get().year, date->get().month, date->get().day);
+    } else if (value.is_string()) {
+      *field = *value.value<std::string>();
+    } else {
+      throw ClaimsFileError(file_name, begin.line, begin.column, std::string(key.str()),
+                            fmt::format("[source]: key '{}': expected a string", key.str()));
+    }
+  }
+  return source;
+}
+
 }  // namespace
 
 ClaimsFile ParseClaims(std::string_view toml_text, const std::string& file_name) {
@@ -366,9 +396,11 @@ ClaimsFile ParseClaims(std::string_view toml_text, const std::string& file_name)
       if (!node.is_string())
         throw ClaimsFileError(file_name, begin.line, begin.column, "case", "key 'case': expected a string");
       result.case_name = *node.value<std::string>();
+    } else if (key == "source") {
+      result.source = ParseSource(file_name, node);
     } else if (key != "claim") {
       throw ClaimsFileError(file_name, begin.line, begin.column, std::string(key.str()),
-                            fmt::format("unknown top-level key '{}', expected case or [[claim]]", key.str()));
+                            fmt::format("unknown top-level key '{}', expected case, [source] or [[claim]]", key.str()));
     }
   }
   const toml::node* claims = root.get("claim");

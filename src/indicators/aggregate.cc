@@ -61,7 +61,7 @@ EconomyClass Classify(const Reference& reference, std::string_view code) {
 // Per economy id: kExact for the selected code, kPart for the single economies that add up to it (all of
 // them for WLD, the members for a group). Keyed: every economy that is an item of its own is kExact.
 std::vector<std::uint8_t> MatchEconomies(const Dictionary& economies, const Reference& reference,
-                                         const std::string& selected, bool keyed) {
+                                         const std::string& selected, const Selection& selection, bool keyed) {
   std::vector<std::uint8_t> match(economies.size(), kNoMatch);
   const EconomyClass selected_class = Classify(reference, selected);
   const std::uint8_t part = keyed ? kExact : kPart;
@@ -70,7 +70,7 @@ std::vector<std::uint8_t> MatchEconomies(const Dictionary& economies, const Refe
       if (Classify(reference, economies[id]) == EconomyClass::kSingle) match[id] = part;
     }
   } else if (selected_class == EconomyClass::kGroup) {
-    for (const std::string& member : reference.Members(selected)) {
+    for (const std::string& member : selection.MembersOf(reference, selected)) {
       if (const auto id = economies.Find(member); id < economies.size()) match[id] = part;
     }
   }
@@ -239,8 +239,8 @@ Selection Canonicalize(const Reference& reference, const Selection& selection) {
 // the way of adding up per key share the buckets the scan builds; split, they would pass them all through calls.
 AggregateResult Aggregate(const TradeTable& table, const Reference& reference, const Selection& selection,
                           bool by_partner, bool by_product) {
-  const auto reporter_match = MatchEconomies(table.economies(), reference, selection.reporter, false);
-  const auto partner_match = MatchEconomies(table.economies(), reference, selection.partner, by_partner);
+  const auto reporter_match = MatchEconomies(table.economies(), reference, selection.reporter, selection, false);
+  const auto partner_match = MatchEconomies(table.economies(), reference, selection.partner, selection, by_partner);
   const auto flow_match = MatchFlows(selection.flow);
   const auto product_match = MatchProducts(table.products(), reference, selection.product, by_product);
   const auto period_match = MatchPeriods(table.periods(), selection.period);

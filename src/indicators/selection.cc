@@ -11,6 +11,10 @@ std::string Selection::DescribeFlow() const {
   return fmt::format("{} {} {}, {}", reporter, link, partner, product);
 }
 
+std::vector<std::string> Selection::MembersOf(const Reference& reference, std::string_view code) const {
+  return members_on.empty() ? reference.MembersAtEndOf(code, period) : reference.MembersOn(code, members_on);
+}
+
 std::string Selection::Describe() const { return fmt::format("{}, {}", DescribeFlow(), period.ToString()); }
 
 }  // namespace tradeshock

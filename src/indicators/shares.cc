@@ -135,10 +135,8 @@ Concentration ComputeConcentration(const ShareResult& shares) {
   // Were the rest a single partner, it would add its square; split finely it adds almost nothing.
   result.hhi_upper = result.hhi + rest_share * rest_share;
   const double n = static_cast<double>(result.item_count);
-  if (result.item_count > 1) {
-    result.normalized = (result.hhi - 1.0 / n) / (1.0 - 1.0 / n);
-  } else {
-    result.normalized = result.item_count == 1 ? 1.0 : 0.0;
+  if (result.item_count > 1 && !result.lower_bound) {
+    result.normalized = std::clamp((result.hhi - 1.0 / n) / (1.0 - 1.0 / n), 0.0, 1.0);
   }
   return result;
 }

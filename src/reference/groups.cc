@@ -9,14 +9,17 @@
 
 namespace tradeshock::reference_internal {
 
-// groups.csv: one row per member, `group,name,member,as_of,source`; a group's rows agree on name, as_of
-// and source. Members must be ISO 3166-1 alpha-3 codes.
+// groups.csv: one row per member, `group,name,member,member_from,member_until,as_of,source`; a group's rows
+// agree on name, as_of and source. Members must be ISO 3166-1 alpha-3 codes; member_from and member_until,
+// when given, are the first and last days of membership (YYYY-MM-DD).
 void LoadGroups(const std::filesystem::path& path, Reference::Impl& impl) {
   const CsvFile csv = CsvFile::Read(path);
   const std::size_t group_column = csv.Column("group");
   const std::size_t name_column = csv.Column("name");
   const std::size_t member_column = csv.Column("member");
   const std::size_t as_of_column = csv.Column("as_of");
+  const std::size_t from_column = csv.Column("member_from");
+  const std::size_t until_column = csv.Column("member_until");
   const std::size_t source_column = csv.Column("source");
   for (std::size_t row = 0; row < csv.row_count(); ++row) {
     const std::string_view code = csv.at(row, group_column);
@@ -30,8 +33,17 @@ void LoadGroups(const std::filesystem::path& path, Reference::Impl& impl) {
         country->second->code != member) {
       csv.Fail(csv.line(row), fmt::format("member '{}' of {} is not an ISO 3166-1 alpha-3 code", member, code));
     }
-    if (as_of.size() != 10 || as_of[4] != '-' || as_of[7] != '-') {
-      csv.Fail(csv.line(row), fmt::format("as_of '{}' is not YYYY-MM-DD", as_of));
+    const std::string_view from = csv.at(row, from_column);
+    const std::string_view until = csv.at(row, until_column);
+    for (const auto& [key, day] :
+         {std::pair{"as_of", as_of}, std::pair{"member_from", from}, std::pair{"member_until", until}}) {
+      const bool optional = day.empty() && key[0] == 'm';
+      if (!optional && (day.size() != 10 || day[4] != '-' || day[7] != '-')) {
+        csv.Fail(csv.line(row), fmt::format("{} '{}' is not YYYY-MM-DD", key, day));
+      }
+    }
+    if (!from.empty() && !until.empty() && until < from) {
+      csv.Fail(csv.line(row), fmt::format("member_until {} is before member_from {}", until, from));
     }
     auto [position, inserted] = impl.group_index.emplace(std::string(code), impl.groups.size());
     if (inserted) {
@@ -46,10 +58,12 @@ void LoadGroups(const std::filesystem::path& path, Reference::Impl& impl) {
     if (group.name != name || group.as_of != as_of || group.source != source) {
       csv.Fail(csv.line(row), fmt::format("name, as_of and source of {} differ from its first row", code));
     }
-    for (const std::string& existing : group.members) {
-      if (existing == member) csv.Fail(csv.line(row), fmt::format("{} is listed twice in {}", member, code));
+    for (const Membership& existing : group.history) {
+      if (existing.member == member) csv.Fail(csv.line(row), fmt::format("{} is listed twice in {}", member, code));
     }
-    group.members.emplace_back(member);
+    Membership membership{std::string(member), std::string(from), std::string(until)};
+    if (membership.On(group.as_of)) group.members.emplace_back(member);
+    group.history.push_back(std::move(membership));
   }
   for (const CountryGroup& group : impl.groups) {
     Economy economy;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -136,6 +137,23 @@ const std::vector<CountryGroup>& Reference::groups() const { return impl_->group
 std::vector<std::string> Reference::Members(std::string_view code) const {
   if (const CountryGroup* group = FindGroup(code)) return group->members;
   return {std::string(code)};
+}
+
+std::vector<std::string> Reference::MembersOn(std::string_view code, std::string_view day) const {
+  const CountryGroup* group = FindGroup(code);
+  if (group == nullptr) return {std::string(code)};
+  std::vector<std::string> members;
+  for (const Membership& membership : group->history) {
+    if (membership.On(day)) members.push_back(membership.member);
+  }
+  return members;
+}
+
+std::vector<std::string> Reference::MembersAtEndOf(std::string_view code, const Period& period) const {
+  const int year = period.last_year();
+  const unsigned month = static_cast<unsigned>(period.last_month() % 12 + 1);
+  const std::chrono::year_month_day_last last{std::chrono::year(year) / std::chrono::month(month) / std::chrono::last};
+  return MembersOn(code, fmt::format("{:04}-{:02}-{:02}", year, month, static_cast<unsigned>(last.day())));
 }
 
 const HsEntry* Reference::FindHs(std::string_view code) const {

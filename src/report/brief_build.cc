@@ -218,6 +218,47 @@ std::vector<svg::Point> CumulativePoints(const NowcastPath& path, int from_month
   return points;
 }
 
+// The end of an interval a statement allows that is a number ("not more than 300": 300), else nullopt.
+std::optional<double> FiniteEnd(const Interval& interval) {
+  if (std::isfinite(interval.high)) return interval.high;
+  if (std::isfinite(interval.low)) return interval.low;
+  return std::nullopt;
+}
+
+// The levels a reader compares the year with: last year's total, each projected-value claim's figure and
+// what each growth claim on a figure needs on last year's base (in the nowcast's currency only).
+std::vector<svg::Level> NowcastLevels(const CaseAnalysis& analysis, const NowcastResult& nowcast, double divisor) {
+  std::vector<svg::Level> levels;
+  if (nowcast.last_year) {
+    levels.push_back({nowcast.last_year->value / divisor,
+                      fmt::format("{} total: {}", nowcast.year - 1,
+                                  FormatMoney(nowcast.last_year->value, nowcast.last_year->currency)),
+                      "#555555"});
+  }
+  if (!analysis.claims) return levels;
+  for (const ClaimResult& result : analysis.claims->results) {
+    if (result.metric != ClaimMetric::kProjectedValue || !result.computed) continue;
+    if (result.used.currency != nowcast.currency) continue;
+    if (const auto end = FiniteEnd(result.interval)) {
+      levels.push_back(
+          {*end / divisor, fmt::format("claim: {}", StatedInWords(result.comparison, result.stated)), "#b22222"});
+    }
+  }
+  for (const ClaimInconsistency& inconsistency : analysis.claims->inconsistencies) {
+    if (!inconsistency.implied || inconsistency.implied->currency != nowcast.currency) continue;
+    const ImpliedChange& implied = *inconsistency.implied;
+    const Interval& needed = implied.needed;
+    const std::optional<double> end = FiniteEnd(needed);
+    if (!end) continue;
+    const char* side = !std::isfinite(needed.low) ? "below " : !std::isfinite(needed.high) ? "above " : "about ";
+    levels.push_back({*end / divisor,
+                      fmt::format("\u201c{}\u201d on {} needs {}{}", implied.stated_change.text,
+                                  implied.base_period.ToString(), side, FormatMoney(*end, implied.currency)),
+                      "#6a3d9a"});
+  }
+  return levels;
+}
+
 }  // namespace
 
 Block NowcastChart(const CaseAnalysis& analysis, const NowcastResult& nowcast, const Reference& reference) {
@@ -260,9 +301,10 @@ Block NowcastChart(const CaseAnalysis& analysis, const NowcastResult& nowcast, c
   }
   for (const PolicyExposure& policy : analysis.exposure.policies) {
     if (policy.policy.from.year != nowcast.year) continue;
-    chart.markers.push_back({MonthPosition(policy.policy.from),
-                             fmt::format("{} from {}", policy.policy.name, policy.policy.from.ToString())});
+    chart.markers.push_back(
+        {MonthPosition(policy.policy.from), fmt::format("{} from {}", policy.policy.name, policy.policy.FromText())});
   }
+  chart.levels = NowcastLevels(analysis, nowcast, scale.divisor);
   // Only the year-to-date total is data; the months before it are that total spread by the profile.
   Table table{
       {"month", "source", "without policy", "with policy", "low", "high"}, {false, false, true, true, true, true}, {}};
@@ -327,6 +369,22 @@ SectionContext MakeContext(const CaseAnalysis& analysis, const Reference& refere
           PartnerNames(analysis, reference)};
 }
 
+namespace {
+
+// "Claims from: Global Network, “US Senate passes ...”, 2021-07-15; link not known."
+std::string SourceLine(const ClaimsSource& source) {
+  const auto known = [](const std::string& text, std::string_view what) {
+    return text.empty() ? fmt::format("{} not known", what) : text;
+  };
+  std::string line = fmt::format("Claims from: {}", known(source.outlet, "outlet"));
+  if (!source.title.empty()) line += fmt::format(", \u201c{}\u201d", source.title);
+  line += fmt::format(", {}; {}.", known(source.date, "date"),
+                      source.url.empty() ? std::string("link not known") : source.url);
+  return line;
+}
+
+}  // namespace
+
 Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference) {
   Document document;
   const SectionContext context = MakeContext(analysis, reference);
@@ -337,6 +395,11 @@ Document BuildDocument(const CaseAnalysis& analysis, const Reference& reference)
       EconomyLabel(reference, analysis.exporter), analysis.currency, context.period);
   document.lead = BuildLead(analysis, reference);
   std::vector<Block>& blocks = document.blocks;
+  if (analysis.source) blocks.push_back(Paragraph(SourceLine(*analysis.source)));
+  if (!analysis.caveats.empty()) {
+    blocks.push_back(Heading("Caveats", 3));
+    blocks.push_back(List(analysis.caveats));
+  }
   if (!analysis.description.empty()) blocks.push_back(Paragraph(analysis.description));
   AddKeyNumbers(context, blocks);
   AddTradePartners(context, blocks);

@@ -87,12 +87,8 @@ void AddExposureKeyNumbers(const SectionContext& context, Block& key) {
                                FormatMoney(policy.year_earlier->value, policy.year_earlier->currency),
                                policy.year_earlier->selection.Describe()});
   }
-  if (analysis.beyond && analysis.beyond->pe && analysis.beyond->pe->exporter_side) {
-    const PeExporterSide& side = *analysis.beyond->pe->exporter_side;
-    key.key_numbers.push_back({"Net loss after redirection", FormatMoney(side.net_loss, analysis.beyond->pe->currency),
-                               fmt::format("{} of the exports at risk can be sold elsewhere (partial equilibrium)",
-                                           FormatPercent(side.redirected_share))});
-  }
+  // The PE net loss is not a key number: with default elasticities it is a model figure, not a measurement,
+  // and its section ("Beyond the direct loss") shows it beside every parameter and how much it leans on them.
 }
 
 // The nowcast and the claims.
@@ -204,9 +200,15 @@ void AddExposure(const SectionContext& context, std::vector<Block>& blocks) {
       }
       std::string line =
           fmt::format("{}: by {} on {}, {}, from {}: {}. Covered in {}: {}; at risk: {}.", p.name,
-                      EconomyLabel(reference, p.imposed_by), EconomyLabel(reference, p.on), products, p.from.ToString(),
+                      EconomyLabel(reference, p.imposed_by), EconomyLabel(reference, p.on), products, p.FromText(),
                       DescribeEffect(p), exposure.period.ToString(), FormatMoney(policy.covered, exposure.currency),
                       FormatMoney(policy.at_risk, exposure.currency));
+      if (const auto& range = policy.at_risk_range) {
+        line.pop_back();
+        line +=
+            fmt::format(" ({} to {} over the range of its share stopped).",
+                        FormatMoney(range->first, exposure.currency), FormatMoney(range->second, exposure.currency));
+      }
       if (policy.year_earlier) {
         line += fmt::format(" A year earlier ({}): {}.", policy.year_earlier->selection.period.ToString(),
                             FormatMoney(policy.year_earlier->value, policy.year_earlier->currency));

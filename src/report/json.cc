@@ -86,9 +86,18 @@ json OptionalValueJson(const std::optional<ValueResult>& value, const TradeTable
   return value ? ValueJson(*value, table) : json(nullptr);
 }
 
+// A text, or null when empty (not known).
+json Known(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+// [low, high], or null.
+json RangeJson(const std::optional<std::pair<double, double>>& range) {
+  return range ? json::array({range->first, range->second}) : json(nullptr);
+}
+
 json ConcentrationJson(const Concentration& hhi) {
-  return {{"items", hhi.item_count},      {"hhi", hhi.hhi},           {"hhi_upper", hhi.hhi_upper},
-          {"normalized", hhi.normalized}, {"coverage", hhi.coverage}, {"lower_bound", hhi.lower_bound}};
+  return {{"items", hhi.item_count},    {"hhi", hhi.hhi},
+          {"hhi_upper", hhi.hhi_upper}, {"normalized", Optional(hhi.normalized)},
+          {"coverage", hhi.coverage},   {"lower_bound", hhi.lower_bound}};
 }
 
 // A share whose total is not known is null, never 0 (ExposureItem keeps 0 there).
@@ -342,28 +351,35 @@ nlohmann::json ToJson(const ShareResult& shares, const TradeTable& table) {
 nlohmann::json ToJson(const ExposureResult& exposure, const TradeTable& table) {
   json policies = json::array();
   for (const PolicyExposure& policy : exposure.policies) {
-    policies.push_back({{"name", policy.policy.name},
-                        {"kind", std::string(ToString(policy.policy.kind))},
-                        {"rate", policy.policy.rate},
-                        {"imposed_by", policy.policy.imposed_by},
-                        {"on", policy.policy.on},
-                        {"products", policy.policy.products},
-                        {"from", policy.policy.from.ToString()},
-                        {"rate_before", policy.policy.rate_before},
-                        {"elasticity", policy.policy.kind == PolicyKind::kTariff && !policy.policy.share_stopped_stated
-                                           ? json{{"value", policy.policy.elasticity.value},
-                                                  {"source", policy.policy.elasticity.source},
-                                                  {"is_default", policy.policy.elasticity.is_default}}
-                                           : json(nullptr)},
-                        {"share_stopped", policy.policy.share_stopped},
-                        {"share_stopped_stated", policy.policy.share_stopped_stated},
-                        {"effect", DescribeEffect(policy.policy)},
-                        {"covered", policy.covered},
-                        {"at_risk", policy.at_risk},
-                        {"currency", exposure.currency},
-                        {"year_earlier", OptionalValueJson(policy.year_earlier, table)},
-                        {"by_partner", ExposureItemsJson(policy.by_partner, exposure)},
-                        {"by_product", ExposureItemsJson(policy.by_product, exposure)}});
+    policies.push_back(
+        {{"name", policy.policy.name},
+         {"kind", std::string(ToString(policy.policy.kind))},
+         {"rate", policy.policy.rate},
+         {"imposed_by", policy.policy.imposed_by},
+         {"on", policy.policy.on},
+         {"products", policy.policy.products},
+         {"from", policy.policy.from.ToString()},
+         {"from_range", policy.policy.from_range ? json::array({policy.policy.from_range->first.ToString(),
+                                                                policy.policy.from_range->second.ToString()})
+                                                 : json(nullptr)},
+         {"rate_before", policy.policy.rate_before},
+         {"elasticity", policy.policy.kind == PolicyKind::kTariff && !policy.policy.share_stopped_stated
+                            ? json{{"value", policy.policy.elasticity.value},
+                                   {"source", policy.policy.elasticity.source},
+                                   {"is_default", policy.policy.elasticity.is_default}}
+                            : json(nullptr)},
+         {"share_stopped", policy.policy.share_stopped},
+         {"share_stopped_stated", policy.policy.share_stopped_stated},
+         {"share_stopped_range", RangeJson(policy.policy.share_stopped_range)},
+         {"effect", DescribeEffect(policy.policy)},
+         {"covered", policy.covered},
+         {"at_risk", policy.at_risk},
+         {"at_risk_range", RangeJson(policy.at_risk_range)},
+         {"rows", RowsJson(policy.rows, table)},
+         {"currency", exposure.currency},
+         {"year_earlier", OptionalValueJson(policy.year_earlier, table)},
+         {"by_partner", ExposureItemsJson(policy.by_partner, exposure)},
+         {"by_product", ExposureItemsJson(policy.by_product, exposure)}});
   }
   json concentration = json::array();
   for (const ConcentrationChange& change : exposure.concentration) {
@@ -379,6 +395,7 @@ nlohmann::json ToJson(const ExposureResult& exposure, const TradeTable& table) {
           {"exports_total", OptionalValueJson(exposure.exports_total, table)},
           {"trade_total", OptionalValueJson(exposure.trade_total, table)},
           {"at_risk", exposure.at_risk},
+          {"at_risk_range", RangeJson(exposure.at_risk_range)},
           {"share_of_exports", Optional(exposure.share_of_exports)},
           {"share_of_trade", Optional(exposure.share_of_trade)},
           {"year_earlier_value", Optional(exposure.year_earlier_value)},
@@ -425,6 +442,8 @@ nlohmann::json ToJson(const NowcastResult& nowcast, const TradeTable& table) {
           {"with_policy", EstimateJson(nowcast.with_policy, nowcast.currency)},
           {"applied_policies", nowcast.applied_policies},
           {"stopped_share", nowcast.stopped_share},
+          {"stopped_share_most", nowcast.stopped_share_most ? json(*nowcast.stopped_share_most) : json(nullptr)},
+          {"stopped_share_least", nowcast.stopped_share_least ? json(*nowcast.stopped_share_least) : json(nullptr)},
           {"last_year", OptionalValueJson(nowcast.last_year, table)},
           {"rates", RatesJson(nowcast.rates)},
           {"assumptions", nowcast.assumptions}};
@@ -598,6 +617,12 @@ json LargestPartnerJson(const CaseAnalysis& analysis) {
 nlohmann::json CaseAnalysisToJson(const CaseAnalysis& analysis, const TradeTable& table) {
   return {{"title", analysis.title},
           {"description", analysis.description},
+          {"caveats", analysis.caveats},
+          {"source", analysis.source ? json{{"outlet", Known(analysis.source->outlet)},
+                                            {"title", Known(analysis.source->title)},
+                                            {"date", Known(analysis.source->date)},
+                                            {"url", Known(analysis.source->url)}}
+                                     : json(nullptr)},
           {"input_files", analysis.input_files},
           {"exporter", analysis.exporter},
           {"currency", analysis.currency},

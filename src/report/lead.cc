@@ -77,7 +77,12 @@ std::string StakeSentences(const CaseAnalysis& analysis, const Reference& refere
   const std::string exporter = InText(reference, analysis.exporter);
   std::vector<std::string> names;
   for (const PolicyExposure& policy : exposure.policies) names.push_back(policy.policy.name);
-  const std::string at_risk = FormatMoney(exposure.at_risk, exposure.currency);
+  std::string at_risk = FormatMoney(exposure.at_risk, exposure.currency);
+  if (exposure.at_risk_range) {
+    at_risk += fmt::format(" (from {} to {}, as the share it stops ranges)",
+                           FormatMoney(exposure.at_risk_range->first, exposure.currency),
+                           FormatMoney(exposure.at_risk_range->second, exposure.currency));
+  }
   const std::string period = exposure.period.ToString();
   std::string text;
   if (exposure.share_of_exports) {
@@ -165,7 +170,11 @@ std::string NowcastSentence(const CaseAnalysis& analysis, const Reference& refer
     std::vector<std::string> dated;
     for (const PolicyExposure& policy : analysis.exposure.policies) {
       for (const std::string& name : nowcast.applied_policies) {
-        if (name == policy.policy.name) dated.push_back(fmt::format("from {}", policy.policy.from.ToString()));
+        if (name == policy.policy.name)
+          dated.push_back(policy.policy.from_range
+                              ? fmt::format("starting between {} and {}", policy.policy.from_range->first.ToString(),
+                                            policy.policy.from_range->second.ToString())
+                              : fmt::format("from {}", policy.policy.from.ToString()));
       }
     }
     with = fmt::format("With {} {}, ", nowcast.applied_policies.size() == 1 ? "the policy" : "the policies",

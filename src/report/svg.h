@@ -104,6 +104,14 @@ struct Marker {
   std::string label;  // drawn at the top of the line
 };
 
+// A horizontal reference line across the plot (last year's total, a claim's stated cap), labelled at its
+// right end.
+struct Level {
+  double y = 0.0;
+  std::string label;
+  std::string color = "#6a3d9a";
+};
+
 struct LineChart {
   std::string id;
   std::string title;
@@ -115,6 +123,7 @@ struct LineChart {
   std::vector<Band> bands;     // drawn first, under the lines
   std::vector<LineSeries> series;
   std::vector<Marker> markers;
+  std::vector<Level> levels;  // inside the value axis's range
   double width = 720.0;
   double height = 360.0;
 };

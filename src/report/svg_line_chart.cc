@@ -1,5 +1,5 @@
 // Line chart: lines over a continuous x axis with labelled ticks, shaded bands under them, vertical
-// markers (a policy's effective date) and a legend under the plot.
+// markers (a policy's effective date), horizontal reference levels and a legend under the plot.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -47,6 +47,7 @@ LineLayout LayoutLineChart(const LineChart& chart) {
     }
   };
   for (const LineSeries& series : chart.series) take(series.points);
+  for (const Level& level : chart.levels) take({Point{0.0, level.y}});
   for (const Band& band : chart.bands) {
     take(band.low);
     take(band.high);
@@ -129,6 +130,15 @@ std::string RenderLineChart(const LineChart& chart) {
     out +=
         fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#b22222\" text-anchor=\"{}\">{}</text>\n",
                     right_half ? x - 5 : x + 5, layout.top + 6, right_half ? "end" : "start", XmlEscape(marker.label));
+  }
+  for (const Level& level : chart.levels) {
+    const double y = layout.Y(level.y);
+    out += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-dasharray=\"2 3\" "
+        "stroke-width=\"1.5\"><title>{}</title></line>\n",
+        layout.left, y, layout.right, y, XmlEscape(level.color), XmlEscape(level.label));
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"{}\" text-anchor=\"end\">{}</text>\n",
+                       layout.right - 4, y - 4, XmlEscape(level.color), XmlEscape(level.label));
   }
   for (const LineSeries& series : chart.series) {
     if (series.points.empty()) continue;

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "tradeshock/scenario.h"
 
@@ -37,13 +38,42 @@ std::optional<Date> Date::Parse(std::string_view text) {
 
 std::string Date::ToString() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
+Date Date::Midpoint(const Date& later) const {
+  using namespace std::chrono;
+  const sys_days first{std::chrono::year(year) / month / day};
+  const sys_days last{std::chrono::year(later.year) / later.month / later.day};
+  const year_month_day middle{first + (last - first) / 2};
+  return Date{static_cast<int>(middle.year()), static_cast<int>(static_cast<unsigned>(middle.month())),
+              static_cast<int>(static_cast<unsigned>(middle.day()))};
+}
+
+Policy Policy::MostSevere() const {
+  Policy policy = *this;
+  if (from_range) policy.from = from_range->first;
+  if (share_stopped_range) policy.share_stopped = share_stopped_range->second;
+  return policy;
+}
+
+Policy Policy::LeastSevere() const {
+  Policy policy = *this;
+  if (from_range) policy.from = from_range->second;
+  if (share_stopped_range) policy.share_stopped = share_stopped_range->first;
+  return policy;
+}
+
+std::string Policy::FromText() const {
+  if (!from_range) return from.ToString();
+  return fmt::format("between {} and {} (central {})", from_range->first.ToString(), from_range->second.ToString(),
+                     from.ToString());
+}
+
 std::string_view ToString(PolicyKind kind) { return kind == PolicyKind::kBan ? "ban" : "tariff"; }
 
 bool Policy::Covers(const Reference& reference, std::string_view reporter, std::string_view partner,
                     std::string_view product) const {
   if (reporter != on) return false;
   if (partner != imposed_by) {
-    const std::vector<std::string> members = reference.Members(imposed_by);
+    const std::vector<std::string> members = reference.MembersOn(imposed_by, from.ToString());
     if (std::find(members.begin(), members.end(), partner) == members.end()) return false;
   }
   for (const std::string& selector : products) {

@@ -77,12 +77,13 @@ PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, c
   exposure.policy = policy;
   ItemIndex by_product(exposure.by_product);
   ItemIndex by_partner(exposure.by_partner);
-  const std::vector<std::string> members = reference.Members(policy.imposed_by);
+  // A group's members on the day the policy starts (the central date of a range).
+  const std::vector<std::string> members = reference.MembersOn(policy.imposed_by, policy.from.ToString());
   double year_earlier = 0.0;
   bool year_earlier_complete = true;
   std::vector<std::size_t> year_earlier_rows;
   for (const std::string& selector : DistinctSelectors(reference, policy)) {
-    Selection selection{policy.on, policy.imposed_by, Flow::kExports, selector, period};
+    Selection selection{policy.on, policy.imposed_by, Flow::kExports, selector, period, policy.from.ToString()};
     std::vector<std::string> notes;
     auto value = TryValue(table, reference, selection, options, notes);
     if (!value) {
@@ -94,6 +95,7 @@ PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, c
     MergeRates(result.rates, value->rates);
     if (result.currency.empty()) result.currency = value->currency;
     exposure.covered += value->value;
+    exposure.rows.insert(exposure.rows.end(), value->rows.begin(), value->rows.end());
     // By product: the most detailed products under the selector, when the data itemise them.
     bool itemised = false;
     if (selector != kTotalProduct || table.products().size() > 1) {
@@ -138,6 +140,9 @@ PolicyExposure ExposureOf(const TradeTable& table, const Reference& reference, c
     }
   }
   exposure.at_risk = exposure.covered * policy.share_stopped;
+  if (const auto& range = policy.share_stopped_range) {
+    exposure.at_risk_range = std::pair{exposure.covered * range->first, exposure.covered * range->second};
+  }
   if (year_earlier_complete && !policy.products.empty()) {
     ValueResult earlier;
     earlier.selection =
@@ -207,6 +212,32 @@ std::optional<ConcentrationChange> ConcentrationOf(const TradeTable& table, cons
   return change;
 }
 
+// Each policy's share stopped at one reading: central, or the low or high end of its range.
+enum class ShareEnd { kCentral, kLow, kHigh };
+std::vector<double> SharesStopped(const std::vector<Policy>& policies, ShareEnd end) {
+  std::vector<double> stopped;
+  for (const Policy& policy : policies) {
+    const auto& range = policy.share_stopped_range;
+    stopped.push_back(end == ShareEnd::kCentral || !range ? policy.share_stopped
+                      : end == ShareEnd::kLow             ? range->first
+                                                          : range->second);
+  }
+  return stopped;
+}
+
+// The total at risk at the ends of the policies' share_stopped ranges, when any gives one.
+void AddRange(const std::vector<PolicyExposure>& policies, ExposureResult& result) {
+  bool any = false;
+  std::pair<double, double> range{0.0, 0.0};
+  for (const PolicyExposure& exposure : policies) {
+    any = any || exposure.at_risk_range.has_value();
+    const auto ends = exposure.at_risk_range.value_or(std::pair{exposure.at_risk, exposure.at_risk});
+    range.first += ends.first;
+    range.second += ends.second;
+  }
+  if (any) result.at_risk_range = range;
+}
+
 // Policies that cover the same goods to the same partner: the larger share stopped counts once in the total
 // at risk (the max-min identity, policy_overlap.h); the tables by product and partner keep each policy's own.
 void AddOverlaps(const TradeTable& table, const Reference& reference, const std::vector<Policy>& policies,
@@ -215,10 +246,14 @@ void AddOverlaps(const TradeTable& table, const Reference& reference, const std:
   const scenario_internal::FlowCoverage coverage = scenario_internal::MeasureCoverage(
       table, reference, policies, Selection{result.exporter, kWorld, Flow::kExports, kTotalProduct, period}, {period},
       options);
-  std::vector<double> stopped;
-  for (const Policy& policy : policies) stopped.push_back(policy.share_stopped);
-  const double correction = scenario_internal::OverlapCorrection(coverage, stopped);
+  const double correction = scenario_internal::OverlapCorrection(coverage, SharesStopped(policies, ShareEnd::kCentral));
   for (const std::string& note : coverage.overlap_notes) result.notes.push_back(note);
+  if (result.at_risk_range) {
+    result.at_risk_range->first +=
+        scenario_internal::OverlapCorrection(coverage, SharesStopped(policies, ShareEnd::kLow));
+    result.at_risk_range->second +=
+        scenario_internal::OverlapCorrection(coverage, SharesStopped(policies, ShareEnd::kHigh));
+  }
   if (correction != 0.0) {
     result.at_risk += correction;
     result.notes.push_back(
@@ -271,6 +306,7 @@ ExposureResult ComputeExposure(const TradeTable& table, const Reference& referen
     throw Error(
         fmt::format("no data for the flows the scenario covers ({} exports, {})", result.exporter, period.ToString()));
   }
+  AddRange(result.policies, result);
   AddOverlaps(table, reference, exposed, period, options, result);
   IndicatorOptions same = options;
   if (same.currency.empty()) same.currency = result.currency;

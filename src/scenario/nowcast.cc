@@ -198,6 +198,32 @@ NowcastBand BandOf(const std::vector<BacktestPoint>& points, int observed) {
   return band;
 }
 
+// Whole percentages without decimals: "100%", "35%", "77.90%".
+std::string PercentText(double ratio) {
+  const double p = ratio * 100.0;
+  return FormatPercent(ratio, std::abs(p - std::round(p)) < 1e-9 ? 0 : 2);
+}
+
+// The share of each month of `year` the policies stop, day by day, overlaps counted once.
+std::array<double, 12> MonthlyStopped(const scenario_internal::FlowCoverage& coverage,
+                                      const std::vector<Policy>& policies, int year) {
+  std::array<double, 12> shares{};
+  std::vector<double> stopped(policies.size(), 0.0);
+  for (int m = 1; m <= 12; ++m) {
+    const int days = Date::DaysInMonth(year, m);
+    double sum = 0.0;
+    for (int d = 1; d <= days; ++d) {
+      const Date day{year, m, d};
+      for (std::size_t i = 0; i < policies.size(); ++i) {
+        stopped[i] = day >= policies[i].from ? policies[i].share_stopped : 0.0;
+      }
+      sum += scenario_internal::StoppedShare(coverage, stopped);
+    }
+    shares[m - 1] = sum / days;
+  }
+  return shares;
+}
+
 // The share of each month the policies stop: day by day, each policy on the share of the flow it covers in
 // the base period (the year before, else the same months of it), overlaps counted once (policy_overlap.h).
 void ApplyPolicies(const TradeTable& table, const Reference& reference, const NowcastRequest& request,
@@ -224,52 +250,55 @@ void ApplyPolicies(const TradeTable& table, const Reference& reference, const No
     if (overlap.policies.size() != 1 || !overlap.weight) continue;
     const Policy& policy = policies[overlap.policies.front()];
     const int from_index = policy.from.year * 12 + policy.from.month - 1;
-    if (from_index > year_start + 11) {
-      assumptions.push_back(fmt::format("{} starts on {}, after {}; no effect this year", policy.name,
-                                        policy.from.ToString(), result.year));
+    const Date earliest = policy.MostSevere().from;
+    if (earliest.year > result.year) {
+      assumptions.push_back(
+          fmt::format("{} starts on {}, after {}; no effect this year", policy.name, earliest.ToString(), result.year));
       continue;
     }
     result.applied_policies.push_back(policy.name);
     const int days = Date::DaysInMonth(policy.from.year, policy.from.month);
-    const std::string first_month = from_index < year_start
-                                        ? std::string("in force all year")
+    const std::string first_month = from_index < year_start ? std::string("in force all year")
+                                    : from_index > year_start + 11
+                                        ? std::string("not in force this year")
                                         : fmt::format("{:.4f} of its first month, pro rata by days",
                                                       static_cast<double>(days - policy.from.day + 1) / days);
     const std::string covered = *overlap.weight < 1.0 ? fmt::format("of what it covers ({}, {} of the flow)",
                                                                     overlap.cells, FormatPercent(*overlap.weight, 2))
                                                       : std::string("of the flow");
-    // Whole percentages without decimals: "100%", "35%", "77.90%".
-    const auto percent = [](double ratio) {
-      const double p = ratio * 100.0;
-      return FormatPercent(ratio, std::abs(p - std::round(p)) < 1e-9 ? 0 : 2);
-    };
     const std::string tariff =
         policy.kind == PolicyKind::kTariff
             ? fmt::format(", the trade response to a tariff of {} (before: {}; trade elasticity {:g})",
-                          percent(policy.rate), percent(policy.rate_before), policy.elasticity.value)
+                          PercentText(policy.rate), PercentText(policy.rate_before), policy.elasticity.value)
             : std::string();
-    assumptions.push_back(
-        fmt::format("{} stops {} {} from {}{} ({}); months after {} are cut, the observed months are taken as they are",
-                    policy.name, percent(policy.share_stopped), covered, policy.from.ToString(), tariff, first_month,
-                    Period::Month(result.year, observed).ToString()));
+    assumptions.push_back(fmt::format(
+        "{} stops {} {} from {}{} ({}{}); months after {} are cut, the observed months are taken as "
+        "they are",
+        policy.name, PercentText(policy.share_stopped), covered, policy.from.ToString(), tariff, first_month,
+        policy.HasRange() ? "; the midpoint of its range" : "", Period::Month(result.year, observed).ToString()));
     if (from_index < year_start + observed) {
       assumptions.push_back(
           fmt::format("{} starts within the observed months: their data already show its effect", policy.name));
     }
   }
-  std::vector<double> stopped(policies.size(), 0.0);
-  for (int m = 1; m <= 12; ++m) {
-    const int days = Date::DaysInMonth(result.year, m);
-    double sum = 0.0;
-    for (int d = 1; d <= days; ++d) {
-      const Date day{result.year, m, d};
-      for (std::size_t i = 0; i < policies.size(); ++i) {
-        stopped[i] = day >= policies[i].from ? policies[i].share_stopped : 0.0;
-      }
-      sum += scenario_internal::StoppedShare(coverage, stopped);
-    }
-    result.stopped_share[m - 1] = sum / days;
+  result.stopped_share = MonthlyStopped(coverage, policies, result.year);
+  if (std::none_of(policies.begin(), policies.end(), [](const Policy& p) { return p.HasRange(); })) return;
+  std::vector<Policy> most, least;
+  std::vector<std::string> ends;
+  for (const Policy& policy : policies) {
+    most.push_back(policy.MostSevere());
+    least.push_back(policy.LeastSevere());
+    if (!policy.HasRange()) continue;
+    ends.push_back(fmt::format("{} from {} stopping {} at its most severe, from {} stopping {} at its least",
+                               policy.name, most.back().from.ToString(), PercentText(most.back().share_stopped),
+                               least.back().from.ToString(), PercentText(least.back().share_stopped)));
   }
+  result.stopped_share_most = MonthlyStopped(coverage, most, result.year);
+  result.stopped_share_least = MonthlyStopped(coverage, least, result.year);
+  assumptions.push_back(fmt::format(
+      "the policies' dates or enforcement are uncertain: the central estimate reads each range at its midpoint, "
+      "and the band with the policies runs from the most severe reading to the least ({})",
+      fmt::join(ends, "; ")));
 }
 
 // The band in words, with the back-test behind it.
@@ -436,6 +465,12 @@ NowcastResult Nowcast(const TradeTable& table, const Reference& reference, const
   const double high_factor = rest > 0.0 ? (high - ytd) / rest : 1.0;
   result.without_policy = EstimateOf(central, ytd, observed, none, low_factor, high_factor);
   result.with_policy = EstimateOf(central, ytd, observed, result.stopped_share, low_factor, high_factor);
+  if (result.stopped_share_most) {
+    result.with_policy.low =
+        ScaledPath(PathOf(central, ytd, observed, *result.stopped_share_most), observed, low_factor);
+    result.with_policy.high =
+        ScaledPath(PathOf(central, ytd, observed, *result.stopped_share_least), observed, high_factor);
+  }
 
   // Last year's actual and the year-on-year change.
   result.last_year = TryValue(table, reference, result.target, Period::Year(result.year - 1),

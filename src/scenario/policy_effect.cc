@@ -16,11 +16,20 @@ double TariffShareStopped(double rate, double rate_before, double theta) {
 namespace {
 // 0.1 -> "10%", 0.075 -> "7.5%": a rate as written in tariff schedules.
 std::string RateText(double rate) { return fmt::format("{:g}%", rate * 100.0); }
+
+// "100%", or for a range "50% to 100% (central 75%)".
+std::string ShareText(const Policy& policy, int decimals) {
+  if (const auto& range = policy.share_stopped_range) {
+    return fmt::format("{} to {} (central {})", FormatPercent(range->first, decimals),
+                       FormatPercent(range->second, decimals), FormatPercent(policy.share_stopped, decimals));
+  }
+  return FormatPercent(policy.share_stopped, decimals);
+}
 }  // namespace
 
 std::string DescribeEffect(const Policy& policy) {
   if (policy.kind == PolicyKind::kBan) {
-    return fmt::format("a ban stopping {} of the covered flow{}", FormatPercent(policy.share_stopped, 0),
+    return fmt::format("a ban stopping {} of the covered flow{}", ShareText(policy, 0),
                        policy.share_stopped_stated ? " (share_stopped stated in the scenario file)" : "");
   }
   const std::string tariff =
@@ -29,7 +38,7 @@ std::string DescribeEffect(const Policy& policy) {
     return fmt::format(
         "{} stopping {} of the covered flow (share_stopped stated in the scenario file; no trade "
         "elasticity used)",
-        tariff, FormatPercent(policy.share_stopped, 2));
+        tariff, ShareText(policy, 2));
   }
   const double remaining = 1.0 - policy.share_stopped;
   return fmt::format(

@@ -24,11 +24,15 @@ struct Region {
   bool empty() const { return (!all_partners && partners.empty()) || products.empty(); }
 };
 
-std::vector<std::string> SortedMembers(const Reference& reference, const std::string& code) {
-  std::vector<std::string> members = reference.Members(code);
+std::vector<std::string> Sorted(std::vector<std::string> members) {
   std::sort(members.begin(), members.end());
   members.erase(std::unique(members.begin(), members.end()), members.end());
   return members;
+}
+
+// The members of partner `code` in the flow's data: on the flow's membership day (Selection::MembersOf).
+std::vector<std::string> FlowMembers(const Reference& reference, const std::string& code, const Selection& flow) {
+  return Sorted(flow.MembersOf(reference, code));
 }
 
 // Whether every product of selector `inner` falls under selector `outer` (a product group is inside when
@@ -110,7 +114,7 @@ Region Meet(const Reference& reference, const Region& a, const Region& b) {
 Region FlowRegion(const Reference& reference, const Selection& flow) {
   Region region;
   region.all_partners = flow.partner == kWorld;
-  if (!region.all_partners) region.partners = SortedMembers(reference, flow.partner);
+  if (!region.all_partners) region.partners = FlowMembers(reference, flow.partner, flow);
   region.products = {flow.product};
   region.whole = true;
   return region;
@@ -119,7 +123,8 @@ Region FlowRegion(const Reference& reference, const Selection& flow) {
 Region PolicyRegion(const Reference& reference, const Policy& policy, const Selection& flow) {
   if (policy.on != flow.reporter || flow.flow == Flow::kImports) return Region{};
   Region raw;
-  raw.partners = SortedMembers(reference, policy.imposed_by);
+  // A group imposes the policy with its members on the day it starts.
+  raw.partners = Sorted(reference.MembersOn(policy.imposed_by, policy.from.ToString()));
   raw.products = Distinct(reference, policy.products);
   Region region = Meet(reference, FlowRegion(reference, flow), raw);
   const Region whole = FlowRegion(reference, flow);
@@ -128,13 +133,14 @@ Region PolicyRegion(const Reference& reference, const Policy& policy, const Sele
   return region;
 }
 
-std::string CellsText(const Region& region, const std::vector<std::string>& partner_codes, const Reference& reference) {
+std::string CellsText(const Region& region, const std::vector<std::string>& partner_codes, const Reference& reference,
+                      const Selection& flow) {
   std::string partners;
   if (region.all_partners) {
     partners = "all partners";
   } else {
     for (const std::string& code : partner_codes) {
-      if (SortedMembers(reference, code) == region.partners) partners = code;
+      if (FlowMembers(reference, code, flow) == region.partners) partners = code;
     }
     if (partners.empty()) {
       partners = region.partners.size() <= 4
@@ -163,7 +169,7 @@ class RegionValuer {
   std::optional<double> Value(const Region& region, std::string& reason) {
     if (region.all_partners) return Sum(region.products, {kWorld}, reason);
     for (const std::string& code : partner_codes_) {
-      if (SortedMembers(reference_, code) != region.partners) continue;
+      if (FlowMembers(reference_, code, flow_) != region.partners) continue;
       if (auto value = Sum(region.products, {code}, reason)) return value;
       break;
     }
@@ -180,7 +186,7 @@ class RegionValuer {
     bool any = false;
     for (const std::string& product : products) {
       for (const std::string& partner : partners) {
-        const Selection cell{flow_.reporter, partner, Flow::kExports, product, flow_.period};
+        const Selection cell{flow_.reporter, partner, Flow::kExports, product, flow_.period, flow_.members_on};
         Maybe<ValueResult> value = TryComputeValue(table_, reference_, cell, options_);
         if (!value) {
           if (reason.empty()) reason = value.reason();
@@ -267,7 +273,8 @@ FlowCoverage MeasureCoverage(const TradeTable& table, const Reference& reference
   // Single policies.
   std::vector<std::size_t> kept;
   for (std::size_t i : touching) {
-    PolicyOverlap single{{i}, std::nullopt, std::nullopt, CellsText(regions[i], partner_codes, reference)};
+    PolicyOverlap single{
+        {i}, std::nullopt, std::nullopt, CellsText(regions[i], partner_codes, reference, coverage.flow)};
     std::string reason;
     if (!measure(regions[i], single, reason)) {
       coverage.notes.push_back(fmt::format("{} covers part of {} ({}), but its share is not known ({}): not applied",
@@ -301,7 +308,8 @@ FlowCoverage MeasureCoverage(const TradeTable& table, const Reference& reference
         members.push_back(j);
         std::vector<std::string> names;
         for (std::size_t m : members) names.push_back(policies[m].name);
-        PolicyOverlap overlap{members, std::nullopt, std::nullopt, CellsText(region, partner_codes, reference)};
+        PolicyOverlap overlap{members, std::nullopt, std::nullopt,
+                              CellsText(region, partner_codes, reference, coverage.flow)};
         std::string reason;
         if (!measure(region, overlap, reason)) {
           coverage.overlap_notes.push_back(

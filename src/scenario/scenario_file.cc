@@ -40,13 +40,15 @@ class ScenarioParser {
         scenario.title = String(key.str(), node);
       } else if (key == "description") {
         scenario.description = String(key.str(), node);
+      } else if (key == "caveats") {
+        scenario.caveats = Strings("caveats", node);
       } else if (key == "nowcast") {
         scenario.nowcast = Nowcast(node);
       } else if (key == "models") {
         scenario.models = Models(node);
       } else if (key != "policy") {
         Fail(InputErrorKind::kBadKey, node, key.str(), std::string(key.str()),
-             "a top-level key title, description, [nowcast], [models] or [[policy]]");
+             "a top-level key title, description, caveats, [nowcast], [models] or [[policy]]");
       }
     }
     const toml::node* policies = root.get("policy");
@@ -90,6 +92,14 @@ class ScenarioParser {
     if (!node.is_string())
       Fail(InputErrorKind::kBadKey, node, key, Shown(node), fmt::format("a string, got a {}", TypeName(node)));
     return *node.value<std::string>();
+  }
+
+  std::vector<std::string> Strings(std::string_view key, const toml::node& node) const {
+    const toml::array* list = node.as_array();
+    if (list == nullptr) Fail(InputErrorKind::kBadKey, node, key, Shown(node), "a list of strings");
+    std::vector<std::string> strings;
+    for (const toml::node& element : *list) strings.push_back(String(key, element));
+    return strings;
   }
 
   double Number(std::string_view key, const toml::node& node) const {
@@ -195,17 +205,52 @@ class ScenarioParser {
       policy.products.push_back(Product("products", products));
     }
     const toml::node& from = required("from");
-    policy.from = ParseDate("from", from);
     policy.from_place = Place(from);
+    if (const auto ends = Pair(from, "from")) {
+      policy.from_range = std::pair{ParseDate("from", *ends->first), ParseDate("from", *ends->second)};
+      if (!(policy.from_range->first < policy.from_range->second)) {
+        Fail(InputErrorKind::kBadPeriod, *ends->second, "from", Shown(*ends->second),
+             fmt::format("a latest date after the earliest ({})", policy.from_range->first.ToString()));
+      }
+      policy.from = policy.from_range->first.Midpoint(policy.from_range->second);
+    } else {
+      policy.from = ParseDate("from", from);
+    }
     if (const toml::node* share = table.get("share_stopped")) {
-      policy.share_stopped = Number("share_stopped", *share);
-      if (!(policy.share_stopped >= 0.0 && policy.share_stopped <= 1.0)) {
-        Fail(InputErrorKind::kBadNumber, *share, "share_stopped", Shown(*share), "a number from 0 to 1");
+      if (const auto ends = Pair(*share, "share_stopped")) {
+        policy.share_stopped_range = std::pair{ShareStopped(*ends->first), ShareStopped(*ends->second)};
+        if (!(policy.share_stopped_range->first < policy.share_stopped_range->second)) {
+          Fail(InputErrorKind::kBadNumber, *ends->second, "share_stopped", Shown(*ends->second),
+               fmt::format("a high end above the low end ({:g})", policy.share_stopped_range->first));
+        }
+        policy.share_stopped = (policy.share_stopped_range->first + policy.share_stopped_range->second) / 2.0;
+      } else {
+        policy.share_stopped = ShareStopped(*share);
       }
       policy.share_stopped_stated = true;
     }
     if (policy.kind == PolicyKind::kTariff) TariffResponse(table, index, policy);
     return policy;
+  }
+
+  // The two ends of a range `[low, high]`; nullopt when `node` is not an array. An array of another length
+  // is an error.
+  std::optional<std::pair<const toml::node*, const toml::node*>> Pair(const toml::node& node,
+                                                                      std::string_view key) const {
+    const toml::array* list = node.as_array();
+    if (list == nullptr) return std::nullopt;
+    if (list->size() != 2) {
+      Fail(InputErrorKind::kBadKey, node, key, fmt::format("an array of {}", list->size()),
+           "one value, or a range of two: [earliest or low, latest or high]");
+    }
+    return std::pair{list->get(0), list->get(1)};
+  }
+
+  double ShareStopped(const toml::node& node) const {
+    const double share = Number("share_stopped", node);
+    if (!(share >= 0.0 && share <= 1.0))
+      Fail(InputErrorKind::kBadNumber, node, "share_stopped", Shown(node), "a number from 0 to 1");
+    return share;
   }
 
   // A tariff's rates, elasticity and the share of the covered flow it stops (docs/FORMATS.md).
@@ -375,9 +420,7 @@ class ScenarioParser {
       } else if (key == "ge") {
         models.ge = Ge(value);
       } else if (key == "notes") {
-        const toml::array* notes = value.as_array();
-        if (notes == nullptr) Fail(InputErrorKind::kBadKey, value, "models.notes", Shown(value), "a list of strings");
-        for (const toml::node& note : *notes) models.notes.push_back(String("models.notes", note));
+        models.notes = Strings("models.notes", value);
       } else {
         Fail(InputErrorKind::kBadKey, value, fmt::format("models.{}", key.str()), std::string(key.str()),
              "a [models] key: notes, [models.pe] or [models.ge]");
@@ -631,11 +674,12 @@ void CheckScenarioAgainstTable(const Scenario& scenario, const TradeTable& table
   int first_month = table.periods().front().first_month();
   for (const Period& period : table.periods()) first_month = std::min(first_month, period.first_month());
   for (const Policy& policy : scenario.policies) {
-    const int month = policy.from.year * 12 + policy.from.month - 1;
+    const Date earliest = policy.MostSevere().from;
+    const int month = earliest.year * 12 + earliest.month - 1;
     if (month < first_month) {
       throw InputException(
           InputError{InputErrorKind::kBadPeriod, policy.from_place.file, policy.from_place.line,
-                     policy.from_place.column, policy.from.ToString(),
+                     policy.from_place.column, earliest.ToString(),
                      fmt::format("key 'from': a date within the data (the data start in {}; {} starts before it)",
                                  Period::Month(first_month / 12, first_month % 12 + 1).ToString(), policy.name)});
     }

@@ -148,6 +148,17 @@ TEST(ClaimsFileTest, SyntaxErrorHasItsKindLineAndColumn) {
   }
 }
 
+TEST(ClaimsFileTest, SourceOfTheClaims) {
+  const ClaimsFile file = ParseClaims(
+      "[source]\noutlet = \"Reuters\"\ndate = 2022-03-08\n[[claim]]\n" + std::string(kValid) + "stated = \"1 USD\"\n",
+      "source.toml");
+  ASSERT_TRUE(file.source);
+  EXPECT_EQ(file.source->outlet, "Reuters");
+  EXPECT_EQ(file.source->date, "2022-03-08");  // a TOML date, written back as YYYY-MM-DD
+  EXPECT_TRUE(file.source->url.empty());
+  EXPECT_FALSE(One(std::string(kValid) + "stated = \"1 USD\"\n").source.has_value());
+}
+
 TEST(ClaimsFileTest, FileLevelErrors) {
   try {
     ParseClaims("[[claim]]\nid = \"a\"\ntext = \n", "bad.toml");
@@ -169,7 +180,19 @@ TEST(ClaimsFileTest, FileLevelErrors) {
     ParseClaims("title = \"x\"\n" + claim, "top.toml");
     FAIL();
   } catch (const ClaimsFileError& error) {
-    EXPECT_STREQ(error.what(), "top.toml:1:9: unknown top-level key 'title', expected case or [[claim]]");
+    EXPECT_STREQ(error.what(), "top.toml:1:9: unknown top-level key 'title', expected case, [source] or [[claim]]");
+  }
+  try {
+    ParseClaims("[source]\noutlet = \"x\"\nauthor = \"y\"\n" + claim, "source.toml");
+    FAIL();
+  } catch (const ClaimsFileError& error) {
+    EXPECT_STREQ(error.what(), "source.toml:3:10: [source]: unknown key 'author', expected outlet, title, date or url");
+  }
+  try {
+    ParseClaims("[source]\nurl = 5\n" + claim, "source.toml");
+    FAIL();
+  } catch (const ClaimsFileError& error) {
+    EXPECT_STREQ(error.what(), "source.toml:2:7: [source]: key 'url': expected a string");
   }
   ExpectFileError(std::string(kValid) + "stated = \"1 USD\"\nrefers_to = \"b\"\n",
                   "test.toml:8:13: claim 'a': key 'refers_to': only for metric growth or projected_growth (the growth "

@@ -51,7 +51,7 @@ TEST(DescribeTest, SharesConcentrationDependenceAndGrowthByPartner) {
   // HHI of partners = 0.8^2 + 0.2^2 = 0.68, normalised (0.68 - 1/2) / (1 - 1/2) = 0.36.
   ASSERT_TRUE(result.partner_hhi.has_value());
   EXPECT_NEAR(result.partner_hhi->hhi, 0.68, 1e-12);
-  EXPECT_NEAR(result.partner_hhi->normalized, 0.36, 1e-12);
+  EXPECT_NEAR(*result.partner_hhi->normalized, 0.36, 1e-12);
   // Products (computed besides): 61 = 60 + 10 = 70 (0.7), 85 = 20 + 10 = 30 (0.3); HHI 0.49 + 0.09 = 0.58,
   // normalised (0.58 - 0.5) / 0.5 = 0.16.
   ASSERT_TRUE(result.product_shares.has_value());
@@ -59,7 +59,7 @@ TEST(DescribeTest, SharesConcentrationDependenceAndGrowthByPartner) {
   EXPECT_EQ(result.product_shares->items[0].product, "61");
   ASSERT_TRUE(result.product_hhi.has_value());
   EXPECT_NEAR(result.product_hhi->hhi, 0.58, 1e-12);
-  EXPECT_NEAR(result.product_hhi->normalized, 0.16, 1e-12);
+  EXPECT_NEAR(*result.product_hhi->normalized, 0.16, 1e-12);
   // Dependence on the largest partner: USA, 80 / 100.
   ASSERT_TRUE(result.dependence) << result.dependence.reason();
   EXPECT_EQ(result.dependence->partner, "USA");

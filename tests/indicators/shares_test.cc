@@ -37,7 +37,7 @@ TEST(SharesTest, SharesAndHhiOfThreePartners) {
   // HHI = 0.5^2 + 0.3^2 + 0.2^2 = 0.25 + 0.09 + 0.04 = 0.38
   EXPECT_NEAR(hhi.hhi, 0.38, 1e-12);
   // normalised = (0.38 - 1/3) / (1 - 1/3) = 0.046667 / 0.666667 = 0.07
-  EXPECT_NEAR(hhi.normalized, 0.07, 1e-12);
+  EXPECT_NEAR(*hhi.normalized, 0.07, 1e-12);
   EXPECT_EQ(hhi.item_count, 3u);
   EXPECT_FALSE(hhi.lower_bound);
 }
@@ -94,7 +94,7 @@ TEST(SharesTest, ByProductAndMatrix) {
   EXPECT_DOUBLE_EQ(products.items[1].share, 0.5);
   // Product HHI = 0.5^2 + 0.5^2 = 0.5; normalised (0.5 - 1/2) / (1 - 1/2) = 0.
   EXPECT_NEAR(ComputeConcentration(products).hhi, 0.5, 1e-12);
-  EXPECT_NEAR(ComputeConcentration(products).normalized, 0.0, 1e-12);
+  EXPECT_NEAR(*ComputeConcentration(products).normalized, 0.0, 1e-12);
 
   const ShareResult matrix = ComputeShares(table, Ref(), selection, ShareBy::kPartnerProduct);
   ASSERT_EQ(matrix.items.size(), 3u);
@@ -176,6 +176,29 @@ TEST(SharesTest, MixedCurrenciesBetweenTotalAndItems) {
   EXPECT_NEAR(shares.items[0].share, 0.513517, 1e-6);
   ASSERT_EQ(shares.rates.size(), 1u);
   EXPECT_DOUBLE_EQ(shares.rates[0].per_usd, 6.9042);
+}
+
+// One partner: (h - 1/1) / (1 - 1/1) is 0/0, so the normalised index is not known (it was shown as 1.0000).
+// Items covering only part of the total: 0.1^2 + 0.1^2 = 0.02 over two items would normalise to
+// (0.02 - 0.5) / 0.5 = -0.96, outside [0, 1]: not known either.
+TEST(ConcentrationTest, NormalisedIndexIsNotKnownForOneItemOrAPartialList) {
+  ShareResult one;
+  one.items = {ShareItem{}};
+  one.items[0].share = 1.0;
+  one.coverage = 1.0;
+  EXPECT_NEAR(ComputeConcentration(one).hhi, 1.0, 1e-12);
+  EXPECT_FALSE(ComputeConcentration(one).normalized.has_value());
+  ShareResult partial;
+  partial.items = {ShareItem{}, ShareItem{}};
+  partial.items[0].share = 0.1;
+  partial.items[1].share = 0.1;
+  partial.coverage = 0.2;
+  partial.rest = ShareItem{};
+  partial.rest->share = 0.8;
+  const Concentration hhi = ComputeConcentration(partial);
+  EXPECT_NEAR(hhi.hhi, 0.02, 1e-12);
+  EXPECT_TRUE(hhi.lower_bound);
+  EXPECT_FALSE(hhi.normalized.has_value());
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "error_text.h"
 #include "reference/reference_fixture.h"
 #include "tradeshock/error.h"
@@ -84,7 +86,7 @@ TEST(EconomyTest, AliasesFromTheAliasFile) {
   EXPECT_EQ(RepoReference().ResolveEconomy("Russia").code, "RUS");
   EXPECT_EQ(RepoReference().ResolveEconomy("turkey").code, "TUR");
   EXPECT_EQ(RepoReference().ResolveEconomy("Central Asia 5").code, "CA5");
-  EXPECT_EQ(RepoReference().ResolveEconomy("EU").code, "EU27");
+  EXPECT_EQ(RepoReference().ResolveEconomy("European Union").code, "EU");
   EXPECT_EQ(RepoReference().ResolveEconomy("Xinjiang").code, "CN-XJ");
 }
 
@@ -122,6 +124,32 @@ TEST(GroupTest, Eu27AfterBrexit) {
   EXPECT_THAT(eu->members, Not(Contains("GBR")));
   EXPECT_EQ(eu->as_of, "2020-02-01");
   EXPECT_THAT(eu->source, ::testing::HasSubstr("europa.eu"));
+}
+
+// The EU of changing membership (groups.csv, dates from the EU's "History of the EU"): 28 members from
+// Croatia's accession on 2013-07-01 to the United Kingdom's last day, 2020-01-31; 27 from 2020-02-01; 27 on
+// 2013-06-30 (before Croatia); 15 in 2003 (before the 2004 enlargement of ten).
+TEST(GroupTest, TheEuOnADateHasItsMembersOfThatDay) {
+  const Reference& reference = RepoReference();
+  EXPECT_EQ(reference.MembersOn("EU", "2013-06-30").size(), 27u);
+  EXPECT_THAT(reference.MembersOn("EU", "2013-06-30"), Not(Contains("HRV")));
+  EXPECT_EQ(reference.MembersOn("EU", "2013-07-01").size(), 28u);
+  EXPECT_THAT(reference.MembersOn("EU", "2020-01-31"), Contains("GBR"));
+  EXPECT_EQ(reference.MembersOn("EU", "2020-02-01").size(), 27u);
+  EXPECT_THAT(reference.MembersOn("EU", "2020-02-01"), Not(Contains("GBR")));
+  EXPECT_EQ(reference.MembersAtEndOf("EU", Period::Year(2003)).size(), 15u);
+  EXPECT_EQ(reference.MembersAtEndOf("EU", Period::Year(2019)).size(), 28u);
+  EXPECT_EQ(reference.MembersAtEndOf("EU", *Period::Parse("2020-01")).size(), 28u);  // 31 January
+  EXPECT_EQ(reference.MembersAtEndOf("EU", *Period::Parse("2020-02")).size(), 27u);
+  // Today's members are EU27's.
+  std::vector<std::string> today = reference.Members("EU");
+  std::vector<std::string> eu27 = reference.Members("EU27");
+  std::sort(today.begin(), today.end());
+  std::sort(eu27.begin(), eu27.end());
+  EXPECT_EQ(today, eu27);
+  // A group of fixed membership is the same on every day.
+  EXPECT_EQ(reference.MembersOn("EU27", "2005-01-01").size(), 27u);
+  EXPECT_THAT(reference.MembersOn("USA", "2005-01-01"), UnorderedElementsAre("USA"));
 }
 
 TEST(GroupTest, EaeuAseanG7CentralAsia) {

@@ -76,16 +76,26 @@ TEST_F(ReferenceCopy, GarbledIsoCodesJson) {
 }
 
 TEST_F(ReferenceCopy, UnknownGroupMemberNamesFileAndLine) {
-  Write("groups.csv", "group,name,member,as_of,source\nX1,Test,DEU,2020-01-01,test\nX1,Test,XXX,2020-01-01,test\n");
+  Write("groups.csv",
+        "group,name,member,member_from,member_until,as_of,source\nX1,Test,DEU,,,2020-01-01,test\n"
+        "X1,Test,XXX,,,2020-01-01,test\n");
   EXPECT_EQ(LoadError(), "reference file '" + (root_ / "reference" / "groups.csv").string() +
                              "', line 3: member 'XXX' of X1 is not an ISO 3166-1 alpha-3 code");
 }
 
 TEST_F(ReferenceCopy, WrongFieldCount) {
-  // A ragged row is located like in every other CSV: line 2, column 5 (the first missing field of 5).
-  Write("groups.csv", "group,name,member,as_of,source\nX1,Test,DEU,2020-01-01\n");
+  // A ragged row is located like in every other CSV: line 2, column 7 (the first missing field of 7).
+  Write("groups.csv", "group,name,member,member_from,member_until,as_of,source\nX1,Test,DEU,,,2020-01-01\n");
   EXPECT_EQ(LoadError(), (root_ / "reference" / "groups.csv").string() +
-                             ":2:5: wrong number of fields: got '4 fields', expected 5 fields as in the header");
+                             ":2:7: wrong number of fields: got '6 fields', expected 7 fields as in the header");
+}
+
+TEST_F(ReferenceCopy, MembershipEndingBeforeItStartsNamesFileAndLine) {
+  Write("groups.csv",
+        "group,name,member,member_from,member_until,as_of,source\nX1,Test,DEU,2020-01-01,2019-12-31,"
+        "2020-01-01,test\n");
+  EXPECT_EQ(LoadError(), "reference file '" + (root_ / "reference" / "groups.csv").string() +
+                             "', line 2: member_until 2019-12-31 is before member_from 2020-01-01");
 }
 
 TEST_F(ReferenceCopy, ProductGroupCodeNotInHs) {

@@ -1,6 +1,7 @@
 // The SVG chart module: tick steps, geometry (checked by hand against the layout constants) and escaping.
 #include "report/svg.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -163,6 +164,19 @@ TEST(LineChartTest, RendersLinesBandMarkerAndLegend) {
   EXPECT_THAT(svg, HasSubstr(">cumulative, million USD</text>"));
   for (const char* tick : {">0<", ">50<", ">100<", ">150<", ">200<", ">250<"}) EXPECT_THAT(svg, HasSubstr(tick));
   for (const char* legend : {">observed<", ">projected<", ">range<"}) EXPECT_THAT(svg, HasSubstr(legend));
+}
+
+TEST(LineChartTest, ALevelIsAHorizontalLineInsideTheAxis) {
+  LineChart chart = Path();
+  chart.levels = {{260, "2020 total: 260", "#555"}};
+  const LineLayout layout = LayoutLineChart(chart);
+  // y data now 0..260: raw step 52 -> 100 (NiceTicks); axis 0..300, so the level is inside it.
+  EXPECT_GE(layout.y_ticks.high, 260);
+  const std::string svg = RenderLineChart(chart);
+  // The level at y = 282 - 260 / high x 242, across the plot from x 78 to 702, labelled at the right end.
+  const double y = layout.Y(260);
+  EXPECT_THAT(svg, HasSubstr(fmt::format("x1=\"78.0\" y1=\"{:.1f}\" x2=\"702.0\" y2=\"{:.1f}\"", y, y)));
+  EXPECT_THAT(svg, HasSubstr(">2020 total: 260</text>"));
 }
 
 }  // namespace

@@ -62,6 +62,52 @@ TEST(ExposureTest, ABanAndATariffOnTheSameGoodsCountOnce) {
               ::testing::Contains(::testing::HasSubstr("ban and tariff both cover exports to USA in 84")));
 }
 
+// A ban on everything to the US stopping 50% to 100% (central 75%), and a ban on HS 84 to the US stopping
+// 40% to 60% (central 50%) on top: the larger share on HS 84 counts once. Central: 30 x 0.75 (HS 61) +
+// 70 x max(0.75, 0.5) = 75. Low end: 30 x 0.5 + 70 x max(0.5, 0.4) = 50. High end: 30 x 1 + 70 x max(1, 0.6)
+// = 100.
+TEST(ExposureTest, RangesOfShareStoppedGiveTheAtRiskRangeWithOverlapsCountedOnce) {
+  const Scenario scenario = ParseScenario(
+      "[[policy]]\nname = \"all\"\nkind = \"ban\"\nimposed_by = \"USA\"\non = \"CHN\"\nproducts = [\"all\"]\n"
+      "from = 2021-01-01\nshare_stopped = [0.5, 1.0]\n"
+      "[[policy]]\nname = \"machines\"\nkind = \"ban\"\nimposed_by = \"USA\"\non = \"CHN\"\nproducts = [\"84\"]\n"
+      "from = 2021-01-01\nshare_stopped = [0.4, 0.6]\n",
+      RepoReference());
+  const ExposureResult result = ComputeExposure(SmallTable(), RepoReference(), scenario, Period::Year(2020));
+  ASSERT_EQ(result.policies.size(), 2u);
+  ASSERT_TRUE(result.policies[1].at_risk_range);
+  EXPECT_NEAR(result.policies[1].at_risk_range->first, 70.0 * 0.4, 1e-9);
+  EXPECT_NEAR(result.policies[1].at_risk_range->second, 70.0 * 0.6, 1e-9);
+  EXPECT_NEAR(result.at_risk, 75.0, 1e-9);
+  ASSERT_TRUE(result.at_risk_range);
+  EXPECT_NEAR(result.at_risk_range->first, 50.0, 1e-9);
+  EXPECT_NEAR(result.at_risk_range->second, 100.0, 1e-9);
+}
+
+// The EU of changing membership (groups.csv) imposes with its members on the day the policy starts: CHN's
+// 2019 exports to DEU 60, FRA 30, GBR 40. A policy from 2020-02-01 (the day after the United Kingdom left)
+// covers 60 + 30 = 90; one from 2019-06-01 covers 60 + 30 + 40 = 130; the value of exports to the EU in 2019
+// (its members on 31 December 2019) is 130.
+TEST(ExposureTest, AGroupImposesWithItsMembersOnTheDayThePolicyStarts) {
+  const TradeTable table = BuildTable({
+      {"CHN", "DEU", kX, "TOTAL", "2019", 60.0},
+      {"CHN", "FRA", kX, "TOTAL", "2019", 30.0},
+      {"CHN", "GBR", kX, "TOTAL", "2019", 40.0},
+  });
+  const auto exposure_from = [&](const std::string& from) {
+    const Scenario scenario = ParseScenario(
+        "[[policy]]\nkind = \"ban\"\nimposed_by = \"EU\"\non = \"CHN\"\nproducts = \"all\"\nfrom = " + from + "\n",
+        RepoReference());
+    return ComputeExposure(table, RepoReference(), scenario, Period::Year(2019));
+  };
+  EXPECT_NEAR(exposure_from("2020-02-01").at_risk, 90.0, 1e-9);
+  EXPECT_NEAR(exposure_from("2019-06-01").at_risk, 130.0, 1e-9);
+  const ExposureResult after = exposure_from("2020-02-01");
+  for (const ExposureItem& item : after.by_partner) EXPECT_NE(item.code, "GBR");
+  EXPECT_NEAR(ComputeValue(table, RepoReference(), Selection{"CHN", "EU", kX, "TOTAL", Period::Year(2019)}).value,
+              130.0, 1e-9);
+}
+
 TEST(ExposureTest, HalfOfClothingToTheUs) {
   const Scenario scenario = ParseScenario(
       "[[policy]]\nkind = \"ban\"\nimposed_by = \"USA\"\non = \"CHN\"\nproducts = [\"61\"]\n"

@@ -183,6 +183,53 @@ TEST(NowcastTest, HalfTheFlowStopped) {
   EXPECT_NEAR(result.with_policy.central.full_year, 85.0 + 225.0 / 31.0, 1e-12);
 }
 
+TEST(NowcastTest, ARangeOfDatesAndSharesWidensTheBandToItsEnds) {
+  // Uniform profile (no earlier year): Jan-May 50 -> 10 a month; the wide band scales the projected months
+  // x/÷ 2. The ban is in force between 2021-07-15 and 2021-09-01 (48 days apart; midpoint 24 days on:
+  // 2021-08-08) and stops 50% to 100% (midpoint 75%).
+  //  central, from 08-08 stopping 0.75: Jun 10, Jul 10, Aug 10 x (1 - 0.75 x 24/31) = 10 - 180/31, Sep-Dec
+  //   2.5 each: year = 50 + 10 + 10 + 10 - 180/31 + 10 = 90 - 180/31.
+  //  most severe, from 07-15 stopping 1: Jun 10, Jul 10 x 14/31, then 0; projected = 10 + 140/31, and the
+  //   band's low end halves it: 50 + 5 + 70/31.
+  //  least severe, from 09-01 stopping 0.5: Jun-Aug 10 each, Sep-Dec 5 each; projected = 50, and the high
+  //   end doubles it: 50 + 100 = 150.
+  const TradeTable table = BuildTable({{"CHN", "USA", kX, "TOTAL", "2021-01..2021-05", 50.0}});
+  NowcastRequest request;
+  request.target = Select("CHN", "USA", kX, "TOTAL", "2021-01..2021-05");
+  Policy policy = BanFrom(Date{2021, 8, 8}, 0.75);
+  policy.from_range = std::pair{Date{2021, 7, 15}, Date{2021, 9, 1}};
+  policy.share_stopped_range = std::pair{0.5, 1.0};
+  request.policies = {policy};
+  const NowcastResult result = Nowcast(table, RepoReference(), request);
+  EXPECT_NEAR(result.with_policy.central.full_year, 90.0 - 180.0 / 31.0, 1e-12);
+  EXPECT_NEAR(result.with_policy.low.full_year, 55.0 + 70.0 / 31.0, 1e-12);
+  EXPECT_NEAR(result.with_policy.high.full_year, 150.0, 1e-12);
+  ASSERT_TRUE(result.stopped_share_most && result.stopped_share_least);
+  EXPECT_NEAR((*result.stopped_share_most)[6], 17.0 / 31.0, 1e-12);
+  EXPECT_NEAR((*result.stopped_share_least)[8], 0.5, 1e-12);
+  // Without the policy the band is the plain wide band: 50 + 70 / 2 to 50 + 70 x 2.
+  EXPECT_NEAR(result.without_policy.low.full_year, 85.0, 1e-12);
+  EXPECT_NEAR(result.without_policy.high.full_year, 190.0, 1e-12);
+  EXPECT_TRUE(AnyContains(result.assumptions,
+                          "test ban from 2021-07-15 stopping 100% at its most severe, from 2021-09-01 stopping 50% "
+                          "at its least"));
+}
+
+TEST(NowcastTest, ARangeReachingIntoTheYearCountsEvenWhenItsMidpointIsLater) {
+  // Ban from 2021-12-01 to 2022-02-01 (midpoint 2022-01-01): the central reading has no effect in 2021, the
+  // most severe stops December: low end = 50 + (70 - 10) / 2 = 80 (uniform profile, wide band).
+  const TradeTable table = BuildTable({{"CHN", "USA", kX, "TOTAL", "2021-01..2021-05", 50.0}});
+  NowcastRequest request;
+  request.target = Select("CHN", "USA", kX, "TOTAL", "2021-01..2021-05");
+  Policy policy = BanFrom(Date{2022, 1, 1}, 1.0);
+  policy.from_range = std::pair{Date{2021, 12, 1}, Date{2022, 2, 1}};
+  request.policies = {policy};
+  const NowcastResult result = Nowcast(table, RepoReference(), request);
+  EXPECT_NEAR(result.with_policy.central.full_year, 120.0, 1e-12);
+  EXPECT_NEAR(result.with_policy.low.full_year, 80.0, 1e-12);
+  EXPECT_NEAR(result.with_policy.high.full_year, 190.0, 1e-12);
+}
+
 TEST(NowcastTest, PolicyOnPartOfTheFlowWithNoShareInTheDataIsNotAppliedAndSaid) {
   // Exports to the world include far more than the US, and the data do not say how much goes to the US.
   const TradeTable table =

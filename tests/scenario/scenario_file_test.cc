@@ -270,6 +270,77 @@ TEST(ScenarioFileTest, DateBeforeTheDataIsLocatedWhenApplied) {
   }
 }
 
+TEST(ScenarioFileTest, RangesOfDateAndShareReadAsTheirMidpoints) {
+  // 2021-07-15 to 2022-06-21 is 17 + 31 + 30 + 31 + 30 + 31 + 31 + 28 + 31 + 30 + 31 + 20 = 341 days;
+  // halfway is 170 days after 2021-07-15: 17 days to 2021-08-01, then 31 + 30 + 31 + 30 = 122 to
+  // 2021-12-01, 31 more to 2022-01-01 (170 in all). The share's midpoint is (0.5 + 1) / 2 = 0.75.
+  const Scenario scenario =
+      ParseScenario(std::string(kPolicyHead) + "from = [2021-07-15, \"2022-06-21\"]\nshare_stopped = [0.5, 1.0]\n",
+                    RepoReference(), "range.toml");
+  const Policy& policy = scenario.policies.front();
+  ASSERT_TRUE(policy.from_range);
+  EXPECT_EQ(policy.from_range->first, (Date{2021, 7, 15}));
+  EXPECT_EQ(policy.from_range->second, (Date{2022, 6, 21}));
+  EXPECT_EQ(policy.from, (Date{2022, 1, 1}));
+  ASSERT_TRUE(policy.share_stopped_range);
+  EXPECT_DOUBLE_EQ(policy.share_stopped, 0.75);
+  EXPECT_TRUE(policy.share_stopped_stated);
+  EXPECT_EQ(policy.MostSevere().from, (Date{2021, 7, 15}));
+  EXPECT_DOUBLE_EQ(policy.MostSevere().share_stopped, 1.0);
+  EXPECT_EQ(policy.LeastSevere().from, (Date{2022, 6, 21}));
+  EXPECT_DOUBLE_EQ(policy.LeastSevere().share_stopped, 0.5);
+  EXPECT_EQ(policy.FromText(), "between 2021-07-15 and 2022-06-21 (central 2022-01-01)");
+  EXPECT_THAT(DescribeEffect(policy), HasSubstr("stopping 50% to 100% (central 75%) of the covered flow"));
+}
+
+TEST(ScenarioFileTest, CaveatsAreAListOfStrings) {
+  const Scenario scenario = ParseScenario(
+      "caveats = [\"not law yet\", \"took effect 2022-06-21\"]\n" + std::string(kPolicyHead) + "from = 2021-07-15\n",
+      RepoReference(), "caveats.toml");
+  EXPECT_THAT(scenario.caveats, ::testing::ElementsAre("not law yet", "took effect 2022-06-21"));
+  try {
+    ParseScenario("caveats = \"one\"\n" + std::string(kPolicyHead) + "from = 2021-07-15\n", RepoReference(),
+                  "caveats.toml");
+    FAIL() << "no error";
+  } catch (const InputException& exception) {
+    EXPECT_THAT(exception.error().Message(), HasSubstr("caveats.toml:1:11: bad key: got 'one', expected key "
+                                                       "'caveats': a list of strings"));
+  }
+}
+
+TEST(ScenarioFileTest, BadRangesAreLocated) {
+  const auto error_of = [](const std::string& lines) { return ParseError(std::string(kPolicyHead) + lines).Message(); };
+  EXPECT_THAT(error_of("from = [2022-06-21, 2021-07-15]\n"),
+              HasSubstr("got '2021-07-15', expected key 'from': a latest date after the earliest (2022-06-21)"));
+  EXPECT_THAT(error_of("from = [2021-07-15]\n"),
+              HasSubstr("got 'an array of 1', expected key 'from': one value, or a range of two"));
+  EXPECT_THAT(error_of("from = [2021-07-15, \"2021-13-01\"]\n"), HasSubstr("expected key 'from': a date YYYY-MM-DD"));
+  EXPECT_THAT(error_of("from = 2021-07-15\nshare_stopped = [1.0, 0.5]\n"),
+              HasSubstr("got '0.5', expected key 'share_stopped': a high end above the low end (1)"));
+  EXPECT_THAT(error_of("from = 2021-07-15\nshare_stopped = [0.5, 1.5]\n"),
+              HasSubstr("got '1.5', expected key 'share_stopped': a number from 0 to 1"));
+  EXPECT_THAT(error_of("from = 2021-07-15\nshare_stopped = [0.2, 0.4, 0.6]\n"),
+              HasSubstr("got 'an array of 3', expected key 'share_stopped'"));
+}
+
+TEST(ScenarioFileTest, TheEarliestDateOfARangeMustBeInTheData) {
+  const Scenario scenario =
+      ParseScenario(std::string(kPolicyHead) + "from = [2018-12-31, 2019-06-01]\n", RepoReference(), "early.toml");
+  const TradeTable table = BuildTable({{"CHN", "USA", kX, "TOTAL", "2019", 10.0}});
+  try {
+    CheckScenarioAgainstTable(scenario, table);
+    FAIL() << "no error";
+  } catch (const InputException& exception) {
+    EXPECT_THAT(exception.error().Message(), HasSubstr("got '2018-12-31', expected key 'from'"));
+  }
+}
+
+TEST(DateTest, MidpointRoundsDown) {
+  EXPECT_EQ((Date{2021, 7, 15}).Midpoint(Date{2021, 7, 18}), (Date{2021, 7, 16}));  // 3 days: 1.5 -> 1
+  EXPECT_EQ((Date{2020, 2, 28}).Midpoint(Date{2020, 3, 1}), (Date{2020, 2, 29}));   // leap day
+  EXPECT_EQ((Date{2021, 12, 31}).Midpoint(Date{2022, 1, 2}), (Date{2022, 1, 1}));
+}
+
 TEST(DateTest, ParsesValidDaysOnly) {
   EXPECT_EQ(Date::Parse("2024-02-29"), (Date{2024, 2, 29}));  // leap year
   EXPECT_FALSE(Date::Parse("2021-02-29"));

@@ -62,6 +62,16 @@ BasePeriod DefaultBasePeriod(const Case& c, const Reference& reference, const st
       }
     }
   }
+  // Data that give the exporter's flows only to the imposing group (the EU as a whole): the last year of
+  // the policies' own flows.
+  for (int year = first.year - 1; year >= earliest; --year) {
+    for (const Policy& policy : c.scenario->policies) {
+      for (const std::string& product : policy.products) {
+        const Selection covered{exporter, policy.imposed_by, Flow::kExports, product, Period::Year(year)};
+        if (HasValue(c.table, reference, covered, options)) return {Period::Year(year), Flow::kExports};
+      }
+    }
+  }
   throw Error(
       fmt::format("no year before {} (the first policy's start) with {}'s total trade or exports in the "
                   "data; give the base period",
@@ -145,9 +155,62 @@ void ChooseBasePeriod(const Case& c, const Reference& reference, const CaseAnaly
   }
 }
 
+// The exporter's flow to each group a policy names, as the items of shares whose total is their sum.
+ShareResult SharesOfImposingGroups(const Case& c, const Reference& reference, const CaseAnalysis& analysis,
+                                   const Selection& flow) {
+  ShareResult shares;
+  shares.total.selection = flow;
+  shares.total.method = {"partner sum over the groups the policies name"};
+  std::vector<std::string> groups;
+  for (const Policy& policy : c.scenario->policies) {
+    const bool seen = std::find(groups.begin(), groups.end(), policy.imposed_by) != groups.end();
+    if (!seen && reference.FindGroup(policy.imposed_by) != nullptr) groups.push_back(policy.imposed_by);
+  }
+  for (const std::string& group : groups) {
+    Selection to_group = flow;
+    to_group.partner = group;
+    Maybe<ValueResult> value = TryComputeValue(c.table, reference, to_group, IndicatorOptionsOf(analysis));
+    if (!value) continue;
+    ShareItem item;
+    item.partner = group;
+    item.value = value->value;
+    item.rows = value->rows;
+    shares.currency = value->currency;
+    shares.total.currency = value->currency;
+    shares.total.value += value->value;
+    shares.total.rows.insert(shares.total.rows.end(), value->rows.begin(), value->rows.end());
+    MergeRates(shares.rates, value->rates);
+    shares.items.push_back(std::move(item));
+  }
+  for (ShareItem& item : shares.items) item.share = shares.total.value > 0.0 ? item.value / shares.total.value : 0.0;
+  std::stable_sort(shares.items.begin(), shares.items.end(),
+                   [](const ShareItem& a, const ShareItem& b) { return a.value > b.value; });
+  shares.itemised = shares.total.value;
+  shares.coverage = shares.items.empty() ? 0.0 : 1.0;
+  return shares;
+}
+
 void AddPartnerShares(const Case& c, const Reference& reference, CaseAnalysis& analysis) {
   Selection trade{analysis.exporter, kWorld, analysis.partner_flow, kTotalProduct, analysis.base_period};
-  analysis.partner_shares = ComputeShares(c.table, reference, trade, ShareBy::kPartner, IndicatorOptionsOf(analysis));
+  Maybe<ShareResult> shares =
+      TryComputeShares(c.table, reference, trade, ShareBy::kPartner, IndicatorOptionsOf(analysis));
+  if (!shares) {
+    // The data may give the exporter's flows only to a group (Eurostat's and the Commission's figures are of
+    // the EU as a whole), which is no partner in the world's total: the partners are then the groups the
+    // policies name, their sum is no total (partner_total_known is false), as when the data give only the
+    // covered partners.
+    analysis.partner_shares = SharesOfImposingGroups(c, reference, analysis, trade);
+    if (analysis.partner_shares.items.empty()) throw Error(shares.reason());
+    AddNote(analysis.notes,
+            fmt::format("the data give {}'s {} in {} only to {} (not to single partners), so the partner shares are "
+                        "of that sum, not of its whole {}",
+                        analysis.exporter, ToString(analysis.partner_flow), analysis.base_period.ToString(),
+                        analysis.partner_shares.items.size() == 1 ? analysis.partner_shares.items.front().partner
+                                                                  : std::string("the groups the policies name"),
+                        ToString(analysis.partner_flow)));
+  } else {
+    analysis.partner_shares = *std::move(shares).ToOptional();
+  }
   if (analysis.partner_shares.items.empty() && analysis.partner_flow == Flow::kTrade) {
     // Total trade known (exports and imports to the world) but by partner only the exports: the partners of
     // the flow the policies stop.

@@ -141,5 +141,32 @@ TEST(PartialTablesTest, PartnerTableOfTheCoveredPartnerAloneIsNotTheWhole) {
   EXPECT_TRUE(json["exposure"]["policies"][0]["by_product"][0]["share_of_exports"].is_null());
 }
 
+// Data that give the exporter's flow only to a group as a whole (the Commission's figure of Russia's coal
+// exports to the EU): 4 bn EUR of HS 2701 in 2021, nothing to single partners, no total. The base period is
+// that flow's last year before the policy (2021), the partner shares are of that one group (its sum is no
+// total: not known), and the exposure is the whole row: 4 / 0.8453 EUR per USD (H.10 2021 annual average,
+// data/reference/fx/yearly.csv) = 4.7320 bn USD.
+TEST(PartialTablesTest, AFlowGivenOnlyToAGroupIsAnalysed) {
+  TempDir dir;
+  dir.Write("flows.csv", std::string(kHeader) + "RUS,EU27,exports,2701,2021,4,EUR,billion\n");
+  dir.Write("scenario.toml",
+            "[[policy]]\nkind = \"ban\"\nimposed_by = \"EU27\"\non = \"RUS\"\nproducts = [\"2701\"]\n"
+            "from = 2022-08-10\n");
+  const Case c = LoadCase(dir.path(), RepoReference());
+  CaseAnalysisOptions options;
+  options.currency = "USD";
+  const CaseAnalysis analysis = AnalyseCase(c, RepoReference(), options);
+  EXPECT_EQ(analysis.base_period, Period::Year(2021));
+  EXPECT_FALSE(analysis.partner_total_known);
+  ASSERT_EQ(analysis.partner_shares.items.size(), 1u);
+  EXPECT_EQ(analysis.partner_shares.items[0].partner, "EU27");
+  EXPECT_NEAR(analysis.exposure.at_risk, 4e9 / 0.8453, 1e6);
+  EXPECT_FALSE(analysis.exposure.share_of_exports.has_value());
+  EXPECT_TRUE(HasNote(analysis, "only to EU27 (not to single partners)"));
+  const nlohmann::json json = CaseAnalysisToJson(analysis, c.table);
+  EXPECT_TRUE(json["largest_partner"]["share"].is_null());
+  EXPECT_TRUE(json["partner_concentration"].is_null());
+}
+
 }  // namespace
 }  // namespace tradeshock::testing

@@ -2,9 +2,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "core/case_path.h"
+#include "core/csv_record.h"
 #include "core/regular_file.h"
+#include "io/trade_header.h"
 #include "tradeshock/case.h"
 
 namespace tradeshock {
@@ -38,6 +41,34 @@ void RequireInsideCase(const CaseFiles& files, const ReadOptions& options) {
       throw InputException(
           file_internal::OutsideCaseError(SourcePlace{file.string()}, file.filename().string(), files.dir));
     }
+  }
+}
+
+// Whether a plain CSV file of the folder is meant as trade data: its header names a trade column. A gzip file,
+// or a header the record reader cannot take, is left to the trade reader (which locates the fault).
+bool IsTradeData(const std::filesystem::path& path) {
+  if (!path.string().ends_with(".csv")) return true;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  const std::size_t bom = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  csv_internal::RecordReader reader(head, bom, head.size());
+  if (reader.Next() != csv_internal::RecordStatus::kOk) return true;
+  return io_internal::NamesTradeColumn(reader.fields());
+}
+
+// CSV files of the folder that are not trade data (a sources.csv beside the data) are left out, with a note.
+void LeaveOutOtherCsvFiles(Case& c) {
+  std::erase_if(c.files.data, [&](const std::filesystem::path& path) {
+    if (IsTradeData(path)) return false;
+    c.notes.push_back(fmt::format("{}: not read, its header names no trade column (docs/FORMATS.md, \"Case folders\")",
+                                  path.filename().string()));
+    return true;
+  });
+  if (c.files.data.empty()) {
+    throw Error(fmt::format("case folder '{}' holds no trade data file: no *.csv whose header names a trade column",
+                            c.files.dir.string()));
   }
 }
 
@@ -87,6 +118,7 @@ Case LoadCase(const std::filesystem::path& dir, const Reference& reference, cons
   Case c;
   c.files = FindCaseFiles(dir);
   RequireInsideCase(c.files, options);
+  LeaveOutOtherCsvFiles(c);
   std::vector<std::string> paths;
   for (const auto& path : c.files.data) paths.push_back(path.string());
   ReadOptions read_options = options;

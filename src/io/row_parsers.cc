@@ -4,6 +4,7 @@
 
 #include "core/csv_record.h"
 #include "io/row_parser_common.h"
+#include "io/trade_header.h"
 
 namespace tradeshock::io_internal {
 
@@ -47,6 +48,20 @@ InputFormat Detect(const std::vector<std::string>& names) {
 }
 
 }  // namespace
+
+bool NamesTradeColumn(const std::vector<std::string_view>& header) {
+  // The columns each reader looks for (row_parsers_long.cc, row_parsers_comtrade.cc), lower case.
+  static constexpr std::string_view kColumns[] = {
+      "reporter",   "partner",      "flow",        "product",  "period",       "value",       "currency",
+      "unit",       "primaryvalue", "cmdcode",     "flowcode", "reportercode", "partnercode", "reporteriso",
+      "partneriso", "refyear",      "refperiodid", "fobvalue", "cifvalue"};
+  std::vector<std::string> names;
+  for (std::string_view field : header) names.push_back(Lower(Trim(field)));
+  if (names == std::vector<std::string>{"t", "i", "j", "k", "v", "q"}) return true;
+  return std::any_of(names.begin(), names.end(), [](const std::string& name) {
+    return std::find(std::begin(kColumns), std::end(kColumns), name) != std::end(kColumns);
+  });
+}
 
 std::optional<double> UnitScale(std::string_view unit) { return tradeshock::UnitScale(unit); }
 

@@ -114,6 +114,27 @@ TEST(CaseFilesTest, FindsDataInNameOrderAndOptionalFiles) {
   EXPECT_FALSE(files.claims.has_value());
 }
 
+// A sources.csv of links beside the data names no trade column: left out with a note. One whose header has a
+// trade column misspelt beside real ones ("partnr" with "reporter") is read, so its fault is located.
+TEST(CaseFilesTest, ACsvThatIsNotTradeDataIsLeftOutWithANote) {
+  TempDir dir;
+  dir.Write("flows.csv", kFlows);
+  dir.Write("sources.csv", "outlet,url\nReuters,https://example.org/a\n");
+  const Case c = LoadCase(dir.path(), RepoReference());
+  ASSERT_EQ(c.files.data.size(), 1u);
+  EXPECT_EQ(c.files.data[0].filename(), "flows.csv");
+  EXPECT_THAT(c.notes, ::testing::Contains(HasSubstr("sources.csv: not read, its header names no trade column")));
+  dir.Write("typo.csv",
+            "reporter,partnr,flow,product,period,value,currency,unit\nCHN,USA,exports,TOTAL,2020,1,USD,unit\n");
+  try {
+    LoadCase(dir.path(), RepoReference());
+    FAIL() << "expected an InputException";
+  } catch (const InputException& error) {
+    EXPECT_THAT(error.error().Message(), HasSubstr("typo.csv"));
+    EXPECT_EQ(error.error().kind, InputErrorKind::kBadHeader);
+  }
+}
+
 TEST(CaseFilesTest, BadScenarioIsLocatedByLine) {
   TempDir dir;
   dir.Write("flows.csv", kFlows);

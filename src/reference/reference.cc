@@ -11,6 +11,7 @@
 
 #include "reference/reference_impl.h"
 #include "tradeshock/error.h"
+#include "tradeshock/suggest.h"
 
 namespace tradeshock {
 namespace {
@@ -24,26 +25,6 @@ std::filesystem::path FromEnvironment(const char* variable, const char* fallback
 }
 
 constexpr std::string_view kFxSeries = "the Federal Reserve H.10 series (data/reference/fx)";
-
-// Levenshtein distance of two short ASCII-upper strings, capped: anything above `cap` is cap + 1.
-std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t cap) {
-  if (a.size() > b.size() + cap || b.size() > a.size() + cap) return cap + 1;
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    std::size_t best = row[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-      best = std::min(best, row[j]);
-    }
-    if (best > cap) return cap + 1;
-  }
-  return std::min(row[b.size()], cap + 1);
-}
 
 // "; did you mean CN-XJ?" for "XJ": regions whose code ends in the text; for a text of four characters or more
 // (a name: "Kazakstan"), names at most one edit away (two from six characters). Three-letter codes are not

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/cli_runner.h"
+#include "tradeshock/suggest.h"
 
 namespace tradeshock::testing {
 namespace {
@@ -33,6 +34,26 @@ TEST(VersionCliTest, UnknownCommandIsNamedWithTheKnownOnes) {
       run.err,
       "tradeshock: error: unknown command 'breif': expected one of indicators, lookup, inspect, scenario, claims, "
       "brief, gravity, ge, serve\nRun with --help for usage.\n");
+}
+
+TEST(VersionCliTest, AMistypedFlagGetsTheNearestOfItsCommand) {
+  // "--scenaro" is one letter short of brief's --scenario (edit distance 1, within a third of its 7 letters).
+  const CliRun typo = RunCli({"brief", RepoPath("data/cases/xinjiang-2021").string(), "--scenaro", "x.toml"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_EQ(typo.out, "");
+  EXPECT_EQ(typo.err,
+            "tradeshock: error: unknown option '--scenaro' for brief: did you mean --scenario?\n"
+            "Run with --help for usage.\n");
+  // --top is no option of brief and near none of them: named, with no guess.
+  const CliRun other = RunCli({"brief", RepoPath("data/cases/xinjiang-2021").string(), "--top", "3"});
+  EXPECT_EQ(other.err, "tradeshock: error: unknown option '--top' for brief\nRun with --help for usage.\n");
+}
+
+TEST(SuggestTest, EditDistanceAndNearest) {
+  EXPECT_EQ(EditDistance("kitten", "sitting", 5), 3u);  // k->s, e->i, +g
+  EXPECT_EQ(EditDistance("kitten", "sitting", 2), 3u);  // capped: above 2 is 3
+  EXPECT_EQ(Nearest("--scenaro", {"--claims", "--scenario", "--out"}, 2), "--scenario");
+  EXPECT_EQ(Nearest("--top", {"--claims", "--scenario", "--out"}, 1), "");
 }
 
 }  // namespace

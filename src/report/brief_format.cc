@@ -17,7 +17,13 @@ std::string EconomyLabel(const Reference& reference, const std::string& code) {
 
 std::string EconomyName(const Reference& reference, const std::string& code) {
   const Economy* economy = reference.FindEconomy(code);
-  return economy == nullptr || economy->name.empty() ? code : economy->name;
+  if (economy == nullptr || economy->name.empty()) return code;
+  // The short name a sentence uses ("the European Union", iso-codes' common name "Russia"), without its article:
+  // labels and legends stay short where the full name is long ("European Union (27 members, after ...)").
+  std::string name = economy->NameInText();
+  if (name.starts_with("the ")) name = name.substr(4);
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+  return name;
 }
 
 std::string ProductLabel(const Reference& reference, const std::string& code) {

@@ -69,7 +69,7 @@ TEST(PartialTablesTest, ProductMixOfTheExportsToOnePartnerIsOfThoseExports) {
   const std::string md = RenderBriefMarkdown(analysis, RepoReference());
   EXPECT_THAT(md, HasSubstr("## What it exports to United States"));
   EXPECT_THAT(md, HasSubstr("exports to United States, by product, 2021"));
-  EXPECT_THAT(md, HasSubstr("not of Russian Federation's whole exports"));
+  EXPECT_THAT(md, HasSubstr("not of Russia's whole exports"));
   EXPECT_THAT(md, HasSubstr("| 70.0% |"));
   EXPECT_THAT(md, Not(HasSubstr("## What it exports\n")));
 

@@ -9,7 +9,7 @@ CMAKE_FLAGS = -G Ninja -Wno-dev
 CLI = $(BUILD_DIR)/tradeshock
 CASE = data/cases/xinjiang-2021
 
-.PHONY: all demo install-python test test-release test-asan check-format bench bench-build bench-read bench-scenario bench-ge bench-gravity bench-serve fuzz clean bootstrap
+.PHONY: all demo demo-all install-python test test-release test-asan check-format bench bench-build bench-read bench-scenario bench-ge bench-gravity bench-serve fuzz clean bootstrap
 
 all: $(CLI)
 
@@ -27,6 +27,11 @@ FORCE:
 
 demo: $(CLI)
 	@$(CLI) brief $(CASE) --out out/xinjiang-2021
+
+# Every case of data/cases/ (data/cases/README.md): one brief each in out/NAME/.
+demo-all: $(CLI)
+	@set -e; for dir in data/cases/*/; do name=$$(basename $$dir); $(CLI) brief $$dir --out out/$$name >/dev/null; \
+	  echo "out/$$name/brief.md"; done
 
 # The Python package (docs/python.md) into /usr/bin/python3's site-packages.
 install-python: bootstrap

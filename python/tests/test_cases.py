@@ -1,0 +1,72 @@
+"""The case corpus (data/cases/, issue 13 deliverable 5): every claim's verdict and key numbers, each expectation
+derived by hand here from the case's published figures (the numbers in the comments are those figures, not the
+program's output)."""
+import pytest
+
+from conftest import SOURCE_DIR, run_cli
+
+CASES = SOURCE_DIR / "data" / "cases"
+
+
+def claims_of(case: str) -> dict:
+    """claim id -> its result in `tradeshock claims CASE --format json`."""
+    return {result["id"]: result for result in run_cli("claims", CASES / case)["results"]}
+
+
+def scenario_of(case: str) -> dict:
+    return run_cli("scenario", CASES / case)
+
+
+def verdicts(results: dict) -> dict:
+    return {claim_id: result["verdict"] for claim_id, result in results.items()}
+
+
+# --- us-russia-energy-2022: a ban on some products (HS 27) ---------------------------------------------------
+
+RU_TOTAL_2021 = 29.7e9  # "the United States imported $29.7 billion in goods from Russia"
+RU_CRUDE_2021 = 4_714_801_618  # "crude oil ($4,714,801,618)"
+RU_REFINED_2021 = 10_265_587_048 + 2_528_835_666  # "fuel oil" + "petroleum products, other"
+RU_JAN_2021 = 1.9653e9
+RU_2022_Q1 = 1.9594e9 + 2.5778e9 + 2.7463e9  # January, February, March 2022
+
+
+def test_us_russia_energy_claims():
+    results = claims_of("us-russia-energy-2022")
+    assert verdicts(results) == {
+        "imports-2021": "matches the data entry",
+        "crude-2021": "matches the data entry",
+        # 12,794,422,714 / 29.7 billion = 43.08%, inside "43%" (42.5% to 43.5%)
+        "refined-share-2021": "supported by independent data",
+        "jan-2021": "matches the data entry",
+        # no January-May 2020 figure of HS 27 in the data
+        "fuels-jan-may-2021-growth": "not checkable",
+        # no US crude imports from the world in the data
+        "crude-share-eia": "not checkable",
+    }
+    share = results["refined-share-2021"]
+    assert share["computed"] == pytest.approx(RU_REFINED_2021 / RU_TOTAL_2021)
+    assert share["numerator"]["value"] == pytest.approx(RU_REFINED_2021)
+    assert share["denominator"]["value"] == pytest.approx(RU_TOTAL_2021)
+    assert results["crude-2021"]["computed"] == pytest.approx(RU_CRUDE_2021)
+
+
+def test_us_russia_energy_exposure_and_nowcast():
+    result = scenario_of("us-russia-energy-2022")
+    exposure = result["exposure"]
+    # HS 27 at risk: crude + refined = 17.509 billion USD; Russia's exports to the world are not in the data.
+    assert exposure["at_risk"] == pytest.approx(RU_CRUDE_2021 + RU_REFINED_2021)
+    assert exposure["share_of_exports"] is None
+    # Nowcast by hand. Profile of 2021: C(1) = 1.9653 / 29.7, the year = 1, linear in between, so each month
+    # 2..12 adds (1 - C(1)) / 11. Observed: January-March 2022.
+    c1 = RU_JAN_2021 / RU_TOTAL_2021
+    step = (1 - c1) / 11
+    c3 = c1 + 2 * step
+    full = RU_2022_Q1 / c3
+    nowcast = result["nowcast"]
+    assert nowcast["without_policy"]["central"]["full_year"] == pytest.approx(full, rel=1e-9)
+    # With the ban: April-December each lose the covered share of the flow, 17.509 / 29.7 = 58.95% (the ban
+    # starts on 9 March, inside the observed months, which are taken as they are).
+    covered = (RU_CRUDE_2021 + RU_REFINED_2021) / RU_TOTAL_2021
+    with_ban = RU_2022_Q1 + 9 * full * step * (1 - covered)
+    assert nowcast["with_policy"]["central"]["full_year"] == pytest.approx(with_ban, rel=1e-9)
+    assert with_ban == pytest.approx(16.964e9, rel=1e-4)

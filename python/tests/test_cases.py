@@ -70,3 +70,35 @@ def test_us_russia_energy_exposure_and_nowcast():
     with_ban = RU_2022_Q1 + 9 * full * step * (1 - covered)
     assert nowcast["with_policy"]["central"]["full_year"] == pytest.approx(with_ban, rel=1e-9)
     assert with_ban == pytest.approx(16.964e9, rel=1e-4)
+
+
+# --- china-us-soybeans-2018: a tariff, and a share the press got wrong -----------------------------------------
+
+SOY_CHINA_2017 = 14e9  # ASA: "accounting for $14 billion in sales"
+SOY_WORLD_2017 = 27e9  # ASA: "with sales of $27 billion last year"
+
+
+def test_china_us_soybeans_claims():
+    results = claims_of("china-us-soybeans-2018")
+    # 14 / 27 = 51.85%: outside 61% (60.5-61.5) and 60% (59.5-60.5)
+    assert verdicts(results) == {
+        "china-sales-2017": "matches the data entry",
+        "soy-exports-2017": "matches the data entry",
+        "china-share-asa": "contradicted",
+        "china-share-world-grain": "contradicted",
+        "china-share-roughly-60": "contradicted",
+        "purdue-drop": "not checkable",  # no nowcast target, no monthly data
+    }
+    for claim_id in ("china-share-asa", "china-share-world-grain", "china-share-roughly-60"):
+        assert results[claim_id]["computed"] == pytest.approx(SOY_CHINA_2017 / SOY_WORLD_2017)
+        assert results[claim_id]["denominator"]["value"] == pytest.approx(SOY_WORLD_2017)
+
+
+def test_china_us_soybeans_tariff_at_risk():
+    exposure = scenario_of("china-us-soybeans-2018")["exposure"]
+    # ((1 + 0.25) / (1 + 0))^-5.03 = 0.3255 of the flow remains: 67.45% of $14 billion stops.
+    stopped = 1 - 1.25 ** -5.03
+    (policy,) = exposure["policies"]
+    assert policy["share_stopped"] == pytest.approx(stopped)
+    assert exposure["at_risk"] == pytest.approx(SOY_CHINA_2017 * stopped)
+    assert exposure["at_risk"] == pytest.approx(9.443e9, rel=1e-3)

@@ -102,3 +102,33 @@ def test_china_us_soybeans_tariff_at_risk():
     assert policy["share_stopped"] == pytest.approx(stopped)
     assert exposure["at_risk"] == pytest.approx(SOY_CHINA_2017 * stopped)
     assert exposure["at_risk"] == pytest.approx(9.443e9, rel=1e-3)
+
+
+# --- eu-russia-coal-2022: a group's embargo --------------------------------------------------------------------
+
+EU_COAL_2021_EUR = 4e9  # the Commission: "nearly 4 billion euros ($4.4 billion) a year"
+EUR_PER_USD_2021 = 0.8453  # Federal Reserve H.10, 2021 average (data/reference/fx)
+
+
+def test_eu_russia_coal_claims():
+    results = claims_of("eu-russia-coal-2022")
+    assert verdicts(results) == {
+        # "nearly 4 billion" allows 3.6 to 4.0 billion euros; the row is 4.0
+        "commission-4bn": "matches the data entry",
+        # 8 billion euros (7.5 to 8.5) against the Commission's 4.0: contradicted, 50% below
+        "council-8bn": "contradicted",
+        "share-of-russian-coal-exports": "not checkable",  # no Russian coal exports to the world
+        "russia-share-of-eu-coal-imports": "not checkable",  # no EU coal imports from the world
+        "march-may-2022": "matches the data entry",
+        "march-may-growth": "not checkable",  # no March-May 2021 value
+    }
+    assert results["council-8bn"]["computed"] == pytest.approx(EU_COAL_2021_EUR)
+    inconsistencies = run_cli("claims", CASES / "eu-russia-coal-2022")["inconsistencies"]
+    assert [sorted(item["claims"]) for item in inconsistencies] == [["commission-4bn", "council-8bn"]]
+
+
+@pytest.mark.xfail(strict=True, reason="engine: an exporter whose rows are only to a group partner (EU27) has no "
+                   "flow to the world, so scenario/brief stop (data/cases/eu-russia-coal-2022/README.md)")
+def test_eu_russia_coal_exposure():
+    exposure = scenario_of("eu-russia-coal-2022")["exposure"]
+    assert exposure["at_risk"] == pytest.approx(EU_COAL_2021_EUR / EUR_PER_USD_2021)

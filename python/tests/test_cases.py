@@ -132,3 +132,38 @@ def test_eu_russia_coal_claims():
 def test_eu_russia_coal_exposure():
     exposure = scenario_of("eu-russia-coal-2022")["exposure"]
     assert exposure["at_risk"] == pytest.approx(EU_COAL_2021_EUR / EUR_PER_USD_2021)
+
+
+# --- china-australia-2020: an importer's informal bans on several products -------------------------------------
+
+AUD_PER_USD_2019 = 1.4384  # Federal Reserve H.10, 2019 average (data/reference/fx)
+
+
+def test_china_australia_claims():
+    results = claims_of("china-australia-2020")
+    assert verdicts(results) == {
+        "coal-2019": "matches the data entry",
+        "coal-china-2019": "matches the data entry",
+        "coal-china-share": "supported by independent data",  # 13.7 / 64 = 21.41%, in 20.5-21.5
+        "coal-japan-share": "supported by independent data",  # 17 / 64 = 26.56%, in 26.5-27.5
+        "coal-india-share": "supported by independent data",  # 10.5 / 64 = 16.41%, in 15.5-16.5
+        # JPN 17, CHN 13.7, IND 10.5 of 64: the 22.8 not itemised could hold a partner above China
+        "coal-china-second": "not checkable",
+        # 0.4 billion USD x 1.4384 = 575.4 million AUD, outside "about 600 million" read as 599.5-600.5
+        "barley-2019": "contradicted",
+        "wine-china-2019": "matches the data entry",
+        # 1.1 / 1.4384 = 0.7647 billion USD of 2.1 billion USD = 36.42% > a third
+        "wine-china-share": "supported by independent data",
+    }
+    assert results["coal-china-share"]["computed"] == pytest.approx(13.7 / 64)
+    assert results["barley-2019"]["computed"] == pytest.approx(0.4e9 * AUD_PER_USD_2019)
+    assert results["wine-china-share"]["computed"] == pytest.approx(1.1 / AUD_PER_USD_2019 / 2.1)
+
+
+def test_china_australia_at_risk():
+    exposure = scenario_of("china-australia-2020")["exposure"]
+    coal = 13.7e9 / AUD_PER_USD_2019
+    wine = 1.1e9 / AUD_PER_USD_2019
+    barley = 0.4e9 * (1 - 1.805 ** -5.03)  # the 80.5% duty's trade response with theta = 5.03
+    assert exposure["at_risk"] == pytest.approx(coal + wine + barley)
+    assert exposure["at_risk"] == pytest.approx(10.67e9, rel=1e-3)

@@ -167,3 +167,61 @@ def test_china_australia_at_risk():
     barley = 0.4e9 * (1 - 1.805 ** -5.03)  # the 80.5% duty's trade response with theta = 5.03
     assert exposure["at_risk"] == pytest.approx(coal + wine + barley)
     assert exposure["at_risk"] == pytest.approx(10.67e9, rel=1e-3)
+
+
+# --- us-scotch-whisky-2019: a sub-national exporter (Scotland) and a tariff on part of its product -------------
+
+# 2018's twelve monthly H.10 averages, pounds per dollar (data/reference/fx/monthly.csv; no annual average)
+GBP_PER_USD_2018 = (0.7234 + 0.7163 + 0.7155 + 0.7103 + 0.7424 + 0.7522 + 0.7598 + 0.7765 + 0.7653 + 0.7685 +
+                    0.7752 + 0.7896) / 12
+
+
+def test_us_scotch_whisky_claims():
+    results = claims_of("us-scotch-whisky-2019")
+    assert verdicts(results) == {
+        "exports-2018": "matches the data entry",
+        "exports-2018-growth": "not checkable",  # no 2017 row
+        "us-2018": "matches the data entry",
+        "france-2018": "matches the data entry",
+        # 4.91 / 4.70 - 1 = 4.468%, outside 4.35%-4.45% (rounding of the rows, see the case's README)
+        "exports-2019-growth": "contradicted",
+        # 1.07 / 1.04 - 1 = 2.885%, outside 2.75%-2.85%
+        "us-2019-growth": "contradicted",
+    }
+    assert results["exports-2019-growth"]["computed"] == pytest.approx(4.91 / 4.70 - 1)
+    assert results["us-2019-growth"]["computed"] == pytest.approx(1.07 / 1.04 - 1)
+
+
+def test_us_scotch_whisky_at_risk():
+    exposure = scenario_of("us-scotch-whisky-2019")["exposure"]
+    share = 0.22483  # stated in the scenario: (1 - 1.25^-5.03) / 3
+    assert share == pytest.approx((1 - 1.25 ** -5.03) / 3, abs=1e-5)
+    assert exposure["at_risk"] == pytest.approx(1.04e9 / GBP_PER_USD_2018 * share)
+    assert exposure["at_risk"] == pytest.approx(311.9e6, rel=1e-3)
+
+
+# --- us-russia-seafood-2022: a sanction, and a press figure that is wrong ---------------------------------------
+
+RU_FISH_2021 = 1_202_782_496  # "fish and shellfish ($1,202,782,496)"
+
+
+def test_us_russia_seafood_claims():
+    results = claims_of("us-russia-seafood-2022")
+    assert verdicts(results) == {
+        # 1.2028 billion > 1 billion; the engine labels a bound met by a row as the data entry (see README)
+        "white-house-1bn": "matches the data entry",
+        "oceana-seafood": "matches the data entry",  # 1.2028 > 1.2
+        "seafood-share": "not checkable",  # volumes, and no US seafood imports from the world
+        "jan-2021-imports": "matches the data entry",
+        # the article's deficit: 1,965.3 - 1,575.0 = 390.3 million, not 1,965.3 million
+        "jan-2021-exports": "contradicted",
+        "fish-2021": "matches the data entry",
+    }
+    assert results["jan-2021-exports"]["computed"] == pytest.approx(1_965_300_000 - 1_575_000_000)
+    assert 1_965_300_000 / (1_965_300_000 - 1_575_000_000) == pytest.approx(5.03, abs=0.01)  # the article's ratio
+
+
+def test_us_russia_seafood_at_risk():
+    exposure = scenario_of("us-russia-seafood-2022")["exposure"]
+    assert exposure["at_risk"] == pytest.approx(RU_FISH_2021)
+    assert exposure["share_of_exports"] is None

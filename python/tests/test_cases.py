@@ -225,3 +225,36 @@ def test_us_russia_seafood_at_risk():
     exposure = scenario_of("us-russia-seafood-2022")["exposure"]
     assert exposure["at_risk"] == pytest.approx(RU_FISH_2021)
     assert exposure["share_of_exports"] is None
+
+
+# --- eu-south-africa-citrus-2022: a group's measure on one product, on real BACI data --------------------------
+
+EU27_2022 = ("AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN "
+             "ESP SWE").split()
+
+
+def baci_rows(case: str) -> list:
+    """The case's rows, read here with the csv module (independently of the engine)."""
+    import csv
+    with open(CASES / case / "flows.csv", newline="", encoding="utf-8") as rows:
+        return list(csv.DictReader(rows))
+
+
+def test_eu_south_africa_citrus_claims_and_exposure():
+    rows = baci_rows("eu-south-africa-citrus-2022")
+
+    def value(product, partners):
+        return sum(float(r["value"]) * 1e3 for r in rows if r["product"] == product and r["partner"] in partners)
+
+    oranges_eu, oranges_world = value("080510", EU27_2022), value("080510", {"WLD"})
+    soft_eu, soft_world = value("080520", EU27_2022), value("080520", {"WLD"})
+    assert oranges_eu / oranges_world == pytest.approx(0.4319, abs=1e-4)  # not 40% (39.5-40.5)
+    assert soft_eu / soft_world == pytest.approx(0.1211, abs=1e-4)  # not 27% (26.5-27.5)
+    results = claims_of("eu-south-africa-citrus-2022")
+    assert verdicts(results) == {"eu-share-oranges": "contradicted", "eu-share-soft-citrus": "contradicted"}
+    assert results["eu-share-oranges"]["computed"] == pytest.approx(oranges_eu / oranges_world)
+    assert results["eu-share-soft-citrus"]["computed"] == pytest.approx(soft_eu / soft_world)
+
+    exposure = scenario_of("eu-south-africa-citrus-2022")["exposure"]
+    assert exposure["at_risk"] == pytest.approx(0.2 * oranges_eu)  # the CGA's 20% of the EU27's oranges
+    assert exposure["share_of_exports"] == pytest.approx(0.2 * oranges_eu / value("TOTAL", {"WLD"}))

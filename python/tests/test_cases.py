@@ -258,3 +258,28 @@ def test_eu_south_africa_citrus_claims_and_exposure():
     exposure = scenario_of("eu-south-africa-citrus-2022")["exposure"]
     assert exposure["at_risk"] == pytest.approx(0.2 * oranges_eu)  # the CGA's 20% of the EU27's oranges
     assert exposure["share_of_exports"] == pytest.approx(0.2 * oranges_eu / value("TOTAL", {"WLD"}))
+
+
+# --- china-canada-canola-2019: an informal ban, and a press figure in the wrong currency -----------------------
+
+CAD_PER_USD_2018 = 1.2957  # Federal Reserve H.10, 2018 average (data/reference/fx)
+
+
+def test_china_canada_canola_claims():
+    results = claims_of("china-canada-canola-2019")
+    assert verdicts(results) == {
+        "seed-china-2018-cad": "matches the data entry",
+        # C$2.7 billion / 1.2957 = US$2.084 billion, outside "US$2.8 billion" (2.75 to 2.85)
+        "seed-china-2018-usd": "contradicted",
+        "seed-china-2019-usd": "not checkable",  # no 2019 row
+        # canola to the world is not in the data; the China row alone is no world total
+        "canola-world-2018": "not checkable",
+    }
+    assert results["seed-china-2018-usd"]["computed"] == pytest.approx(2.7e9 / CAD_PER_USD_2018)
+    inconsistencies = run_cli("claims", CASES / "china-canada-canola-2019")["inconsistencies"]
+    assert [sorted(item["claims"]) for item in inconsistencies] == [["seed-china-2018-cad", "seed-china-2018-usd"]]
+
+
+def test_china_canada_canola_at_risk():
+    exposure = scenario_of("china-canada-canola-2019")["exposure"]
+    assert exposure["at_risk"] == pytest.approx(2.7e9 / CAD_PER_USD_2018)

@@ -283,3 +283,23 @@ def test_china_canada_canola_claims():
 def test_china_canada_canola_at_risk():
     exposure = scenario_of("china-canada-canola-2019")["exposure"]
     assert exposure["at_risk"] == pytest.approx(2.7e9 / CAD_PER_USD_2018)
+
+
+# --- pakistan-afghanistan-border-2025: a neighbour's closure, on real BACI data ---------------------------------
+
+
+def test_pakistan_afghanistan_border():
+    rows = baci_rows("pakistan-afghanistan-border-2025")
+    total = {r["partner"]: float(r["value"]) * 1e3 for r in rows if r["product"] == "TOTAL"}
+    world, india, pakistan = total.pop("WLD"), total["IND"], total["PAK"]
+    assert max(total, key=total.get) == "IND"  # India is the largest market
+    results = claims_of("pakistan-afghanistan-border-2025")
+    assert verdicts(results) == {
+        "india-imports-2021": "contradicted",  # 372.8 million USD, not 509.5-510.5 million
+        "india-largest-partner": "supported by independent data",
+    }
+    assert results["india-imports-2021"]["computed"] == pytest.approx(india)
+    exposure = scenario_of("pakistan-afghanistan-border-2025")["exposure"]
+    assert exposure["at_risk"] == pytest.approx(pakistan)  # every product to Pakistan
+    assert exposure["share_of_exports"] == pytest.approx(pakistan / world)
+    assert pakistan / world == pytest.approx(0.2421, abs=1e-4)

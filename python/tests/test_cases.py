@@ -303,3 +303,14 @@ def test_pakistan_afghanistan_border():
     assert exposure["at_risk"] == pytest.approx(pakistan)  # every product to Pakistan
     assert exposure["share_of_exports"] == pytest.approx(pakistan / world)
     assert pakistan / world == pytest.approx(0.2421, abs=1e-4)
+
+
+def test_one_partner_is_singular_in_the_brief(tmp_path):
+    # china-canada-canola-2019 itemises one partner (China): "only 1 partner", not "only 1 partners".
+    import subprocess
+    from conftest import CLI
+    subprocess.run([str(CLI), "brief", str(CASES / "china-canada-canola-2019"), "--out", str(tmp_path)], check=True,
+                   capture_output=True)
+    text = (tmp_path / "brief.md").read_text()
+    assert "the data give no total of Canada's exports, only 1 partner |" in text
+    assert "only 1 partners" not in text

@@ -53,12 +53,12 @@ void AddPartnerKeyNumbers(const SectionContext& context, Block& key) {
   key.key_numbers.push_back(
       {"Partner concentration (HHI)",
        whole ? fmt::format("{}{:.3f}", hhi.lower_bound ? "\u2265 " : "", hhi.hhi) : std::string("not known"),
-       whole
-           ? fmt::format(
-                 "{} {} itemised, covering {} of {}{}", hhi.item_count, hhi.item_count == 1 ? "partner" : "partners",
-                 FormatPercent(hhi.coverage), flow_short,
-                 hhi.lower_bound ? fmt::format("; at most {:.3f} if the rest were one partner", hhi.hhi_upper) : "")
-           : fmt::format("the data give no total of {}'s {}, only {} partners", exporter, flow_long, hhi.item_count)});
+       whole ? fmt::format(
+                   "{} {} itemised, covering {} of {}{}", hhi.item_count, hhi.item_count == 1 ? "partner" : "partners",
+                   FormatPercent(hhi.coverage), flow_short,
+                   hhi.lower_bound ? fmt::format("; at most {:.3f} if the rest were one partner", hhi.hhi_upper) : "")
+             : fmt::format("the data give no total of {}'s {}, only {} {}", exporter, flow_long, hhi.item_count,
+                           hhi.item_count == 1 ? "partner" : "partners")});
 }
 
 // The exports at risk, the banned flows a year earlier and the net loss after redirection.

@@ -314,3 +314,18 @@ def test_one_partner_is_singular_in_the_brief(tmp_path):
     text = (tmp_path / "brief.md").read_text()
     assert "the data give no total of Canada's exports, only 1 partner |" in text
     assert "only 1 partners" not in text
+
+
+def test_a_partner_table_built_from_world_rows_of_products_says_so(tmp_path):
+    # china-australia-2020: the world rows are of coal and wine only (64 billion AUD + 2.1 billion USD); the
+    # partner rows are Japan, China and India. The 46.59 billion USD total is the products' exports to the
+    # world (44.49 + 2.10), not the sum of the three partners (29.81): the brief must not call it that.
+    import subprocess
+    from conftest import CLI
+    subprocess.run([str(CLI), "brief", str(CASES / "china-australia-2020"), "--out", str(tmp_path)], check=True,
+                   capture_output=True)
+    text = (tmp_path / "brief.md").read_text()
+    assert "| Exports of the products in the data, 2019 | 46.59 billion USD |" in text
+    assert "| World, the products in the data | 46.59 billion USD | 100.0% |" in text
+    assert "Australia's exports to Japan, China and India, the partners in the data" not in text
+    assert 64 / AUD_PER_USD_2019 + 2.1 == pytest.approx(46.59, abs=0.005)

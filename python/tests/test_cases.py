@@ -381,3 +381,14 @@ def test_us_china_section301_tables_agree_with_the_total():
     (usa,) = exposure["by_partner"]
     assert usa["covered"] == pytest.approx(CN_US_2017)
     assert usa["at_risk"] == pytest.approx(exposure["at_risk"])
+
+
+def test_trade_with_the_partners_in_the_data_reads_with(tmp_path):
+    # us-russia-energy-2022 gives Russia's trade with the US only: "total trade with United States", not "to".
+    import subprocess
+    from conftest import CLI
+    subprocess.run([str(CLI), "brief", str(CASES / "us-russia-energy-2022"), "--out", str(tmp_path)], check=True,
+                   capture_output=True)
+    text = (tmp_path / "brief.md").read_text()
+    assert "Russian Federation's total trade with United States, the partners in the data" in text
+    assert "total trade to " not in text

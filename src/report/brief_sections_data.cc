@@ -43,8 +43,8 @@ void AddPartnerKeyNumbers(const SectionContext& context, Block& key) {
        of_products ? fmt::format("{}'s {} to the world, summed over the products the data give; the data give no "
                                  "total of its {}",
                                  exporter, flow_long, flow_long)
-       : !whole    ? fmt::format("{}'s {} to {}, the partners in the data; the data give no total of its {}", exporter,
-                                 flow_long, partners_in_data, flow_long)
+       : !whole    ? fmt::format("{}'s {} {} {}, the partners in the data; the data give no total of its {}", exporter,
+                                 flow_long, of_trade ? "with" : "to", partners_in_data, flow_long)
        : of_trade  ? fmt::format("{}'s exports plus imports", exporter)
                    : fmt::format("{}'s exports (the data give no imports)", exporter)});
   for (const std::string& partner : ImposingPartners(analysis)) {
@@ -172,15 +172,16 @@ void AddTradePartners(const SectionContext& context, std::vector<Block>& blocks)
           exporter, flow_long)));
     } else if (!whole) {
       blocks.push_back(Paragraph(fmt::format(
-          "The data give no total of {0}'s {1}, only its {1} to {2}: the shares below are of their sum, not of "
+          "The data give no total of {0}'s {1}, only its {1} {3} {2}: the shares below are of their sum, not of "
           "{0}'s whole {1}.",
-          exporter, flow_long, partners_in_data)));
+          exporter, flow_long, partners_in_data, context.of_trade ? "with" : "to")));
     }
     blocks.push_back(ShareChart(
         "chart-partner-shares",
         whole         ? fmt::format("{}: partner shares of {}, {}", exporter, flow_long, period)
         : of_products ? fmt::format("{}'s {} of the products in the data, by partner, {}", exporter, flow_long, period)
-                      : fmt::format("{}'s {} to the partners in the data, by partner, {}", exporter, flow_long, period),
+                      : fmt::format("{}'s {} {} the partners in the data, by partner, {}", exporter, flow_long,
+                                    context.of_trade ? "with" : "to", period),
         whole         ? fmt::format("share of {}, %", flow_long)
         : of_products ? "share of the products' exports to the world, %"
                       : "share of the partners in the data, %",

@@ -392,3 +392,15 @@ def test_trade_with_the_partners_in_the_data_reads_with(tmp_path):
     text = (tmp_path / "brief.md").read_text()
     assert "Russian Federation's total trade with United States, the partners in the data" in text
     assert "total trade to " not in text
+
+
+def test_one_year_earlier_line_per_covered_flow(tmp_path):
+    # us-china-section301-2018: three tariff lists on "all" cover one flow, 2016's 462.6 billion USD: one line,
+    # "covered" (a tariff), not three "banned" lines.
+    import subprocess
+    from conftest import CLI
+    subprocess.run([str(CLI), "brief", str(CASES / "us-china-section301-2018"), "--out", str(tmp_path)], check=True,
+                   capture_output=True)
+    text = (tmp_path / "brief.md").read_text()
+    assert text.count("| Covered flow a year earlier | 462.6 billion USD |") == 1
+    assert "Banned flow a year earlier" not in text

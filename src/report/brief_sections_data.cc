@@ -2,6 +2,7 @@
 // (brief_sections.h).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -98,11 +99,17 @@ void AddExposureKeyNumbers(const SectionContext& context, Block& key) {
     key.key_numbers.push_back({fmt::format("Exports at risk, {}", exposure.period.ToString()),
                                FormatMoney(exposure.at_risk, exposure.currency), detail});
   }
+  // One line per covered flow: policies that cover the same flow (three tariff lists on "all") share it. A
+  // tariff's flow is covered, not banned.
+  std::vector<std::string> shown;
   for (const PolicyExposure& policy : exposure.policies) {
     if (!policy.year_earlier) continue;
-    key.key_numbers.push_back({"Banned flow a year earlier",
-                               FormatMoney(policy.year_earlier->value, policy.year_earlier->currency),
-                               policy.year_earlier->selection.Describe()});
+    const std::string described = policy.year_earlier->selection.Describe();
+    if (std::find(shown.begin(), shown.end(), described) != shown.end()) continue;
+    shown.push_back(described);
+    key.key_numbers.push_back(
+        {policy.policy.kind == PolicyKind::kBan ? "Banned flow a year earlier" : "Covered flow a year earlier",
+         FormatMoney(policy.year_earlier->value, policy.year_earlier->currency), described});
   }
   if (analysis.beyond && analysis.beyond->pe && analysis.beyond->pe->exporter_side) {
     const PeExporterSide& side = *analysis.beyond->pe->exporter_side;

@@ -457,6 +457,11 @@ ClaimVerdict VerdictOf(const TradeTable& table, const Claim& claim, const ClaimR
     return ClaimVerdict::kConsistentWithProjection;
   }
   if (claim.metric != ClaimMetric::kValue || result.rows.empty()) return ClaimVerdict::kSupported;
+  // "More than" or "less than" a figure: rows holding the figure itself would not support the claim, so rows
+  // that do are not its own figure typed in ("more than $1 billion" against a row of $1.203 billion).
+  if (claim.comparison == ClaimComparison::kMoreThan || claim.comparison == ClaimComparison::kLessThan) {
+    return ClaimVerdict::kSupported;
+  }
   const std::string& currency = table.currencies()[table.currency()[result.rows.front().index]];
   if (!claim.stated.currency.empty() && claim.stated.currency != currency) return ClaimVerdict::kSupported;
   double sum = 0.0;

@@ -197,6 +197,26 @@ ClaimsReport CheckOne(const std::string& body, const ClaimCheckOptions& options 
   return CheckClaims(SmallTable(), RepoReference(), One(body), options);
 }
 
+TEST(ClaimCheckTest, ABoundMetByARowIsNotTheDataEntry) {
+  // The row holds 4.0 USD (exports to the US). "About 4 USD" is that figure typed in; "more than 3 USD" is met by
+  // it but is not it (a row of 3 would not support it); "at least 4 USD" can be the figure itself.
+  auto verdict = [](const std::string& stated) {
+    const ClaimsReport report = CheckOne(R"(id = "v"
+text = "t"
+metric = "value"
+reporter = "CN-XJ"
+partner = "USA"
+flow = "exports"
+period = "2020"
+stated = ")" + stated + "\"\n");
+    return report.results.at(0).verdict;
+  };
+  EXPECT_EQ(verdict("about 4 USD"), ClaimVerdict::kMatchesDataEntry);
+  EXPECT_EQ(verdict("more than 3 USD"), ClaimVerdict::kSupported);
+  EXPECT_EQ(verdict("less than 5 USD"), ClaimVerdict::kSupported);
+  EXPECT_EQ(verdict("at least 4 USD"), ClaimVerdict::kMatchesDataEntry);
+}
+
 TEST(ClaimCheckTest, AWorldValueThatIsOnlyASumOfItemisedRowsIsNotKnown) {
   // Exports to the world: no WLD row, only the 4.0 USD to the US. "More than 5 USD" may well be true, so the
   // sum of the one partner row present must not contradict it (china-canada-canola-2019 had it contradicted).

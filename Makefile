@@ -9,7 +9,7 @@ CMAKE_FLAGS = -G Ninja -Wno-dev
 CLI = $(BUILD_DIR)/tradeshock
 CASE = data/cases/xinjiang-2021
 
-.PHONY: all demo install-python test test-release test-asan check-format bench bench-build bench-read bench-scenario bench-ge bench-gravity bench-serve fuzz clean bootstrap
+.PHONY: all demo demo-all install-python test test-release test-asan check-format bench bench-build bench-read bench-scenario bench-ge bench-gravity bench-serve fuzz clean bootstrap
 
 all: $(CLI)
 
@@ -27,6 +27,12 @@ FORCE:
 
 demo: $(CLI)
 	@$(CLI) brief $(CASE) --out out/xinjiang-2021
+
+# Every case of data/cases/ (data/cases/README.md): one brief each in out/NAME/.
+demo-all: $(CLI)
+	@failed=""; for dir in data/cases/*/; do name=$$(basename $$dir); \
+	  if $(CLI) brief $$dir --out out/$$name >/dev/null; then echo "out/$$name/brief.md"; else failed="$$failed $$name"; fi; \
+	done; if [ -n "$$failed" ]; then echo "no brief for:$$failed (see the case's README.md)" >&2; exit 1; fi
 
 # The Python package (docs/python.md) into /usr/bin/python3's site-packages.
 install-python: bootstrap

@@ -281,8 +281,8 @@ struct ClaimCheckOptions {
   ProjectionSource* projections = nullptr;  // null: projected claims are not checkable
   double tolerance = 1e-6;                  // passed to IndicatorOptions
   // Whether a share's denominator summed from itemised rows (a WLD total from partner rows, a TOTAL from
-  // product rows) is a total: kPartial (the default) makes such a share not checkable; kComplete (BACI)
-  // accepts the sum, with a note.
+  // product rows) is a total: kPartial (the default) makes such a share not checkable, and a value claim on
+  // such a sum too (it is only a lower bound); kComplete (BACI) accepts the sum, with a note.
   Itemisation itemisation = Itemisation::kPartial;
 };
 

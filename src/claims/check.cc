@@ -205,6 +205,24 @@ class ClaimEvaluator {
   void Value(const Claim& claim, Flow flow, const IndicatorOptions& options, ClaimReading& reading) {
     const SummedValue value =
         SumValues(table_, reference_, BaseSelection(claim, flow), claim.partners, claim.products, options);
+    if (options_.itemisation == Itemisation::kPartial) {
+      // A world or TOTAL value summed from the rows present is only a lower bound (one partner's row would be
+      // "the world"): judging a stated figure against it could contradict a true claim. (A group summed from
+      // its members is left as it is.)
+      std::vector<std::string> itemised;
+      for (const ValueResult& part : value.parts) {
+        for (const std::string& method : part.method) {
+          if (method.starts_with("partner WLD:") || method.starts_with("product TOTAL:")) itemised.push_back(method);
+        }
+      }
+      if (!itemised.empty()) {
+        throw Error(fmt::format(
+            "the value is not known: {} is not a row of the data, only a sum of the itemised rows present ({}), "
+            "which need not cover everything",
+            claims_internal::DescribePartners(BaseSelection(claim, flow), claim.partners, claim.products),
+            fmt::join(itemised, "; ")));
+      }
+    }
     AddProvenance(table_, value, reading);
     Judge(claim, value.value, value.currency, reading);
   }
@@ -439,6 +457,11 @@ ClaimVerdict VerdictOf(const TradeTable& table, const Claim& claim, const ClaimR
     return ClaimVerdict::kConsistentWithProjection;
   }
   if (claim.metric != ClaimMetric::kValue || result.rows.empty()) return ClaimVerdict::kSupported;
+  // "More than" or "less than" a figure: rows holding the figure itself would not support the claim, so rows
+  // that do are not its own figure typed in ("more than $1 billion" against a row of $1.203 billion).
+  if (claim.comparison == ClaimComparison::kMoreThan || claim.comparison == ClaimComparison::kLessThan) {
+    return ClaimVerdict::kSupported;
+  }
   const std::string& currency = table.currencies()[table.currency()[result.rows.front().index]];
   if (!claim.stated.currency.empty() && claim.stated.currency != currency) return ClaimVerdict::kSupported;
   double sum = 0.0;

@@ -205,13 +205,26 @@ FxRate Reference::PerUsd(std::string_view currency_text, const Period& period) c
         fmt::format("no FX rate for {} in {}: {} does not cover {}", currency, period_text, kFxSeries, currency));
   }
   if (period.kind() == Period::Kind::kYear) {
-    const double* found = Impl::FxSeries::Find(series->second.annual, period.first_year());
-    if (found == nullptr) {
-      throw Error(fmt::format("no FX rate for {} in {}: {} has no annual average for {} in {}", currency, period_text,
-                              kFxSeries, currency, period_text));
+    if (const double* found = Impl::FxSeries::Find(series->second.annual, period.first_year())) {
+      rate.per_usd = *found;
+      rate.source = fmt::format("Federal Reserve H.10 annual average, {}", period_text);
+      return rate;
     }
-    rate.per_usd = *found;
-    rate.source = fmt::format("Federal Reserve H.10 annual average, {}", period_text);
+    // The snapshot's yearly file lacks some series that its monthly file has (the United Kingdom, Sri Lanka):
+    // the year is then the mean of its twelve monthly averages, as a range of months is, and the source says so.
+    double sum = 0.0;
+    for (int month = period.first_month(); month <= period.last_month(); ++month) {
+      const double* found = Impl::FxSeries::Find(series->second.monthly, month);
+      if (found == nullptr) {
+        throw Error(fmt::format("no FX rate for {} in {}: {} has no annual average for {} in {}", currency, period_text,
+                                kFxSeries, currency, period_text));
+      }
+      sum += *found;
+    }
+    rate.per_usd = sum / period.month_count();
+    rate.source =
+        fmt::format("Federal Reserve H.10 mean of 12 monthly averages, {} (the series has no annual average for {})",
+                    period_text, period_text);
     return rate;
   }
   double sum = 0.0;

@@ -2,6 +2,7 @@
 // (brief_sections.h).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,18 @@
 
 namespace tradeshock::brief {
 namespace {
+
+// A partner table without a real total whose total is the exporter's flow to the world summed over the
+// products the data give (rows `WLD, <product>`), not a sum of its partners: the partners' values then add up
+// to less than it, and neither is the exporter's whole flow.
+bool TotalIsProductsToTheWorld(const ValueResult& total) {
+  bool over_products = false;
+  for (const std::string& method : total.method) {
+    if (method.starts_with("partner WLD:")) return false;
+    if (method.starts_with("product TOTAL:")) over_products = true;
+  }
+  return over_products;
+}
 
 // The exporter's flow, the imposing partners' shares of it, the largest partner and the concentration.
 void AddPartnerKeyNumbers(const SectionContext& context, Block& key) {
@@ -22,14 +35,19 @@ void AddPartnerKeyNumbers(const SectionContext& context, Block& key) {
   const bool whole = context.whole;
   const std::string& partners_in_data = context.partners_in_data;
   const ValueResult& trade_total = analysis.partner_shares.total;
+  const bool of_products = !whole && TotalIsProductsToTheWorld(trade_total);
   key.key_numbers.push_back(
-      {whole ? fmt::format("{}, {}", of_trade ? "Total trade" : "Exports", period)
-             : fmt::format("{} with the partners in the data, {}", of_trade ? "Trade" : "Exports", period),
+      {whole         ? fmt::format("{}, {}", of_trade ? "Total trade" : "Exports", period)
+       : of_products ? fmt::format("{} of the products in the data, {}", of_trade ? "Trade" : "Exports", period)
+                     : fmt::format("{} with the partners in the data, {}", of_trade ? "Trade" : "Exports", period),
        FormatMoney(trade_total.value, trade_total.currency),
-       !whole     ? fmt::format("{}'s {} to {}, the partners in the data; the data give no total of its {}", exporter,
-                                flow_long, partners_in_data, flow_long)
-       : of_trade ? fmt::format("{}'s exports plus imports", exporter)
-                  : fmt::format("{}'s exports (the data give no imports)", exporter)});
+       of_products ? fmt::format("{}'s {} to the world, summed over the products the data give; the data give no "
+                                 "total of its {}",
+                                 exporter, flow_long, flow_long)
+       : !whole    ? fmt::format("{}'s {} {} {}, the partners in the data; the data give no total of its {}", exporter,
+                                 flow_long, of_trade ? "with" : "to", partners_in_data, flow_long)
+       : of_trade  ? fmt::format("{}'s exports plus imports", exporter)
+                   : fmt::format("{}'s exports (the data give no imports)", exporter)});
   for (const std::string& partner : ImposingPartners(analysis)) {
     if (const auto share = PartnerShare(analysis, reference, partner)) {
       key.key_numbers.push_back(
@@ -81,11 +99,17 @@ void AddExposureKeyNumbers(const SectionContext& context, Block& key) {
     key.key_numbers.push_back({fmt::format("Exports at risk, {}", exposure.period.ToString()),
                                FormatMoney(exposure.at_risk, exposure.currency), detail});
   }
+  // One line per covered flow: policies that cover the same flow (three tariff lists on "all") share it. A
+  // tariff's flow is covered, not banned.
+  std::vector<std::string> shown;
   for (const PolicyExposure& policy : exposure.policies) {
     if (!policy.year_earlier) continue;
-    key.key_numbers.push_back({"Banned flow a year earlier",
-                               FormatMoney(policy.year_earlier->value, policy.year_earlier->currency),
-                               policy.year_earlier->selection.Describe()});
+    const std::string described = policy.year_earlier->selection.Describe();
+    if (std::find(shown.begin(), shown.end(), described) != shown.end()) continue;
+    shown.push_back(described);
+    key.key_numbers.push_back(
+        {policy.policy.kind == PolicyKind::kBan ? "Banned flow a year earlier" : "Covered flow a year earlier",
+         FormatMoney(policy.year_earlier->value, policy.year_earlier->currency), described});
   }
   // The PE net loss is not a key number: with default elasticities it is a model figure, not a measurement,
   // and its section ("Beyond the direct loss") shows it beside every parameter and how much it leans on them.
@@ -142,18 +166,32 @@ void AddTradePartners(const SectionContext& context, std::vector<Block>& blocks)
   {
     std::vector<std::string> labels;
     for (const ShareItem& item : analysis.partner_shares.items) labels.push_back(EconomyName(reference, item.partner));
-    if (!whole) {
+    const bool of_products = !whole && TotalIsProductsToTheWorld(analysis.partner_shares.total);
+    if (of_products) {
       blocks.push_back(Paragraph(fmt::format(
-          "The data give no total of {0}'s {1}, only its {1} to {2}: the shares below are of their sum, not of "
+          "The data give no total of {0}'s {1}, only its {1} to the world of some products: the shares below are "
+          "of their sum, not of {0}'s whole {1}, and each partner's value adds up the products the data give for "
+          "it.",
+          exporter, flow_long)));
+    } else if (!whole) {
+      blocks.push_back(Paragraph(fmt::format(
+          "The data give no total of {0}'s {1}, only its {1} {3} {2}: the shares below are of their sum, not of "
           "{0}'s whole {1}.",
-          exporter, flow_long, partners_in_data)));
+          exporter, flow_long, partners_in_data, context.of_trade ? "with" : "to")));
     }
     blocks.push_back(ShareChart(
         "chart-partner-shares",
-        whole ? fmt::format("{}: partner shares of {}, {}", exporter, flow_long, period)
-              : fmt::format("{}'s {} to the partners in the data, by partner, {}", exporter, flow_long, period),
-        whole ? fmt::format("share of {}, %", flow_long) : "share of the partners in the data, %",
-        analysis.partner_shares, labels, "partner", whole ? "Total" : "Sum of the partners in the data"));
+        whole         ? fmt::format("{}: partner shares of {}, {}", exporter, flow_long, period)
+        : of_products ? fmt::format("{}'s {} of the products in the data, by partner, {}", exporter, flow_long, period)
+                      : fmt::format("{}'s {} {} the partners in the data, by partner, {}", exporter, flow_long,
+                                    context.of_trade ? "with" : "to", period),
+        whole         ? fmt::format("share of {}, %", flow_long)
+        : of_products ? "share of the products' exports to the world, %"
+                      : "share of the partners in the data, %",
+        analysis.partner_shares, labels, "partner",
+        whole         ? "Total"
+        : of_products ? "World, the products in the data"
+                      : "Sum of the partners in the data"));
   }
 }
 

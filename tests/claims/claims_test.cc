@@ -220,6 +220,61 @@ ClaimsReport CheckOne(const std::string& body, const ClaimCheckOptions& options 
   return CheckClaims(SmallTable(), RepoReference(), One(body), options);
 }
 
+TEST(ClaimCheckTest, ABoundMetByARowIsNotTheDataEntry) {
+  // The row holds 4.0 USD (exports to the US). "About 4 USD" is that figure typed in; "more than 3 USD" is met by
+  // it but is not it (a row of 3 would not support it); "at least 4 USD" can be the figure itself.
+  auto verdict = [](const std::string& stated) {
+    const ClaimsReport report = CheckOne(R"(id = "v"
+text = "t"
+metric = "value"
+reporter = "CN-XJ"
+partner = "USA"
+flow = "exports"
+period = "2020"
+stated = ")" + stated + "\"\n");
+    return report.results.at(0).verdict;
+  };
+  EXPECT_EQ(verdict("about 4 USD"), ClaimVerdict::kMatchesDataEntry);
+  EXPECT_EQ(verdict("more than 3 USD"), ClaimVerdict::kSupported);
+  EXPECT_EQ(verdict("less than 5 USD"), ClaimVerdict::kSupported);
+  EXPECT_EQ(verdict("at least 4 USD"), ClaimVerdict::kMatchesDataEntry);
+}
+
+TEST(ClaimCheckTest, AWorldValueThatIsOnlyASumOfItemisedRowsIsNotKnown) {
+  // Exports to the world: no WLD row, only the 4.0 USD to the US. "More than 5 USD" may well be true, so the
+  // sum of the one partner row present must not contradict it (china-canada-canola-2019 had it contradicted).
+  const std::string body = R"(id = "w"
+text = "t"
+metric = "value"
+reporter = "CN-XJ"
+flow = "exports"
+period = "2020"
+stated = "more than 5 USD"
+)";
+  const ClaimsReport partial = CheckOne(body);
+  ASSERT_EQ(partial.results.size(), 1u);
+  EXPECT_EQ(partial.results[0].status, ClaimStatus::kNotCheckable);
+  EXPECT_THAT(partial.results[0].message,
+              HasSubstr("the value is not known: CN-XJ exports to WLD, TOTAL, 2020 is not a row of the data, only a "
+                        "sum of the itemised rows present (partner WLD: sum over 1 partner)"));
+  // Where the data itemise every flow (BACI), the sum is the world's value: 4 is not more than 5.
+  const ClaimsReport complete = CheckOne(body, ClaimCheckOptions{.itemisation = Itemisation::kComplete});
+  EXPECT_EQ(complete.results[0].status, ClaimStatus::kContradicted);
+  // A row of its own is judged as before.
+  EXPECT_EQ(CheckOne(R"(id = "u"
+text = "t"
+metric = "value"
+reporter = "CN-XJ"
+partner = "USA"
+flow = "exports"
+period = "2020"
+stated = "more than 5 USD"
+)")
+                .results[0]
+                .status,
+            ClaimStatus::kContradicted);
+}
+
 TEST(ClaimCheckTest, SupportedContradictedNotCheckable) {
   // USA's share of 2020 trade: 6 / 100 = 6.0%; "6%" allows 5.5% to 6.5%.
   ClaimsReport report = CheckOne(R"(id = "s"

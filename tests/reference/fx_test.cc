@@ -76,6 +76,20 @@ TEST(FxTest, MonthAfterTheSnapshot) {
             "for CNY in 2026");
 }
 
+TEST(FxTest, YearWithoutAnAnnualAverageIsTheMeanOfItsMonths) {
+  // yearly.csv has no United Kingdom rows; monthly.csv has them. 2018's twelve monthly averages, in pounds per
+  // dollar: 0.7234 0.7163 0.7155 0.7103 0.7424 0.7522 0.7598 0.7765 0.7653 0.7685 0.7752 0.7896.
+  const FxRate rate = RepoReference().PerUsd("GBP", Period::Year(2018));
+  EXPECT_NEAR(
+      rate.per_usd,
+      (0.7234 + 0.7163 + 0.7155 + 0.7103 + 0.7424 + 0.7522 + 0.7598 + 0.7765 + 0.7653 + 0.7685 + 0.7752 + 0.7896) / 12,
+      1e-12);
+  EXPECT_EQ(rate.source,
+            "Federal Reserve H.10 mean of 12 monthly averages, 2018 (the series has no annual average for 2018)");
+  // A year with an annual average keeps it, even when its months are there too.
+  EXPECT_EQ(RepoReference().PerUsd("EUR", Period::Year(2020)).source, "Federal Reserve H.10 annual average, 2020");
+}
+
 TEST(FxTest, NotACurrency) {
   EXPECT_EQ(ErrorText("XYZ", Period::Year(2020)), "no FX rate for 'XYZ' in 2020: not an ISO 4217 currency code");
   EXPECT_TRUE(RepoReference().IsCurrency("KZT"));

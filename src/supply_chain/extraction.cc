@@ -1,0 +1,106 @@
+// Hypothetical extraction of one importer's purchases from one exporter (docs/METHODS.md).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "tradeshock/error.h"
+#include "tradeshock/supply_chain.h"
+
+namespace tradeshock {
+namespace {
+
+// The exporter's sectors whose sales to the importer stop.
+std::vector<Eigen::Index> StoppedSectors(const LeontiefModel& model, const ExtractionOptions& options) {
+  const IoTable& table = model.table();
+  const std::size_t exporter = model.Economy(options.exporter);
+  std::vector<Eigen::Index> sectors;
+  if (options.industries.empty()) {
+    for (std::size_t i = 0; i < table.industries.size(); ++i) {
+      sectors.push_back(static_cast<Eigen::Index>(table.Sector(exporter, i)));
+    }
+    return sectors;
+  }
+  for (const std::string& code : options.industries) {
+    const auto sector = static_cast<Eigen::Index>(table.Sector(exporter, model.Industry(code)));
+    if (std::ranges::find(sectors, sector) != sectors.end()) {
+      throw Error(fmt::format("supply_chain: ExtractionOptions::industries names '{}' twice", Printable(code)));
+    }
+    sectors.push_back(sector);
+  }
+  return sectors;
+}
+
+std::vector<EconomyLoss> LossByEconomy(const LeontiefModel& model, const Eigen::VectorXd& before,
+                                       const Eigen::VectorXd& loss) {
+  const IoTable& table = model.table();
+  const auto industries = static_cast<Eigen::Index>(table.industries.size());
+  const Eigen::VectorXd& v = model.value_added_coefficients();
+  std::vector<EconomyLoss> economies;
+  for (std::size_t e = 0; e < table.economies.size(); ++e) {
+    const Eigen::Index first = static_cast<Eigen::Index>(e) * industries;
+    EconomyLoss row;
+    row.economy = table.economies[e];
+    row.output = before.segment(first, industries).sum();
+    row.output_loss = loss.segment(first, industries).sum();
+    row.value_added = v.segment(first, industries).dot(before.segment(first, industries));
+    row.value_added_loss = v.segment(first, industries).dot(loss.segment(first, industries));
+    if (row.value_added != 0.0) row.value_added_loss_share = row.value_added_loss / row.value_added;
+    economies.push_back(std::move(row));
+  }
+  std::ranges::stable_sort(economies,
+                           [](const auto& a, const auto& b) { return a.value_added_loss > b.value_added_loss; });
+  return economies;
+}
+
+std::vector<SectorLoss> LossBySector(const LeontiefModel& model, const Eigen::VectorXd& loss, std::size_t top) {
+  const IoTable& table = model.table();
+  std::vector<SectorLoss> sectors;
+  for (std::size_t k = 0; k < table.sectors(); ++k) {
+    const auto i = static_cast<Eigen::Index>(k);
+    sectors.push_back({table.economies[table.EconomyOf(k)], table.industries[table.IndustryOf(k)], loss(i),
+                       model.value_added_coefficients()(i) * loss(i)});
+  }
+  std::ranges::stable_sort(sectors,
+                           [](const auto& a, const auto& b) { return a.value_added_loss > b.value_added_loss; });
+  if (top > 0 && sectors.size() > top) sectors.resize(top);
+  return sectors;
+}
+
+}  // namespace
+
+ExtractionResult HypotheticalExtraction(const LeontiefModel& model, const ExtractionOptions& options) {
+  options.Validate();
+  const IoTable& table = model.table();
+  const std::size_t importer = model.Economy(options.importer);
+  const std::vector<Eigen::Index> stopped = StoppedSectors(model, options);
+  const auto industries = static_cast<Eigen::Index>(table.industries.size());
+  const Eigen::Index buyers = static_cast<Eigen::Index>(importer) * industries;
+  const Eigen::VectorXd demand = table.final_demand.rowwise().sum();
+  Eigen::MatrixXd a = model.coefficients();
+  Eigen::VectorXd demand_after = demand;
+  ExtractionResult result;
+  for (const Eigen::Index i : stopped) {
+    if (options.intermediate) {
+      result.purchases_stopped += table.intermediate.row(i).segment(buyers, industries).sum();
+      a.row(i).segment(buyers, industries).setZero();
+    }
+    if (options.final) {
+      const double bought = table.final_demand(i, static_cast<Eigen::Index>(importer));
+      result.purchases_stopped += bought;
+      demand_after(i) -= bought;
+    }
+  }
+  const Eigen::Index n = a.rows();
+  const Eigen::VectorXd before = model.inverse() * demand;
+  const Eigen::VectorXd after = (Eigen::MatrixXd::Identity(n, n) - a).partialPivLu().solve(demand_after);
+  const Eigen::VectorXd loss = before - after;
+  result.options = options;
+  result.unit = table.unit;
+  result.world_value_added_loss = model.value_added_coefficients().dot(loss);
+  result.economies = LossByEconomy(model, before, loss);
+  result.sectors = LossBySector(model, loss, options.top);
+  result.sectors_total = table.sectors();
+  return result;
+}
+
+}  // namespace tradeshock

@@ -25,6 +25,9 @@ struct IoFlags {
   std::string importer;
   std::string economy;
   std::vector<std::string> industries;
+  std::vector<std::string> products;
+  std::string concordance;
+  double stop_share = 1.0;
   bool final_only = false;
   bool intermediate_only = false;
   std::size_t top = 10;
@@ -52,6 +55,9 @@ SupplyChainRequest MakeRequest(const IoFlags& flags) {
   request.extraction.importer = flags.importer;
   request.extraction.exporter = flags.exporter;
   request.extraction.industries = flags.industries;
+  request.extraction.products = flags.products;
+  request.extraction.concordance = flags.concordance;
+  request.extraction.stop_share = flags.stop_share;
   request.extraction.intermediate = !flags.final_only;
   request.extraction.final = !flags.intermediate_only;
   request.extraction.top = flags.top;
@@ -101,6 +107,16 @@ void AddIoCommand(CLI::App& app) {
   command->add_option("--economy", flags->economy, "dependence: the industries of this economy (default: all others)");
   command->add_option("--industries", flags->industries, "extraction: the exporter's industries (default: all)")
       ->delimiter(',');
+  command
+      ->add_option("--products", flags->products,
+                   "extraction: HS codes (2, 4 or 6 digits) whose WIOD 2013 industries stop, by the concordance")
+      ->delimiter(',');
+  command->add_option("--concordance", flags->concordance,
+                      "extraction: the HS -> ISIC Rev. 3 concordance (default: the shipped WITS one)");
+  command
+      ->add_option("--stop-share", flags->stop_share,
+                   "extraction: the fraction of the chosen purchases that stops, in (0, 1]")
+      ->capture_default_str();
   command->add_flag("--final-only", flags->final_only, "extraction: stop only the importer's final demand");
   command->add_flag("--intermediate-only", flags->intermediate_only,
                     "extraction: stop only the importer's industries' purchases");

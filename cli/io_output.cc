@@ -64,14 +64,30 @@ std::string DependenceText(const DependenceResult& r) {
   return text + table.Render();
 }
 
+// How the HS products of the options mapped to the industries that stop.
+std::string ProductsLine(const ExtractionResult& r) {
+  std::vector<std::string> counts;
+  for (std::size_t i = 0; i < r.industries_stopped.size(); ++i) {
+    counts.push_back(fmt::format("{} ({} HS6)", r.industries_stopped[i], r.products_per_industry[i]));
+  }
+  return fmt::format(
+      "Products {} map to {} through the HS -> ISIC Rev. 3 concordance; each industry's sales stop whole (an "
+      "upper bound; --stop-share scales them){}\n",
+      fmt::join(r.options.products, ", "), fmt::join(counts, ", "),
+      r.products_unmapped.empty() ? "" : fmt::format("; {} HS6 codes map to no industry", r.products_unmapped.size()));
+}
+
 std::string ExtractionText(const ExtractionResult& r, std::size_t top) {
   const ExtractionOptions& o = r.options;
+  const bool all = o.industries.empty() && o.products.empty();
   std::string text =
-      fmt::format("Hypothetical extraction: {} stops buying from {} ({}; {})\n", o.importer, o.exporter,
-                  o.industries.empty() ? "all industries" : fmt::format("{}", fmt::join(o.industries, ", ")),
+      fmt::format("Hypothetical extraction: {} stops buying from {} ({}; {}{})\n", o.importer, o.exporter,
+                  all ? "all industries" : fmt::format("industries {}", fmt::join(r.industries_stopped, ", ")),
                   o.intermediate && o.final ? "intermediate and final purchases"
                   : o.final                 ? "final purchases only"
-                                            : "intermediate purchases only");
+                                            : "intermediate purchases only",
+                  o.stop_share < 1.0 ? fmt::format(", {} of them", Percent(o.stop_share, 1)) : "");
+  if (!o.products.empty()) text += ProductsLine(r);
   text += "Demand-driven, without substitution: no other supplier replaces what stops\n";
   text += fmt::format("Purchases stopped: {}; world value-added loss: {}\n\n", Money(r.purchases_stopped),
                       Money(r.world_value_added_loss));

@@ -145,10 +145,17 @@ DependenceResult InputDependence(const LeontiefModel& model, const DependenceOpt
 struct ExtractionOptions {
   std::string importer;
   std::string exporter;
-  std::vector<std::string> industries;  // the exporter's industries whose sales stop; empty: all
-  bool intermediate = true;             // stop the importer's industries' purchases
-  bool final = true;                    // stop the importer's final demand for them
-  std::size_t top = 10;                 // sectors listed, largest value-added loss first; 0: all
+  std::vector<std::string> industries;  // the exporter's industries whose sales stop; empty: all (or `products`)
+  // HS codes (2, 4 or 6 digits) whose industries stop instead, through the HS -> ISIC Rev. 3 concordance
+  // (MapProductsToWiod2013; WIOD 2013 tables only). Each mapped industry's sales stop whole (times stop_share).
+  std::vector<std::string> products;
+  std::string concordance;  // the concordance file; empty: data/io/concordance-hs-isic3/hs_isic3.csv
+  // The fraction of the chosen purchases that stops, in (0, 1]: 1 stops them all; a caller who knows the banned
+  // products' share of the industries' sales to the importer passes it here.
+  double stop_share = 1.0;
+  bool intermediate = true;  // stop the importer's industries' purchases
+  bool final = true;         // stop the importer's final demand for them
+  std::size_t top = 10;      // sectors listed, largest value-added loss first; 0: all
 
   static ExtractionOptions Defaults();
   // Throws Error: empty codes, importer == exporter, neither intermediate nor final.
@@ -170,6 +177,9 @@ struct SectorLoss {
 };
 struct ExtractionResult {
   ExtractionOptions options;
+  std::vector<std::string> industries_stopped;     // the exporter's industries whose sales to the importer stop
+  std::vector<std::size_t> products_per_industry;  // with `products`: HS 6-digit codes mapped to each of them
+  std::vector<std::string> products_unmapped;      // with `products`: HS 6-digit codes that map to no industry
   std::string unit;
   double purchases_stopped = 0.0;  // the direct flows removed: sum of Z_sr and y_sr
   double world_value_added_loss = 0.0;
@@ -178,6 +188,19 @@ struct ExtractionResult {
   std::size_t sectors_total = 0;
 };
 ExtractionResult HypotheticalExtraction(const LeontiefModel& model, const ExtractionOptions& options);
+
+// HS products to the WIOD 2013 release's industries (c1 ... c35): each HS 6-digit code that starts with one of
+// `hs_codes` maps through the WITS HS -> ISIC Rev. 3 concordance to a 4-digit ISIC class, whose division maps
+// to a WIOD industry. Throws Error for a code that is not 2, 4 or 6 digits or matches no HS code of the
+// concordance, InputException for a fault in the file.
+struct ProductIndustries {
+  std::vector<std::string> industries;  // c-codes, in table order
+  std::vector<std::size_t> hs6_counts;  // HS 6-digit codes mapped to each
+  std::vector<std::string> unmapped;    // HS 6-digit codes whose ISIC class has no WIOD industry (9999)
+};
+ProductIndustries MapProductsToWiod2013(const std::vector<std::string>& hs_codes, const std::string& concordance);
+// data/io/concordance-hs-isic3/hs_isic3.csv under the data folder (TRADESHOCK_DATA_DIR, else the build's).
+std::string DefaultHsIsic3Concordance();
 
 // The one entry point of the front ends (`tradeshock io`, and later the server and Python): reads the table,
 // builds the model and computes one measure.

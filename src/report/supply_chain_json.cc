@@ -90,7 +90,11 @@ json ExtractionJson(const ExtractionResult& result) {
   const ExtractionOptions& o = result.options;
   return {{"importer", o.importer},
           {"exporter", o.exporter},
-          {"industries", o.industries.empty() ? json("all") : json(o.industries)},
+          {"industries", result.industries_stopped},
+          {"products", o.products},
+          {"products_per_industry", result.products_per_industry},
+          {"products_unmapped", result.products_unmapped},
+          {"stop_share", o.stop_share},
           {"intermediate", o.intermediate},
           {"final", o.final},
           {"assumption",

@@ -9,25 +9,42 @@
 namespace tradeshock {
 namespace {
 
-// The exporter's sectors whose sales to the importer stop.
-std::vector<Eigen::Index> StoppedSectors(const LeontiefModel& model, const ExtractionOptions& options) {
+// The exporter's sectors whose sales to the importer stop: the listed industries (or all), named in `result`.
+std::vector<Eigen::Index> StoppedSectors(const LeontiefModel& model, const std::vector<std::string>& industries,
+                                         const std::string& exporter_code, ExtractionResult& result) {
   const IoTable& table = model.table();
-  const std::size_t exporter = model.Economy(options.exporter);
+  const std::size_t exporter = model.Economy(exporter_code);
   std::vector<Eigen::Index> sectors;
-  if (options.industries.empty()) {
-    for (std::size_t i = 0; i < table.industries.size(); ++i) {
-      sectors.push_back(static_cast<Eigen::Index>(table.Sector(exporter, i)));
-    }
-    return sectors;
-  }
-  for (const std::string& code : options.industries) {
+  const std::vector<std::string>& codes = industries.empty() ? table.industries : industries;
+  for (const std::string& code : codes) {
     const auto sector = static_cast<Eigen::Index>(table.Sector(exporter, model.Industry(code)));
     if (std::ranges::find(sectors, sector) != sectors.end()) {
       throw Error(fmt::format("supply_chain: ExtractionOptions::industries names '{}' twice", Printable(code)));
     }
     sectors.push_back(sector);
+    result.industries_stopped.push_back(code);
   }
   return sectors;
+}
+
+// The industries the options name: their own list, or those the HS products map to (WIOD 2013 tables only).
+std::vector<std::string> ChosenIndustries(const LeontiefModel& model, const ExtractionOptions& options,
+                                          ExtractionResult& result) {
+  if (options.products.empty()) return options.industries;
+  if (model.table().layout != IoLayout::kWiod2013) {
+    throw Error(
+        fmt::format("supply_chain: ExtractionOptions::products maps HS codes to the WIOD 2013 industries "
+                    "only; the table '{}' is {}: list its industries instead",
+                    model.table().source, ToString(model.table().layout)));
+  }
+  const std::string concordance = options.concordance.empty() ? DefaultHsIsic3Concordance() : options.concordance;
+  ProductIndustries mapped = MapProductsToWiod2013(options.products, concordance);
+  if (mapped.industries.empty()) {
+    throw Error("supply_chain: ExtractionOptions::products map to no industry of the table (only to ISIC 9999)");
+  }
+  result.products_per_industry = mapped.hs6_counts;
+  result.products_unmapped = mapped.unmapped;
+  return mapped.industries;
 }
 
 std::vector<EconomyLoss> LossByEconomy(const LeontiefModel& model, const Eigen::VectorXd& before,
@@ -72,20 +89,22 @@ ExtractionResult HypotheticalExtraction(const LeontiefModel& model, const Extrac
   options.Validate();
   const IoTable& table = model.table();
   const std::size_t importer = model.Economy(options.importer);
-  const std::vector<Eigen::Index> stopped = StoppedSectors(model, options);
+  ExtractionResult result;
+  const std::vector<Eigen::Index> stopped =
+      StoppedSectors(model, ChosenIndustries(model, options, result), options.exporter, result);
+  const double keep = 1.0 - options.stop_share;
   const auto industries = static_cast<Eigen::Index>(table.industries.size());
   const Eigen::Index buyers = static_cast<Eigen::Index>(importer) * industries;
   const Eigen::VectorXd demand = table.final_demand.rowwise().sum();
   Eigen::MatrixXd a = model.coefficients();
   Eigen::VectorXd demand_after = demand;
-  ExtractionResult result;
   for (const Eigen::Index i : stopped) {
     if (options.intermediate) {
-      result.purchases_stopped += table.intermediate.row(i).segment(buyers, industries).sum();
-      a.row(i).segment(buyers, industries).setZero();
+      result.purchases_stopped += options.stop_share * table.intermediate.row(i).segment(buyers, industries).sum();
+      a.row(i).segment(buyers, industries) *= keep;
     }
     if (options.final) {
-      const double bought = table.final_demand(i, static_cast<Eigen::Index>(importer));
+      const double bought = options.stop_share * table.final_demand(i, static_cast<Eigen::Index>(importer));
       result.purchases_stopped += bought;
       demand_after(i) -= bought;
     }

@@ -60,6 +60,12 @@ void ExtractionOptions::Validate() const {
                     "both",
                     Printable(importer)));
   }
+  if (!(stop_share > 0.0 && stop_share <= 1.0)) {
+    throw Error(fmt::format("supply_chain: ExtractionOptions::stop_share must be in (0, 1], got {}", stop_share));
+  }
+  if (!industries.empty() && !products.empty()) {
+    throw Error("supply_chain: ExtractionOptions: give industries or products, not both");
+  }
   if (!intermediate && !final) {
     throw Error("supply_chain: ExtractionOptions: intermediate and final are both off, so no purchase stops");
   }

@@ -55,6 +55,15 @@ TEST(IoCliTest, ExtractionOfUsPurchasesFromChina) {
   EXPECT_THAT(text.out, HasSubstr("Demand-driven, without substitution"));
 }
 
+TEST(IoCliTest, ExtractionOfProductsNamesTheirIndustries) {
+  // 61 (knitted apparel): 117 HS6 codes of ISIC 1810 and 1730, WIOD c4 (tests/supply_chain/products_test.cc).
+  const CliRun run = RunCli({"io", Wiot2011(), "--measure", "extraction", "--importer", "USA", "--exporter", "CHN",
+                             "--products", "61", "--stop-share", "0.5"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("(industries c4; intermediate and final purchases, 50.0% of them)"));
+  EXPECT_THAT(run.out, HasSubstr("Products 61 map to c4 (117 HS6) through the HS -> ISIC Rev. 3 concordance"));
+}
+
 TEST(IoCliTest, ExportsAndDependenceRun) {
   const CliRun fva = RunCli({"io", Wiot2011(), "--measure", "fva", "--exporter", "MEX", "--importer", "USA"});
   ASSERT_EQ(fva.exit_code, 0) << fva.err;

@@ -219,6 +219,19 @@ void NameIndustry(const CsvReader& reader, const Frame& frame, const io_internal
   }
 }
 
+// The header alone says how large the matrices are: refuse one the bytes cannot hold before allocating them
+// (each intermediate value takes at least 2 bytes, a digit and a comma), so that memory stays within a few
+// times the input's size whatever the header claims.
+void RequireRoomForRows(const CsvReader& reader, const Frame& frame, std::size_t bytes) {
+  const std::size_t n = frame.economies.size() * frame.codes.size();
+  const double needed = 2.0 * static_cast<double>(n) * static_cast<double>(n);
+  if (static_cast<double>(bytes) >= needed) return;
+  throw InputException(
+      InputError{InputErrorKind::kEmpty, reader.source(), 0, 0, fmt::format("{} bytes", bytes),
+                 fmt::format("at least {:.0f} bytes for the {} rows of {} values that the header's {} sectors need",
+                             needed, n, n, n)});
+}
+
 IoTable ReadRows(CsvReader& reader, const Frame& frame, const IoReadOptions& options) {
   IoTable table;
   table.source = reader.source();
@@ -305,6 +318,7 @@ IoTable ReadIoTableBuffer(std::string_view bytes, const std::string& name, const
   CsvReader reader(bytes, name, /*skip_comment_lines=*/true);
   reader.set_max_fields(csv_internal::kMaxIoTableFields);
   const Frame frame = ReadHeader(reader, options);
+  RequireRoomForRows(reader, frame, bytes.size());
   return ReadRows(reader, frame, options);
 }
 

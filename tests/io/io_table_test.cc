@@ -9,6 +9,7 @@
 #include <string>
 
 #include "error_text.h"
+#include "io/io_test_util.h"
 #include "tradeshock/error.h"
 
 namespace tradeshock::testing {
@@ -78,7 +79,7 @@ TEST(IoTableTest, ThreeLayoutsOfOneTableReadTheSame) {
 }
 
 TEST(IoTableTest, SumsFinalUseCategoriesAndReadsGzip) {
-  const IoTable table = ReadIoTableBuffer(Wiod2013(std::string(kRowA) + kRowB), "t.csv");
+  const IoTable table = ReadIoTableBuffer(Gzip(Wiod2013(std::string(kRowA) + kRowB)), "t.csv.gz");
   ASSERT_EQ(table.sectors(), 2u);
   // A's product in A's final demand: CONS_h 25 + INVEN 5 = 30.
   EXPECT_DOUBLE_EQ(table.final_demand(0, 0), 30.0);
@@ -159,6 +160,19 @@ TEST(IoTableTest, Wiod2016IndustryCodesMustAgreeAcrossEconomies) {
   EXPECT_EQ(ReadFails(text),
             "t.csv:4:3: unknown code: got 'TOT 70 XX', expected a sector of the header (Country and RNr 1-56, "
             "with its IndustryCode) or a TOT row (II_fob, TXSP, EXP_adj, PURR, PURNR, VA, IntTTM, GO)");
+}
+
+TEST(IoTableTest, AHeaderLargerThanTheFileCanHoldIsRefusedBeforeAllocating) {
+  // 2 economies x 5,000 industries = 10,000 sectors would be 800 MB per matrix; the file is 158 KB, and 10,000
+  // rows of 10,000 values need at least 2 x 10,000^2 = 200,000,000 bytes.
+  std::string header = "row";
+  for (const char* economy : {"A", "B"}) {
+    for (int i = 1; i <= 5000; ++i) header += fmt::format(",{}.c{}", economy, i);
+  }
+  header += ",GO\n";
+  EXPECT_EQ(ReadFails(header), fmt::format("t.csv: no data: got '{} bytes', expected at least 200000000 bytes for "
+                                           "the 10000 rows of 10000 values that the header's 10000 sectors need",
+                                           header.size()));
 }
 
 TEST(IoTableTest, OptionsAreValidated) {

@@ -74,6 +74,28 @@ TEST(IoCliTest, ExportsAndDependenceRun) {
   EXPECT_EQ(nlohmann::json::parse(dep.out)["dependence"]["industries"].size(), 3u);
 }
 
+TEST(IoCliTest, ReadsTheWiod2016AndIcioLayoutsAndWritesCsv) {
+  // The same made-up table in both layouts (tests/data/io/make_fixtures.py): the same CSV answer.
+  const CliRun wiod16 = RunCli({"io", RepoPath("tests/data/io/wiod2016_small.csv").string(), "--layout", "wiod2016",
+                                "--destination", "AUS", "--format", "csv"});
+  const CliRun icio =
+      RunCli({"io", RepoPath("tests/data/io/icio_small.csv").string(), "--destination", "AUS", "--format", "csv"});
+  ASSERT_EQ(wiod16.exit_code, 0) << wiod16.err;
+  ASSERT_EQ(icio.exit_code, 0) << icio.err;
+  EXPECT_THAT(wiod16.out,
+              ::testing::StartsWith("destination,origin,value_added,share_of_final_demand,final_demand,unit\n"
+                                    "AUS,"));
+  EXPECT_THAT(wiod16.out, HasSubstr("\nAUS,AUS,"));
+  EXPECT_THAT(wiod16.out, HasSubstr("\nAUS,CHN,"));
+  EXPECT_THAT(wiod16.out, HasSubstr(",millions of US dollars\n"));
+  EXPECT_EQ(wiod16.out, icio.out);
+  // The wrong layout named: the header is refused at its first field.
+  const CliRun wrong =
+      RunCli({"io", RepoPath("tests/data/io/icio_small.csv").string(), "--layout", "wiod2013", "--destination", "AUS"});
+  EXPECT_EQ(wrong.exit_code, 1);
+  EXPECT_THAT(wrong.err, HasSubstr("icio_small.csv:1:1: bad header: got 'V1', expected a WIOD 2013 column"));
+}
+
 TEST(IoCliTest, UnknownEconomyAndBadTableAreErrors) {
   const CliRun run = RunCli({"io", Wiot2011(), "--destination", "USA", "--origin", "XJ"});
   EXPECT_EQ(run.exit_code, 1);

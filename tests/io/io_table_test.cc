@@ -89,6 +89,17 @@ TEST(IoTableTest, SumsFinalUseCategoriesAndReadsGzip) {
   EXPECT_DOUBLE_EQ(table.ValueAdded()(1), 100.0);
 }
 
+TEST(IoTableTest, ReadsThroughTheOneCsvReaderBomCrlfQuotesBlankLines) {
+  // A BOM, CRLF line ends, a quoted label, a blank line between the rows: the same as every CSV of the program.
+  std::string text = "\xEF\xBB\xBF" + Wiod2013(std::string(kRowA) + "\n\"B.c1\"" + std::string(kRowB).substr(4));
+  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2)) text.insert(at, "\r");
+  const IoTable table = ReadIoTableBuffer(text, "t.csv");
+  EXPECT_DOUBLE_EQ(table.output(1), 200.0);
+  // An unterminated quote is located at its record's line (4: the header, row A, the blank line) and field.
+  EXPECT_EQ(ReadFails(Wiod2013(std::string(kRowA) + "\nB.c1,\"10,60\n")),
+            "t.csv:4:2: bad quoting: got 'B.c1,\"10,60', expected a closing quote before the end of the file");
+}
+
 TEST(IoTableTest, UnknownRowLabelIsLocated) {
   EXPECT_EQ(ReadFails(Wiod2013(std::string(kRowA) + "C.c1,10,60,20,0,0,0,0,110,0,0,0,0,200\n")),
             "t.csv:3:1: unknown code: got 'C.c1', expected a sector of the header's columns");

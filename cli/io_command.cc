@@ -61,8 +61,13 @@ SupplyChainRequest MakeRequest(const IoFlags& flags) {
   request.extraction.intermediate = !flags.final_only;
   request.extraction.final = !flags.intermediate_only;
   request.extraction.top = flags.top;
-  if (request.measure == SupplyChainMeasure::kDependence && flags.origins.size() > 1) {
-    throw Error("io: --measure dependence takes one --origin");
+  request.carriers.origin = request.dependence.origin;
+  request.carriers.importer = flags.importer;
+  request.carriers.top = flags.top;
+  const bool one_origin =
+      request.measure == SupplyChainMeasure::kDependence || request.measure == SupplyChainMeasure::kCarriers;
+  if (one_origin && flags.origins.size() > 1) {
+    throw Error(fmt::format("io: --measure {} takes one --origin", flags.measure));
   }
   return request;
 }
@@ -89,8 +94,8 @@ void AddIoCommand(CLI::App& app) {
       "exposure through supply chains on an input-output table: value added in final demand (fdva) and in "
       "exports (fva), input dependence, hypothetical extraction");
   command->add_option("table", flags->table, "the table: WIOD 2013 / 2016 or OECD ICIO CSV, plain or gzip")->required();
-  command->add_option("--measure", flags->measure, "fdva, fva, dependence or extraction")
-      ->check(CLI::IsMember({"fdva", "fva", "dependence", "extraction"}))
+  command->add_option("--measure", flags->measure, "fdva, fva, dependence, extraction or carriers")
+      ->check(CLI::IsMember({"fdva", "fva", "dependence", "extraction", "carriers"}))
       ->capture_default_str();
   command->add_option("--layout", flags->layout, "auto, wiod2013, wiod2016 or icio")
       ->check(CLI::IsMember({"auto", "wiod2013", "wiod2016", "icio"}))
@@ -99,11 +104,12 @@ void AddIoCommand(CLI::App& app) {
   command
       ->add_option("--origin", flags->origins,
                    "fdva: the origins to list (default: the top ones); "
-                   "dependence: the economy depended on")
+                   "dependence, carriers: the economy depended on / whose value added is traced")
       ->delimiter(',');
   command->add_option("--exporter", flags->exporter,
                       "fva: the exporting economy; extraction: the one whose sales stop");
-  command->add_option("--importer", flags->importer, "fva: exports to this economy only; extraction: the buyer");
+  command->add_option("--importer", flags->importer,
+                      "fva: exports to this economy only; extraction, carriers: the buyer");
   command->add_option("--economy", flags->economy, "dependence: the industries of this economy (default: all others)");
   command->add_option("--industries", flags->industries, "extraction: the exporter's industries (default: all)")
       ->delimiter(',');

@@ -103,6 +103,18 @@ std::string ExtractionText(const ExtractionResult& r, std::size_t top) {
   return text + economies.Render() + "\n" + sectors.Render();
 }
 
+std::string CarriersText(const CarrierResult& r) {
+  std::string text = fmt::format("{}'s value added in third countries' exports to {}\n", r.origin, r.importer);
+  text += fmt::format("{}'s own gross exports to {}: {}; its value added in third countries' exports to {}: {}\n\n",
+                      r.origin, r.importer, Money(r.direct_exports), r.importer, Money(r.through_third));
+  TextTable table({"exporter", fmt::format("gross exports to {}", r.importer),
+                   fmt::format("{}'s value added", r.origin), "share of those exports"},
+                  {false, true, true, true});
+  for (const Carrier& c : r.carriers)
+    table.AddRow({c.exporter, Money(c.gross_exports), Money(c.value_added), Share(c.share)});
+  return text + table.Render();
+}
+
 }  // namespace
 
 std::string SupplyChainText(const SupplyChainReport& report, std::size_t top) {
@@ -111,6 +123,7 @@ std::string SupplyChainText(const SupplyChainReport& report, std::size_t top) {
   if (report.exports) text += ExportsText(*report.exports, top);
   if (report.dependence) text += DependenceText(*report.dependence);
   if (report.extraction) text += ExtractionText(*report.extraction, top);
+  if (report.carriers) text += CarriersText(*report.carriers);
   return text;
 }
 
@@ -136,6 +149,12 @@ std::string SupplyChainCsv(const SupplyChainReport& report) {
     for (const IndustryDependence& row : d->industries) {
       csv += fmt::format("{},{},{},{:.6f},{:.12g},{:.12g},{:.12g},{}\n", d->origin, row.economy, row.industry,
                          row.output, row.direct, row.total, row.value_added_share, unit);
+    }
+  } else if (const auto& c = report.carriers) {
+    csv = "origin,importer,exporter,gross_exports,value_added,share_of_gross_exports,unit\n";
+    for (const Carrier& row : c->carriers) {
+      csv += fmt::format("{},{},{},{:.6f},{:.6f},{},{}\n", c->origin, c->importer, row.exporter, row.gross_exports,
+                         row.value_added, CsvShare(row.share), unit);
     }
   } else if (const auto& x = report.extraction) {
     csv = "importer,exporter,economy,output,output_loss,value_added,value_added_loss,value_added_loss_share,unit\n";

@@ -107,6 +107,35 @@ struct ExportValueAdded {
 };
 ExportValueAdded ValueAddedInExports(const LeontiefModel& model, const ExportContentOptions& options);
 
+// The third countries whose exports to an importer carry an origin's value added: for each exporter t other
+// than the origin s and the importer r, VA(s in e_tr) = sum over s's sectors i of v_i (L e_tr)_i, the part of
+// ValueAddedInExports({t, r})'s foreign content that comes from s. Shares: numerator that value added,
+// denominator t's gross exports to r. Beside it, s's own gross exports to r (the direct view).
+struct CarrierOptions {
+  std::string origin;
+  std::string importer;
+  std::size_t top = 10;  // carriers listed, the most value added first; 0: all
+
+  static CarrierOptions Defaults();
+  void Validate() const;
+};
+struct Carrier {
+  std::string exporter;
+  double gross_exports = 0.0;  // to the importer
+  double value_added = 0.0;    // the origin's, embodied in them
+  std::optional<double> share;
+};
+struct CarrierResult {
+  std::string origin;
+  std::string importer;
+  std::string unit;
+  double direct_exports = 0.0;     // the origin's own gross exports to the importer
+  double through_third = 0.0;      // the origin's value added in every third country's exports to the importer
+  std::vector<Carrier> carriers;   // the `top` ones
+  std::size_t carriers_total = 0;  // before `top`
+};
+CarrierResult ThirdCountryCarriers(const LeontiefModel& model, const CarrierOptions& options);
+
 // Each industry's input dependence on an origin economy t, per unit of the industry's output (direct) or of
 // final demand for it (total): direct = sum over t's sectors i of A_ij; total = sum over i in t of L_ij (j is
 // never in t: the origin's own industries are not listed); value_added_share = sum over i in t of v_i L_ij, the share
@@ -204,8 +233,8 @@ std::string DefaultHsIsic3Concordance();
 
 // The one entry point of the front ends (`tradeshock io`, and later the server and Python): reads the table,
 // builds the model and computes one measure.
-enum class SupplyChainMeasure { kFinalDemand, kExports, kDependence, kExtraction };
-// "fdva", "fva", "dependence", "extraction"
+enum class SupplyChainMeasure { kFinalDemand, kExports, kDependence, kExtraction, kCarriers };
+// "fdva", "fva", "dependence", "extraction", "carriers"
 std::string_view ToString(SupplyChainMeasure measure);
 std::optional<SupplyChainMeasure> ParseSupplyChainMeasure(std::string_view text);
 
@@ -218,6 +247,7 @@ struct SupplyChainRequest {
   ExportContentOptions exports = ExportContentOptions::Defaults();
   DependenceOptions dependence = DependenceOptions::Defaults();
   ExtractionOptions extraction = ExtractionOptions::Defaults();
+  CarrierOptions carriers = CarrierOptions::Defaults();
 };
 struct SupplyChainReport {
   std::string table;
@@ -231,6 +261,7 @@ struct SupplyChainReport {
   std::optional<ExportValueAdded> exports;
   std::optional<DependenceResult> dependence;
   std::optional<ExtractionResult> extraction;
+  std::optional<CarrierResult> carriers;
 };
 // Throws InputException for a fault in the table, Error for options and codes the table does not have.
 SupplyChainReport RunSupplyChain(const SupplyChainRequest& request);

@@ -108,6 +108,25 @@ json ExtractionJson(const ExtractionResult& result) {
           {"sectors_total", result.sectors_total}};
 }
 
+json CarriersJson(const CarrierResult& result) {
+  json carriers = json::array();
+  for (const Carrier& c : result.carriers) {
+    carriers.push_back({{"exporter", c.exporter},
+                        {"gross_exports", c.gross_exports},
+                        {"value_added", c.value_added},
+                        {"share", Share(c.share)}});
+  }
+  return {{"origin", result.origin},
+          {"importer", result.importer},
+          {"direct_exports", result.direct_exports},
+          {"through_third", result.through_third},
+          {"numerator", fmt::format("{}'s value added embodied in the exporter's gross exports to {}", result.origin,
+                                    result.importer)},
+          {"denominator", fmt::format("the exporter's gross exports to {}", result.importer)},
+          {"carriers", carriers},
+          {"carriers_total", result.carriers_total}};
+}
+
 }  // namespace
 
 nlohmann::json ToJson(const SupplyChainReport& report) {
@@ -122,6 +141,7 @@ nlohmann::json ToJson(const SupplyChainReport& report) {
   if (report.exports) out["fva"] = ExportsJson(*report.exports);
   if (report.dependence) out["dependence"] = DependenceJson(*report.dependence);
   if (report.extraction) out["extraction"] = ExtractionJson(*report.extraction);
+  if (report.carriers) out["carriers"] = CarriersJson(*report.carriers);
   return out;
 }
 

@@ -49,6 +49,17 @@ void DependenceOptions::Validate() const {
   }
 }
 
+CarrierOptions CarrierOptions::Defaults() { return CarrierOptions(); }
+
+void CarrierOptions::Validate() const {
+  RequireCode(origin, "CarrierOptions::origin");
+  RequireCode(importer, "CarrierOptions::importer");
+  if (origin == importer) {
+    throw Error(fmt::format("supply_chain: CarrierOptions::importer must differ from the origin, got '{}' for both",
+                            Printable(origin)));
+  }
+}
+
 ExtractionOptions ExtractionOptions::Defaults() { return ExtractionOptions(); }
 
 void ExtractionOptions::Validate() const {

@@ -6,11 +6,12 @@
 namespace tradeshock {
 namespace {
 
-constexpr std::array<std::pair<SupplyChainMeasure, std::string_view>, 4> kMeasureNames = {{
+constexpr std::array<std::pair<SupplyChainMeasure, std::string_view>, 5> kMeasureNames = {{
     {SupplyChainMeasure::kFinalDemand, "fdva"},
     {SupplyChainMeasure::kExports, "fva"},
     {SupplyChainMeasure::kDependence, "dependence"},
     {SupplyChainMeasure::kExtraction, "extraction"},
+    {SupplyChainMeasure::kCarriers, "carriers"},
 }};
 
 }  // namespace
@@ -45,6 +46,9 @@ SupplyChainReport RunSupplyChain(const SupplyChainRequest& request) {
     case SupplyChainMeasure::kExtraction:
       request.extraction.Validate();
       break;
+    case SupplyChainMeasure::kCarriers:
+      request.carriers.Validate();
+      break;
   }
   const IoTable table = ReadIoTable(request.table, request.read);
   const LeontiefModel model = LeontiefModel::Build(table, request.model);
@@ -68,6 +72,9 @@ SupplyChainReport RunSupplyChain(const SupplyChainRequest& request) {
       break;
     case SupplyChainMeasure::kExtraction:
       report.extraction = HypotheticalExtraction(model, request.extraction);
+      break;
+    case SupplyChainMeasure::kCarriers:
+      report.carriers = ThirdCountryCarriers(model, request.carriers);
       break;
   }
   return report;

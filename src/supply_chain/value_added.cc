@@ -84,4 +84,28 @@ ExportValueAdded ValueAddedInExports(const LeontiefModel& model, const ExportCon
   return result;
 }
 
+CarrierResult ThirdCountryCarriers(const LeontiefModel& model, const CarrierOptions& options) {
+  options.Validate();
+  const IoTable& table = model.table();
+  model.Economy(options.origin);
+  model.Economy(options.importer);
+  CarrierResult result;
+  result.origin = options.origin;
+  result.importer = options.importer;
+  result.unit = table.unit;
+  result.direct_exports = ValueAddedInExports(model, {options.origin, options.importer}).gross_exports;
+  for (const std::string& exporter : table.economies) {
+    if (exporter == options.origin || exporter == options.importer) continue;
+    const ExportValueAdded content = ValueAddedInExports(model, {exporter, options.importer});
+    const auto from = std::ranges::find_if(content.foreign_by_origin,
+                                           [&](const OriginValueAdded& o) { return o.origin == options.origin; });
+    result.carriers.push_back({exporter, content.gross_exports, from->value_added, from->share});
+    result.through_third += from->value_added;
+  }
+  std::ranges::stable_sort(result.carriers, [](const auto& a, const auto& b) { return a.value_added > b.value_added; });
+  result.carriers_total = result.carriers.size();
+  if (options.top > 0 && result.carriers.size() > options.top) result.carriers.resize(options.top);
+  return result;
+}
+
 }  // namespace tradeshock

@@ -96,6 +96,19 @@ TEST(IoCliTest, ReadsTheWiod2016AndIcioLayoutsAndWritesCsv) {
   EXPECT_THAT(wrong.err, HasSubstr("icio_small.csv:1:1: bad header: got 'V1', expected a WIOD 2013 column"));
 }
 
+TEST(IoCliTest, CarriersOfChineseValueAddedIntoTheUs) {
+  const CliRun run =
+      RunCli({"io", Wiot2011(), "--measure", "carriers", "--origin", "CHN", "--importer", "USA", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const nlohmann::json out = nlohmann::json::parse(run.out);
+  EXPECT_EQ(out["carriers"]["carriers_total"], 39);  // 41 economies less CHN and USA
+  EXPECT_EQ(out["carriers"]["carriers"].size(), 10u);
+  EXPECT_GT(out["carriers"]["through_third"].get<double>(), 0.0);
+  const CliRun two = RunCli({"io", Wiot2011(), "--measure", "carriers", "--origin", "CHN,JPN", "--importer", "USA"});
+  EXPECT_EQ(two.exit_code, 1);
+  EXPECT_THAT(two.err, HasSubstr("io: --measure carriers takes one --origin"));
+}
+
 TEST(IoCliTest, UnknownEconomyAndBadTableAreErrors) {
   const CliRun run = RunCli({"io", Wiot2011(), "--destination", "USA", "--origin", "XJ"});
   EXPECT_EQ(run.exit_code, 1);

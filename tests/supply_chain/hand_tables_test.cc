@@ -110,6 +110,22 @@ TEST_F(SupplyChainHandTest, ValueAddedInExports) {
   EXPECT_FALSE(none.foreign_share.has_value());
 }
 
+TEST_F(SupplyChainHandTest, ThirdCountriesCarryTheOriginsValueAdded) {
+  // Origin C, importer A. C's own exports to A: Z_CA + y_CA = 0 + 10 = 10. The one third country, B, exports
+  // e_BA = 20 + 30 = 50 to A; L's column B = (0, 1, 0.5), so C's value added in them is v_C x 0.5 x 50 = 25,
+  // half of B's exports to A: C reaches A 2.5 times more through B than directly.
+  const CarrierResult result = ThirdCountryCarriers(model3_, {.origin = "C", .importer = "A"});
+  EXPECT_DOUBLE_EQ(result.direct_exports, 10.0);
+  ASSERT_EQ(result.carriers.size(), 1u);
+  EXPECT_EQ(result.carriers[0].exporter, "B");
+  EXPECT_DOUBLE_EQ(result.carriers[0].gross_exports, 50.0);
+  EXPECT_NEAR(result.carriers[0].value_added, 25.0, 1e-12);
+  EXPECT_NEAR(*result.carriers[0].share, 0.5, 1e-15);
+  EXPECT_NEAR(result.through_third, 25.0, 1e-12);
+  EXPECT_EQ(ThrownBy([&] { ThirdCountryCarriers(model3_, {.origin = "C", .importer = "C"}); }),
+            "supply_chain: CarrierOptions::importer must differ from the origin, got 'C' for both");
+}
+
 TEST_F(SupplyChainHandTest, InputDependence) {
   // Two economies, B's industry on origin A: direct A_AB = 0.2; total L_AB = 0.2 / 0.54; VA share
   // v_A L_AB = 0.7 x 0.2 / 0.54 = 7 / 27.

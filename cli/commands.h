@@ -15,6 +15,7 @@ void AddBriefCommand(CLI::App& app);
 
 void AddGravityCommand(CLI::App& app);
 void AddGeCommand(CLI::App& app);
+void AddIoCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
 
 }  // namespace tradeshock::cli

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   tradeshock::cli::AddBriefCommand(app);
   tradeshock::cli::AddGravityCommand(app);
   tradeshock::cli::AddGeCommand(app);
+  tradeshock::cli::AddIoCommand(app);
   tradeshock::cli::AddServeCommand(app);
   // CLI11 would say only that an argument was not expected; name the command and list the known ones.
   const std::vector<CLI::App*> commands = app.get_subcommands([](const CLI::App*) { return true; });

@@ -20,6 +20,8 @@
 
 namespace tradeshock {
 
+struct SupplyChainReport;  // tradeshock/supply_chain.h
+
 // Machine-readable forms (nlohmann::json), with every number's provenance: the table rows used (index and
 // source text) and the FX rates. The table is needed to name the rows' sources.
 // Indicators (tradeshock/indicators.h, describe.h). A ValueResult's "rows" is the list of rows it was added up
@@ -70,5 +72,10 @@ nlohmann::json ToJson(const GePanelResult& run, const GePanelOptions& options);
 // percentage changes that GeEconomyValues gives for a row.
 const std::vector<std::string>& GeEconomyColumns();
 std::vector<double> GeEconomyValues(const ge::EconomyResult& row);
+
+// A supply-chain measure (`tradeshock io --format json`): "table", "layout", "unit", the table's size, "measure"
+// and that measure's object; each share with its "numerator" and "denominator" in words; a share that cannot be
+// computed (denominator 0) is null. Defined in src/report/supply_chain_json.cc.
+nlohmann::json ToJson(const SupplyChainReport& report);
 
 }  // namespace tradeshock

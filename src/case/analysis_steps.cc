@@ -55,13 +55,18 @@ BasePeriod DefaultBasePeriod(const Case& c, const Reference& reference, const st
   for (const Policy& policy : c.scenario->policies) first = std::min(first, policy.MostSevere().from);
   int earliest = std::numeric_limits<int>::max();
   for (const Period& period : c.table.periods()) earliest = std::min(earliest, period.first_year());
+  // Why the latest year with rows could not be valued when that is not a want of data (a missing FX rate):
+  // the error says so instead of asking for a base period that would fail the same way.
+  std::string fault;
   for (const Flow flow : {Flow::kTrade, Flow::kExports}) {
     for (int year = first.year - 1; year >= earliest; --year) {
-      if (HasValue(c.table, reference, Selection{exporter, kWorld, flow, kTotalProduct, Period::Year(year)}, options)) {
-        return {Period::Year(year), flow};
-      }
+      const Selection total{exporter, kWorld, flow, kTotalProduct, Period::Year(year)};
+      const Maybe<ValueResult> value = TryComputeValue(c.table, reference, total, options);
+      if (value) return {Period::Year(year), flow};
+      if (fault.empty() && !value.reason().starts_with("no data")) fault = value.reason();
     }
   }
+  if (!fault.empty()) throw Error(fault);
   // Data that give the exporter's flows only to the imposing group (the EU as a whole): the last year of
   // the policies' own flows.
   for (int year = first.year - 1; year >= earliest; --year) {

@@ -50,7 +50,7 @@ bool CsvReader::Next() {
          "a closing quote before the end of the file");
   }
   if (status == RecordStatus::kTooLong || status == RecordStatus::kTooManyFields) {
-    RecordLimitFault fault = DescribeRecordLimit(status);
+    RecordLimitFault fault = DescribeRecordLimit(status, reader_.max_fields());
     Fail(InputErrorKind::kOverLimit, reader_.bad_field() + 1, fault.value, std::move(fault.expected));
   }
   if (status == RecordStatus::kMisplacedQuote) {

@@ -36,6 +36,8 @@ class CsvReader {
   const std::string& source() const { return source_; }
   // Whether `field` points into the input bytes (and so stays valid after Next()).
   bool IsInInput(std::string_view field) const;
+  // Raises the field limit of a record (csv_record.h, kMaxIoTableFields for input-output tables).
+  void set_max_fields(std::size_t max_fields) { reader_.set_max_fields(max_fields); }
 
   // Throws kColumnCount unless the current record has `count` fields: "got 'N fields', expected `count`
   // fields as in the header", at the first missing or the first extra field.

@@ -38,7 +38,7 @@ RecordStatus RecordReader::Next() {
     return status;
   };
   while (true) {
-    if (fields_.size() >= kMaxFields) return refuse(RecordStatus::kTooManyFields, p);
+    if (fields_.size() >= max_fields_) return refuse(RecordStatus::kTooManyFields, p);
     if (p - start > kMaxRecordBytes) return refuse(RecordStatus::kTooLong, p);
     if (p < end_ && base[p] == '"') {
       // Quoted field.
@@ -145,10 +145,11 @@ std::size_t NextRecordBoundary(std::string_view data, std::size_t from, bool fro
   return data.size();
 }
 
-RecordLimitFault DescribeRecordLimit(RecordStatus status) {
+RecordLimitFault DescribeRecordLimit(RecordStatus status, std::size_t max_fields) {
   if (status == RecordStatus::kTooManyFields) {
-    return {fmt::format("more than {} fields", kMaxFields),
-            fmt::format("at most {} fields in one record (limit kMaxFields)", kMaxFields)};
+    const char* limit = max_fields == kMaxFields ? "kMaxFields" : "kMaxIoTableFields";
+    return {fmt::format("more than {} fields", max_fields),
+            fmt::format("at most {} fields in one record (limit {})", max_fields, limit)};
   }
   return {fmt::format("a record of more than {} bytes", kMaxRecordBytes),
           fmt::format("at most {} bytes in one record (limit kMaxRecordBytes)", kMaxRecordBytes)};

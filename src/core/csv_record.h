@@ -17,6 +17,9 @@ namespace tradeshock::csv_internal {
 // more than kMaxFields fields is refused (kTooLong, kTooManyFields) and the reader goes on at the next line.
 inline constexpr std::size_t kMaxRecordBytes = 1u << 20;
 inline constexpr std::size_t kMaxFields = 1024;
+// Input-output tables are wide by nature (WIOD 2013: 1,642 columns, OECD ICIO ~4,000, GLORIA ~10,500): their
+// reader (io/io_table_read.cc) raises the field limit of its records to this (RecordReader::set_max_fields).
+inline constexpr std::size_t kMaxIoTableFields = 1u << 15;
 
 enum class RecordStatus { kOk, kEnd, kUnterminatedQuote, kMisplacedQuote, kTooLong, kTooManyFields };
 
@@ -34,6 +37,9 @@ class RecordReader {
   std::size_t position() const { return pos_; }
   // Continues from `position`, which must be the start of a record (or of blank lines before one).
   void Seek(std::size_t position) { pos_ = position; }
+  // The most fields one record may have (kMaxFields unless raised, as for input-output tables).
+  void set_max_fields(std::size_t max_fields) { max_fields_ = max_fields; }
+  std::size_t max_fields() const { return max_fields_; }
 
  private:
   std::string_view data_;
@@ -45,6 +51,7 @@ class RecordReader {
   std::size_t bad_field_ = 0;
   std::size_t lines_before_ = 0;
   std::size_t lines_inside_ = 0;
+  std::size_t max_fields_ = kMaxFields;
 };
 
 // Offset of the first record boundary (just after a '\n' outside quotes) at or after `from`, assuming
@@ -61,6 +68,7 @@ struct RecordLimitFault {
   std::string value;
   std::string expected;
 };
-RecordLimitFault DescribeRecordLimit(RecordStatus status);
+// `max_fields` is the reader's field limit (kMaxFields unless raised).
+RecordLimitFault DescribeRecordLimit(RecordStatus status, std::size_t max_fields = kMaxFields);
 
 }  // namespace tradeshock::csv_internal

@@ -18,6 +18,7 @@ namespace tradeshock::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // The hand-made case, all in USD so that no rate enters the arithmetic.
 //   2020 trade of CHN: world 1000 = KAZ 500 + USA 300 + RUS 200.
@@ -299,6 +300,26 @@ TEST(CaseAnalysisTest, OptionsNameTheBadCurrency) {
         Error);
   }
   EXPECT_NO_THROW(CaseAnalysisOptions::Defaults().Validate(RepoReference()));
+}
+
+// Values in a currency the H.10 series does not cover (Zambian kwacha): the analysis says the rate is missing,
+// not that a base period should be given (which would fail the same way).
+TEST(CaseAnalysisTest, AMissingRateIsNamedNotTheBasePeriod) {
+  TempDir dir;
+  dir.Write("flows.csv",
+            "reporter,partner,flow,product,period,value,currency,unit\n"
+            "ZMB,WLD,exports,TOTAL,2020,100,ZMW,million\nZMB,CHN,exports,TOTAL,2020,40,ZMW,million\n");
+  dir.Write("scenario.toml",
+            "[[policy]]\nkind = \"ban\"\nimposed_by = \"CHN\"\non = \"ZMB\"\nproducts = \"all\"\n"
+            "from = 2021-03-01\n");
+  const Case c = LoadCase(dir.path(), RepoReference());
+  try {
+    AnalyseCase(c, RepoReference());
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_THAT(error.what(), HasSubstr("no FX rate for ZMW in 2020"));
+    EXPECT_THAT(error.what(), Not(HasSubstr("give the base period")));
+  }
 }
 
 TEST(CaseAnalysisTest, NoScenarioIsAnError) {

@@ -33,7 +33,7 @@ TEST(VersionCliTest, UnknownCommandIsNamedWithTheKnownOnes) {
   EXPECT_EQ(
       run.err,
       "tradeshock: error: unknown command 'breif': expected one of indicators, lookup, inspect, scenario, claims, "
-      "brief, gravity, ge, serve\nRun with --help for usage.\n");
+      "brief, gravity, ge, io, serve\nRun with --help for usage.\n");
 }
 
 TEST(VersionCliTest, AMistypedFlagGetsTheNearestOfItsCommand) {

@@ -238,6 +238,47 @@ void AddRange(const std::vector<PolicyExposure>& policies, ExposureResult& resul
   if (any) result.at_risk_range = range;
 }
 
+// Overlapping policies in the tables by partner and product and in the year-earlier value: each item's covered
+// flow is the union of what the policies cover of it (the max-min identity with every share 1) and its value
+// at risk counts the larger share once, as the total does.
+void CountItemsOnce(const TradeTable& table, const Reference& reference, const std::vector<Policy>& policies,
+                    const Period& period, const IndicatorOptions& options, ExposureResult& result) {
+  const std::vector<double> whole(policies.size(), 1.0);
+  const std::vector<double> shares = SharesStopped(policies, ShareEnd::kCentral);
+  // The item's flow times the shares of it the policies cover and stop; the sums stay when a share is not known.
+  const auto correct = [&](ExposureItem& item, const Selection& flow) {
+    const Maybe<ValueResult> value = TryComputeValue(table, reference, flow, options);
+    if (!value) return;
+    const scenario_internal::FlowCoverage coverage =
+        scenario_internal::MeasureCoverage(table, reference, policies, flow, {flow.period}, options);
+    const bool known = std::all_of(coverage.overlaps.begin(), coverage.overlaps.end(),
+                                   [](const scenario_internal::PolicyOverlap& overlap) { return overlap.weight; });
+    if (!known || !coverage.notes.empty()) return;
+    item.covered = scenario_internal::StoppedShare(coverage, whole) * value->value;
+    item.value = item.covered;
+    item.at_risk = scenario_internal::StoppedShare(coverage, shares) * value->value;
+  };
+  for (ExposureItem& item : result.by_partner) {
+    if (item.code.starts_with("rest")) continue;
+    correct(item, Selection{result.exporter, item.code, Flow::kExports, kTotalProduct, period});
+  }
+  // A product's flow to the one importer every policy names, else to the world.
+  const bool one_importer = std::all_of(policies.begin(), policies.end(),
+                                        [&](const Policy& p) { return p.imposed_by == policies.front().imposed_by; });
+  const std::string importer = one_importer ? policies.front().imposed_by : std::string(kWorld);
+  for (ExposureItem& item : result.by_product) {
+    if (item.code.starts_with("rest")) continue;
+    correct(item, Selection{result.exporter, importer, Flow::kExports, item.code, period});
+  }
+  if (result.year_earlier_value) {
+    const Period earlier = period.ShiftYears(-1);
+    const scenario_internal::FlowCoverage coverage = scenario_internal::MeasureCoverage(
+        table, reference, policies, Selection{result.exporter, kWorld, Flow::kExports, kTotalProduct, earlier},
+        {earlier}, options);
+    *result.year_earlier_value += scenario_internal::OverlapCorrection(coverage, whole);
+  }
+}
+
 // Policies that cover the same goods to the same partner: the larger share stopped counts once in the total
 // at risk (the max-min identity, policy_overlap.h); the tables by product and partner keep each policy's own.
 void AddOverlaps(const TradeTable& table, const Reference& reference, const std::vector<Policy>& policies,
@@ -254,11 +295,14 @@ void AddOverlaps(const TradeTable& table, const Reference& reference, const std:
     result.at_risk_range->second +=
         scenario_internal::OverlapCorrection(coverage, SharesStopped(policies, ShareEnd::kHigh));
   }
+  const std::vector<double> whole(policies.size(), 1.0);
+  if (scenario_internal::OverlapCorrection(coverage, whole) == 0.0) return;  // the policies cover disjoint flows
+  CountItemsOnce(table, reference, policies, period, options, result);
   if (correction != 0.0) {
     result.at_risk += correction;
     result.notes.push_back(
-        fmt::format("the total at risk counts the overlap once ({} less than the sum of the "
-                    "policies); the tables by product and partner show each policy's own",
+        fmt::format("the total at risk counts the overlap once ({} less than the sum of the policies), as do the "
+                    "tables by product and partner; each policy's own tables keep its whole flow",
                     FormatMoney(-correction, result.currency)));
   }
 }

@@ -126,7 +126,11 @@ Region PolicyRegion(const Reference& reference, const Policy& policy, const Sele
   // A group imposes the policy with its members on the day it starts.
   raw.partners = Sorted(reference.MembersOn(policy.imposed_by, policy.from.ToString()));
   raw.products = Distinct(reference, policy.products);
-  Region region = Meet(reference, FlowRegion(reference, flow), raw);
+  // The flow's region as a plain region, so that the meet is taken: a policy on all goods covers only the flow's
+  // product of a flow of one product (Meet returns the other side of a whole region unchanged).
+  Region flow_region = FlowRegion(reference, flow);
+  flow_region.whole = false;
+  Region region = Meet(reference, flow_region, raw);
   const Region whole = FlowRegion(reference, flow);
   region.whole = flow.flow == Flow::kExports && region.all_partners == whole.all_partners &&
                  (region.all_partners || region.partners == whole.partners) && region.products == whole.products;

@@ -60,6 +60,17 @@ TEST(ExposureTest, ABanAndATariffOnTheSameGoodsCountOnce) {
   EXPECT_NEAR(*result.share_of_exports, 100.0 / 250.0, 1e-12);
   EXPECT_THAT(result.notes,
               ::testing::Contains(::testing::HasSubstr("ban and tariff both cover exports to USA in 84")));
+  // The tables count the overlap once too: exports to the US are covered once (100, not 100 + 70) and all
+  // stopped by the ban; HS 84's 70 is covered once and stopped whole (the ban wins over the tariff).
+  ASSERT_EQ(result.by_partner.size(), 1u);
+  EXPECT_NEAR(result.by_partner[0].covered, 100.0, 1e-9);
+  EXPECT_NEAR(result.by_partner[0].at_risk, 100.0, 1e-9);
+  for (const ExposureItem& item : result.by_product) {
+    if (item.code == "84") {
+      EXPECT_NEAR(item.covered, 70.0, 1e-9);
+      EXPECT_NEAR(item.at_risk, 70.0, 1e-9);
+    }
+  }
 }
 
 // A ban on everything to the US stopping 50% to 100% (central 75%), and a ban on HS 84 to the US stopping

@@ -267,10 +267,12 @@ void ApplyPolicies(const TradeTable& table, const Reference& reference, const No
                                                                     overlap.cells, FormatPercent(*overlap.weight, 2))
                                                       : std::string("of the flow");
     const std::string tariff =
-        policy.kind == PolicyKind::kTariff
-            ? fmt::format(", the trade response to a tariff of {} (before: {}; trade elasticity {:g})",
-                          PercentText(policy.rate), PercentText(policy.rate_before), policy.elasticity.value)
-            : std::string();
+        policy.kind != PolicyKind::kTariff ? std::string()
+        : policy.share_stopped_stated
+            ? fmt::format(", under a tariff of {} (before: {}; share_stopped stated in the scenario file)",
+                          PercentText(policy.rate), PercentText(policy.rate_before))
+            : fmt::format(", the trade response to a tariff of {} (before: {}; trade elasticity {:g})",
+                          PercentText(policy.rate), PercentText(policy.rate_before), policy.elasticity.value);
     assumptions.push_back(fmt::format(
         "{} stops {} {} from {}{} ({}{}); months after {} are cut, the observed months are taken as "
         "they are",

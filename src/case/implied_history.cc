@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 
+#include "case/table_copy.h"
 #include "tradeshock/case.h"
 #include "tradeshock/number_format.h"
 
@@ -98,16 +99,8 @@ std::vector<ImpliedValue> NotInTable(const TradeTable& table, std::vector<Implie
 }
 
 TradeTable WithImpliedRows(const TradeTable& table, const std::vector<ImpliedValue>& values) {
-  TradeTableBuilder builder;
-  // The same dictionaries in the same order, so the copied rows keep their ids (as WithMirrorImports does).
-  for (const std::string& code : table.economies().texts()) builder.InternEconomy(code);
-  for (const std::string& code : table.products().texts()) builder.InternProduct(code);
-  for (const Period& period : table.periods()) builder.InternPeriod(period);
-  for (const std::string& code : table.currencies().texts()) builder.InternCurrency(code);
-  for (const std::string& text : table.sources().texts()) builder.InternSource(text);
-  if (table.has_quantity()) builder.EnableQuantity();
-  builder.EnableSource();
-  for (const std::string& file : table.files()) builder.AddFile(file);
+  TradeTableBuilder builder = case_internal::BuilderLike(table);
+  builder.EnableSource();  // the implied rows carry their explanation
   const std::size_t rows = table.size();
   const TradeTableBuilder::Columns out = builder.Grow(rows);
   const auto copy = [rows](const auto& from, auto* to) {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <unordered_map>
 
@@ -258,16 +259,45 @@ void CountItemsOnce(const TradeTable& table, const Reference& reference, const s
     item.value = item.covered;
     item.at_risk = scenario_internal::StoppedShare(coverage, shares) * value->value;
   };
-  for (ExposureItem& item : result.by_partner) {
-    if (item.code.starts_with("rest")) continue;
-    correct(item, Selection{result.exporter, item.code, Flow::kExports, kTotalProduct, period});
-  }
   // A product's flow to the one importer every policy names, else to the world.
   const bool one_importer = std::all_of(policies.begin(), policies.end(),
                                         [&](const Policy& p) { return p.imposed_by == policies.front().imposed_by; });
   const std::string importer = one_importer ? policies.front().imposed_by : std::string(kWorld);
+  // Quick path: when the policies listing an item cover the same flow of it (a product to the one importer they
+  // all name, or a partner in the same products), the union is that flow and the larger share counts (a ban
+  // wins); only other items need their coverage measured, which keeps a table of thousands of HS codes cheap.
+  const auto covered_whole = [&](ExposureItem& item, bool by_partner) {
+    std::vector<std::size_t> listed;
+    for (std::size_t i = 0; i < result.policies.size(); ++i) {
+      const auto& own = by_partner ? result.policies[i].by_partner : result.policies[i].by_product;
+      if (std::any_of(own.begin(), own.end(), [&](const ExposureItem& x) { return x.code == item.code; })) {
+        listed.push_back(i);
+      }
+    }
+    if (listed.size() < 2) return true;  // one policy's own figures: nothing counted twice
+    const auto same_products = [&](std::size_t i) {
+      return result.policies[i].policy.products == result.policies[listed.front()].policy.products;
+    };
+    if (by_partner ? !std::all_of(listed.begin(), listed.end(), same_products) : !one_importer) return false;
+    double at_risk = 0.0;
+    for (std::size_t i : listed) {
+      const auto& own = by_partner ? result.policies[i].by_partner : result.policies[i].by_product;
+      for (const ExposureItem& x : own) {
+        if (x.code == item.code) {
+          item.covered = item.value = x.covered;
+          at_risk = std::max(at_risk, x.at_risk);
+        }
+      }
+    }
+    item.at_risk = at_risk;
+    return true;
+  };
+  for (ExposureItem& item : result.by_partner) {
+    if (item.code.starts_with("rest") || covered_whole(item, true)) continue;
+    correct(item, Selection{result.exporter, item.code, Flow::kExports, kTotalProduct, period});
+  }
   for (ExposureItem& item : result.by_product) {
-    if (item.code.starts_with("rest")) continue;
+    if (item.code.starts_with("rest") || covered_whole(item, false)) continue;
     correct(item, Selection{result.exporter, importer, Flow::kExports, item.code, period});
   }
   if (result.year_earlier_value) {
@@ -280,7 +310,8 @@ void CountItemsOnce(const TradeTable& table, const Reference& reference, const s
 }
 
 // Policies that cover the same goods to the same partner: the larger share stopped counts once in the total
-// at risk (the max-min identity, policy_overlap.h); the tables by product and partner keep each policy's own.
+// at risk (the max-min identity, policy_overlap.h) and in the tables by product and partner (CountItemsOnce);
+// each policy's own tables keep its whole flow.
 void AddOverlaps(const TradeTable& table, const Reference& reference, const std::vector<Policy>& policies,
                  const Period& period, const IndicatorOptions& options, ExposureResult& result) {
   if (policies.size() < 2) return;
